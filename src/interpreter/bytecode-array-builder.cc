@@ -1,0 +1,189 @@
+// Node collection, layout with jump relaxation, and resolution of positions and handlers.
+#include "src/interpreter/bytecode-array-builder.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ruchy::internal::interpreter {
+
+std::string Register::ToString(int parameter_count) const {
+  if (is_parameter()) return "a" + std::to_string(ToParameterIndex(parameter_count));
+  return "r" + std::to_string(index_);
+}
+
+BytecodeArrayBuilder::BytecodeArrayBuilder(int parameter_count, int register_count)
+    : parameter_count_(parameter_count), register_count_(register_count) {
+  CHECK_GE(parameter_count, 0);
+  CHECK_GE(register_count, 0);
+}
+
+void BytecodeArrayBuilder::SetPosition(int source_offset, bool is_statement) {
+  // A statement position is never downgraded by a later expression position.
+  if (pending_source_offset_ >= 0 && pending_is_statement_ && !is_statement) return;
+  pending_source_offset_ = source_offset;
+  pending_is_statement_ = is_statement;
+}
+
+void BytecodeArrayBuilder::AddNode(Node node) {
+  DCHECK(!finalized_);
+  node.source_offset = pending_source_offset_;
+  node.is_statement = pending_is_statement_;
+  pending_source_offset_ = -1;
+  pending_is_statement_ = false;
+  nodes_.push_back(node);
+}
+
+void BytecodeArrayBuilder::Emit(Bytecode bytecode, std::initializer_list<uint32_t> operands) {
+  DCHECK(!Bytecodes::IsJump(bytecode));
+  DCHECK(!Bytecodes::IsPrefix(bytecode));
+  CHECK_EQ(static_cast<int>(operands.size()), Bytecodes::NumberOfOperands(bytecode));
+  Node node{bytecode, static_cast<uint8_t>(operands.size()), {}};
+  std::copy(operands.begin(), operands.end(), node.operands);
+  AddNode(node);
+}
+
+void BytecodeArrayBuilder::EmitJump(Bytecode bytecode, BytecodeLabel label,
+                                    std::initializer_list<uint32_t> extra) {
+  DCHECK(Bytecodes::IsJump(bytecode));
+  CHECK(label.is_valid());
+  CHECK_EQ(static_cast<int>(extra.size()) + 1, Bytecodes::NumberOfOperands(bytecode));
+  if (Bytecodes::IsBackwardJump(bytecode)) CHECK(IsBound(label));
+  Node node{bytecode, static_cast<uint8_t>(extra.size() + 1), {}};
+  node.operands[0] = 0;
+  std::copy(extra.begin(), extra.end(), node.operands + 1);
+  node.label = label.id_;
+  AddNode(node);
+}
+
+BytecodeLabel BytecodeArrayBuilder::NewLabel() {
+  label_nodes_.push_back(-1);
+  return BytecodeLabel(static_cast<int>(label_nodes_.size()) - 1);
+}
+
+void BytecodeArrayBuilder::Bind(BytecodeLabel label) {
+  CHECK(label.is_valid());
+  CHECK_EQ(label_nodes_[label.id_], -1);
+  label_nodes_[label.id_] = static_cast<int>(nodes_.size());
+}
+
+bool BytecodeArrayBuilder::IsBound(BytecodeLabel label) const {
+  return label.is_valid() && label_nodes_[label.id_] >= 0;
+}
+
+void BytecodeArrayBuilder::AddHandler(BytecodeLabel start, BytecodeLabel end, BytecodeLabel handler,
+                                      Register context) {
+  handlers_.push_back(Handler{start.id_, end.id_, handler.id_, context});
+}
+
+bool BytecodeArrayBuilder::LastIsUnconditionalExit() const {
+  // A label bound after the last node makes the end reachable.
+  for (int node_index : label_nodes_) {
+    if (node_index == static_cast<int>(nodes_.size())) return false;
+  }
+  return !nodes_.empty() && Bytecodes::IsUnconditionalExit(nodes_.back().bytecode);
+}
+
+int BytecodeArrayBuilder::NodeSize(const Node& node) const {
+  int prefix = node.scale == OperandScale::kSingle ? 0 : 1;
+  return prefix + Bytecodes::Size(node.bytecode, node.scale);
+}
+
+int BytecodeArrayBuilder::LabelOffset(int label) const {
+  int node_index = label_nodes_[label];
+  CHECK_GE(node_index, 0);  // every referenced label must be bound
+  if (node_index == static_cast<int>(nodes_.size())) {
+    const Node& last = nodes_.back();
+    return last.offset + NodeSize(last);
+  }
+  return nodes_[node_index].offset;
+}
+
+void BytecodeArrayBuilder::Layout() {
+  // Non-jump operands fix a minimum scale once; jump offsets only ever grow the scale,
+  // so the loop terminates (each node's scale changes at most twice).
+  for (Node& node : nodes_) {
+    OperandScale scale = OperandScale::kSingle;
+    int first = Bytecodes::IsJump(node.bytecode) ? 1 : 0;
+    for (int i = first; i < node.operand_count; ++i) {
+      OperandType type = Bytecodes::GetOperandType(node.bytecode, i);
+      scale = std::max(scale, ScaleForOperand(type, node.operands[i]));
+    }
+    node.scale = scale;
+  }
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    int offset = 0;
+    for (Node& node : nodes_) {
+      node.offset = offset;
+      offset += NodeSize(node);
+    }
+    for (Node& node : nodes_) {
+      if (node.label < 0) continue;
+      int target = LabelOffset(node.label);
+      int distance =
+          Bytecodes::IsBackwardJump(node.bytecode) ? node.offset - target : target - node.offset;
+      CHECK_GE(distance, 0);
+      node.operands[0] = static_cast<uint32_t>(distance);
+      OperandScale needed = ScaleForOperand(OperandType::kUImm, node.operands[0]);
+      if (needed > node.scale) {
+        node.scale = needed;
+        changed = true;
+      }
+    }
+  }
+}
+
+namespace {
+
+void WriteOperand(std::vector<uint8_t>* out, uint32_t value, int size) {
+  uint8_t bytes[4];
+  switch (size) {
+    case 1:
+      bytes[0] = static_cast<uint8_t>(value);
+      break;
+    case 2: {
+      uint16_t v = static_cast<uint16_t>(value);
+      std::memcpy(bytes, &v, 2);
+      break;
+    }
+    case 4:
+      std::memcpy(bytes, &value, 4);
+      break;
+    default:
+      UNREACHABLE();
+  }
+  out->insert(out->end(), bytes, bytes + size);
+}
+
+}  // namespace
+
+BytecodeArrayData BytecodeArrayBuilder::Finalize() {
+  CHECK(!finalized_);
+  finalized_ = true;
+  BytecodeArrayData data;
+  data.parameter_count = parameter_count_;
+  data.register_count = register_count_;
+  if (nodes_.empty()) return data;
+  Layout();
+  for (const Node& node : nodes_) {
+    if (node.scale != OperandScale::kSingle) {
+      data.bytes.push_back(static_cast<uint8_t>(Bytecodes::PrefixFor(node.scale)));
+    }
+    data.bytes.push_back(static_cast<uint8_t>(node.bytecode));
+    for (int i = 0; i < node.operand_count; ++i) {
+      OperandType type = Bytecodes::GetOperandType(node.bytecode, i);
+      WriteOperand(&data.bytes, node.operands[i], Bytecodes::OperandSize(type, node.scale));
+    }
+    if (node.source_offset >= 0) {
+      data.source_positions.push_back({node.offset, node.source_offset, node.is_statement});
+    }
+  }
+  for (const Handler& handler : handlers_) {
+    data.handlers.push_back({LabelOffset(handler.start_label), LabelOffset(handler.end_label),
+                             LabelOffset(handler.handler_label), handler.context});
+  }
+  return data;
+}
+
+}  // namespace ruchy::internal::interpreter

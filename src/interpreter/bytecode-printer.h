@@ -1,0 +1,24 @@
+// A V8-style listing of bytecode: offset, raw bytes, mnemonic and decoded operands, with
+// statement (S>) and expression (E>) source positions.
+#ifndef RUCHY_INTERPRETER_BYTECODE_PRINTER_H_
+#define RUCHY_INTERPRETER_BYTECODE_PRINTER_H_
+
+#include <functional>
+#include <string>
+
+#include "src/interpreter/bytecode-array-builder.h"
+
+namespace ruchy::internal::interpreter {
+
+struct BytecodePrintOptions {
+  // Renders constant-pool entry `index` (e.g. `<String "x">`); empty result prints nothing.
+  std::function<std::string(uint32_t index)> describe_constant;
+  // Renders a source offset (e.g. as "3:5"); default prints the raw offset.
+  std::function<std::string(int source_offset)> describe_position;
+};
+
+std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOptions& options = {});
+
+}  // namespace ruchy::internal::interpreter
+
+#endif  // RUCHY_INTERPRETER_BYTECODE_PRINTER_H_

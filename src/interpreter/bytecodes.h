@@ -1,0 +1,230 @@
+// The bytecode set: one X-macro list carries every bytecode's accumulator use and operand
+// types; names, sizes, the printer, the verifier and (later) dispatch tables and the
+// baseline compiler are all expanded from it.
+#ifndef RUCHY_INTERPRETER_BYTECODES_H_
+#define RUCHY_INTERPRETER_BYTECODES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+
+#include "src/base/logging.h"
+
+namespace ruchy::internal::interpreter {
+
+// Operand types: V(Name, base size in bytes at single scale, scalable by Wide/ExtraWide).
+//   Reg      a register read by the bytecode (signed: parameters are negative)
+//   RegOut   a register written by the bytecode
+//   RegList  the first of RegCount consecutive registers read by the bytecode
+//   RegCount the length of the preceding RegList
+//   Idx      unsigned index: constant pool entry, feedback slot, context slot
+//   UImm     unsigned immediate: jump offsets, context depths
+//   Imm      signed immediate
+//   Flag8    8-bit flags, never scaled
+//   RuntimeId 16-bit runtime function id, never scaled
+#define RUCHY_OPERAND_TYPE_LIST(V) \
+  V(Reg, 1, true)                  \
+  V(RegOut, 1, true)               \
+  V(RegList, 1, true)              \
+  V(RegCount, 1, true)             \
+  V(Idx, 1, true)                  \
+  V(UImm, 1, true)                 \
+  V(Imm, 1, true)                  \
+  V(Flag8, 1, false)               \
+  V(RuntimeId, 2, false)
+
+enum class OperandType : uint8_t {
+#define RUCHY_OPERAND_TYPE_ENUM(Name, size, scalable) k##Name,
+  RUCHY_OPERAND_TYPE_LIST(RUCHY_OPERAND_TYPE_ENUM)
+#undef RUCHY_OPERAND_TYPE_ENUM
+};
+
+enum class AccumulatorUse : uint8_t { kNone = 0, kRead = 1, kWrite = 2, kReadWrite = 3 };
+
+// Operand scale chosen by the prefix before a bytecode: none, Wide or ExtraWide.
+enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
+
+// The bytecodes. V(Name, AccumulatorUse, OperandType...).
+// Conventions: binary operators and comparisons compute `reg OP acc` into the accumulator;
+// every IC-bearing bytecode ends with its feedback slot (Idx). Jump offsets are unsigned
+// and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
+// Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
+// jump bytecodes stay contiguous from Jump to JumpIfNotNil (IsJump tests a range).
+#define RUCHY_BYTECODE_LIST(V)                                                     \
+  /* Operand-size prefixes */                                                      \
+  V(Wide, kNone)                                                                   \
+  V(ExtraWide, kNone)                                                              \
+                                                                                   \
+  /* Jumps (contiguous) */                                                         \
+  V(Jump, kNone, kUImm)                                                            \
+  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                            \
+  V(JumpIfTrue, kRead, kUImm)                                                      \
+  V(JumpIfFalse, kRead, kUImm)                                                     \
+  V(JumpIfToBooleanTrue, kRead, kUImm)                                             \
+  V(JumpIfToBooleanFalse, kRead, kUImm)                                            \
+  V(JumpIfNil, kRead, kUImm)                                                       \
+  V(JumpIfNotNil, kRead, kUImm)                                                    \
+                                                                                   \
+  /* Loading constants into the accumulator */                                     \
+  V(LdaZero, kWrite)                                                               \
+  V(LdaSmi, kWrite, kImm)                                                          \
+  V(LdaNil, kWrite)                                                                \
+  V(LdaTrue, kWrite)                                                               \
+  V(LdaFalse, kWrite)                                                              \
+  V(LdaConstant, kWrite, kIdx)                                                     \
+                                                                                   \
+  /* Registers */                                                                  \
+  V(Ldar, kWrite, kReg)                                                            \
+  V(Star, kRead, kRegOut)                                                          \
+  V(Mov, kNone, kReg, kRegOut)                                                     \
+                                                                                   \
+  /* Globals: name constant, feedback slot */                                      \
+  V(LdaGlobal, kWrite, kIdx, kIdx)                                                 \
+  V(StaGlobal, kRead, kIdx, kIdx)                                                  \
+                                                                                   \
+  /* Context slots: context register, slot index, depth up the context chain */    \
+  V(LdaContextSlot, kWrite, kReg, kIdx, kUImm)                                     \
+  V(StaContextSlot, kRead, kReg, kIdx, kUImm)                                      \
+  V(LdaCurrentContextSlot, kWrite, kIdx)                                           \
+  V(StaCurrentContextSlot, kRead, kIdx)                                            \
+  V(CreateFunctionContext, kWrite, kIdx, kUImm)                                    \
+  V(PushContext, kRead, kRegOut)                                                   \
+  V(PopContext, kNone, kReg)                                                       \
+                                                                                   \
+  /* Binary operators: acc = reg OP acc, with a feedback slot */                   \
+  V(Add, kReadWrite, kReg, kIdx)                                                   \
+  V(Sub, kReadWrite, kReg, kIdx)                                                   \
+  V(Mul, kReadWrite, kReg, kIdx)                                                   \
+  V(Div, kReadWrite, kReg, kIdx)                                                   \
+  V(Mod, kReadWrite, kReg, kIdx)                                                   \
+  V(Exp, kReadWrite, kReg, kIdx)                                                   \
+  V(BitwiseOr, kReadWrite, kReg, kIdx)                                             \
+  V(BitwiseXor, kReadWrite, kReg, kIdx)                                            \
+  V(BitwiseAnd, kReadWrite, kReg, kIdx)                                            \
+  V(ShiftLeft, kReadWrite, kReg, kIdx)                                             \
+  V(ShiftRight, kReadWrite, kReg, kIdx)                                            \
+  /* Binary operators with a small-integer immediate: acc = acc OP imm */          \
+  V(AddSmi, kReadWrite, kImm, kIdx)                                                \
+  V(SubSmi, kReadWrite, kImm, kIdx)                                                \
+                                                                                   \
+  /* Unary operators */                                                            \
+  V(Negate, kReadWrite, kIdx)                                                      \
+  V(BitwiseNot, kReadWrite, kIdx)                                                  \
+  V(LogicalNot, kReadWrite)                                                        \
+                                                                                   \
+  /* Comparisons: acc = reg CMP acc, with a feedback slot */                       \
+  V(TestEqual, kReadWrite, kReg, kIdx)                                             \
+  V(TestNotEqual, kReadWrite, kReg, kIdx)                                          \
+  V(TestLessThan, kReadWrite, kReg, kIdx)                                          \
+  V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
+  V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
+  V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
+  V(TestNil, kReadWrite)                                                           \
+                                                                                   \
+  /* Containers and copy-on-write */                                               \
+  V(CreateArray, kWrite, kRegList, kRegCount)                                      \
+  V(CreateTuple, kWrite, kRegList, kRegCount)                                      \
+  V(CreateMap, kWrite, kRegList, kRegCount)                                        \
+  V(CreateRange, kReadWrite, kReg, kFlag8)                                         \
+  V(Share, kReadWrite)                                                             \
+                                                                                   \
+  /* Property and element access: object register, name constant, feedback slot */ \
+  V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
+  V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
+  V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
+  V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                     \
+                                                                                   \
+  /* Calls: callee, arguments, feedback slot */                                    \
+  V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                         \
+  V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                           \
+  V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                          \
+  V(CreateClosure, kWrite, kIdx, kIdx)                                             \
+                                                                                   \
+  /* Iteration: the iterator lives in a register */                                \
+  V(GetIterator, kReadWrite, kIdx)                                                 \
+  V(IteratorNext, kWrite, kReg, kUImm)                                             \
+                                                                                   \
+  /* Function exit and exceptions */                                               \
+  V(Return, kRead)                                                                 \
+  V(Throw, kRead)                                                                  \
+  V(ReThrow, kRead)
+
+enum class Bytecode : uint8_t {
+#define RUCHY_BYTECODE_ENUM(Name, ...) k##Name,
+  RUCHY_BYTECODE_LIST(RUCHY_BYTECODE_ENUM)
+#undef RUCHY_BYTECODE_ENUM
+};
+
+#define RUCHY_COUNT_BYTECODE(...) +1
+constexpr int kBytecodeCount = 0 RUCHY_BYTECODE_LIST(RUCHY_COUNT_BYTECODE);
+#undef RUCHY_COUNT_BYTECODE
+
+constexpr int kMaxOperands = 4;
+
+class Bytecodes {
+ public:
+  static const char* Name(Bytecode bytecode);
+  static const char* OperandTypeName(OperandType type);
+
+  static int NumberOfOperands(Bytecode bytecode);
+  static OperandType GetOperandType(Bytecode bytecode, int index);
+  static AccumulatorUse GetAccumulatorUse(Bytecode bytecode);
+  static bool ReadsAccumulator(Bytecode bytecode) {
+    return (static_cast<int>(GetAccumulatorUse(bytecode)) & 1) != 0;
+  }
+  static bool WritesAccumulator(Bytecode bytecode) {
+    return (static_cast<int>(GetAccumulatorUse(bytecode)) & 2) != 0;
+  }
+
+  // Bytes an operand of `type` takes at `scale`.
+  static int OperandSize(OperandType type, OperandScale scale);
+  static bool IsScalableOperandType(OperandType type);
+  static bool IsSignedOperandType(OperandType type) {
+    return type == OperandType::kReg || type == OperandType::kRegOut ||
+           type == OperandType::kRegList || type == OperandType::kImm;
+  }
+  static bool IsRegisterOperandType(OperandType type) {
+    return type == OperandType::kReg || type == OperandType::kRegOut ||
+           type == OperandType::kRegList;
+  }
+  // Size of the bytecode at `scale`, without the prefix.
+  static int Size(Bytecode bytecode, OperandScale scale);
+  // Offset of operand `index` from the bytecode's opcode byte.
+  static int OperandOffset(Bytecode bytecode, int index, OperandScale scale);
+
+  static bool IsPrefix(Bytecode bytecode) {
+    return bytecode == Bytecode::kWide || bytecode == Bytecode::kExtraWide;
+  }
+  static Bytecode PrefixFor(OperandScale scale) {
+    DCHECK(scale != OperandScale::kSingle);
+    return scale == OperandScale::kDouble ? Bytecode::kWide : Bytecode::kExtraWide;
+  }
+  static OperandScale ScaleForPrefix(Bytecode prefix) {
+    DCHECK(IsPrefix(prefix));
+    return prefix == Bytecode::kWide ? OperandScale::kDouble : OperandScale::kQuadruple;
+  }
+  static bool IsJump(Bytecode bytecode) {
+    return bytecode >= Bytecode::kJump && bytecode <= Bytecode::kJumpIfNotNil;
+  }
+  static bool IsBackwardJump(Bytecode bytecode) { return bytecode == Bytecode::kJumpLoop; }
+  static bool IsConditionalJump(Bytecode bytecode) {
+    return IsJump(bytecode) && bytecode != Bytecode::kJump && bytecode != Bytecode::kJumpLoop;
+  }
+  // Control never falls through to the next bytecode.
+  static bool IsUnconditionalExit(Bytecode bytecode) {
+    return bytecode == Bytecode::kJump || bytecode == Bytecode::kJumpLoop ||
+           bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
+           bytecode == Bytecode::kReThrow;
+  }
+  // Whether any operand of the bytecode grows with Wide/ExtraWide.
+  static bool IsScalable(Bytecode bytecode);
+};
+
+std::ostream& operator<<(std::ostream& os, Bytecode bytecode);
+
+// The smallest scale at which `value` fits an operand of `type`.
+OperandScale ScaleForOperand(OperandType type, uint32_t value);
+
+}  // namespace ruchy::internal::interpreter
+
+#endif  // RUCHY_INTERPRETER_BYTECODES_H_
