@@ -5,7 +5,7 @@ function makeAdder(k) {
   return (x) => x + k;
 }
 
-const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 100;
+const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 800;
 const data = [];
 for (let i = 0; i < 10000; i++) data.push(i);
 let checksum = 0;

@@ -28,7 +28,7 @@ local function make_adder(k)
   return function(x) return x + k end
 end
 
-local rounds = tonumber(arg and arg[1]) or 100
+local rounds = tonumber(arg and arg[1]) or 800
 local data = {}
 for i = 0, 9999 do data[#data + 1] = i end
 local checksum, kept = 0, 0

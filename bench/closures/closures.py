@@ -26,4 +26,4 @@ def main(rounds):
     print(f"closures: {rounds} rounds, checksum {checksum}, filter calls {kept}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 800)

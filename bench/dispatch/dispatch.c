@@ -30,7 +30,7 @@ static const ShapeVtable kCircle = {circle_area, circle_perimeter};
 static const ShapeVtable kPara = {para_area, para_perimeter};
 
 int main(int argc, char** argv) {
-  long rounds = argc > 1 ? atol(argv[1]) : 1000;
+  long rounds = argc > 1 ? atol(argv[1]) : 6000;
   enum { kCount = 1000 };
   Shape** shapes = malloc(kCount * sizeof(Shape*));
   for (long i = 0; i < kCount; i++) {

@@ -40,7 +40,7 @@ function makeShapes(count) {
   return shapes;
 }
 
-const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 1000;
+const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 6000;
 const shapes = makeShapes(1000);
 let total = 0;
 for (let r = 0; r < rounds; r++) {

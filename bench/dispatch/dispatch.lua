@@ -44,7 +44,7 @@ local function make_shapes(count)
   return shapes
 end
 
-local rounds = tonumber(arg and arg[1]) or 1000
+local rounds = tonumber(arg and arg[1]) or 6000
 local shapes = make_shapes(1000)
 local total = 0
 for _ = 1, rounds do

@@ -80,4 +80,4 @@ def main(rounds):
     print(f"dispatch: {rounds} rounds, total {total}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 6000)

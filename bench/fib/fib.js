@@ -6,5 +6,5 @@ function fib(n) {
   return fib(n - 1) + fib(n - 2);
 }
 
-const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 32;
+const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 35;
 console.log(`fib(${n}) = ${fib(n)}`);

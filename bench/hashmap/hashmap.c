@@ -149,7 +149,7 @@ static long word_counts(char** words, long n) {
 }
 
 int main(int argc, char** argv) {
-  long rounds = argc > 1 ? atol(argv[1]) : 40;
+  long rounds = argc > 1 ? atol(argv[1]) : 250;
   long n = 20000;
   char** words = malloc(n * sizeof(char*));
   for (long i = 0; i < n; i++) {

@@ -23,7 +23,7 @@ function wordCounts(words) {
   return counts.size + sumSq;
 }
 
-const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 40;
+const rounds = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 250;
 const n = 20000;
 const words = [];
 for (let i = 0; i < n; i++) words.push("w" + String((i * i + 7) % 1000));

@@ -33,7 +33,7 @@ local function word_counts(words)
   return distinct + sum_sq
 end
 
-local rounds = tonumber(arg and arg[1]) or 40
+local rounds = tonumber(arg and arg[1]) or 250
 local n = 20000
 local words = {}
 for i = 0, n - 1 do words[#words + 1] = "w" .. tostring((i * i + 7) % 1000) end

@@ -33,4 +33,4 @@ def main(rounds):
     print(f"hashmap: {rounds} rounds, checksum {checksum}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 250)

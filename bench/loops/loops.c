@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 int main(int argc, char** argv) {
-  long n = argc > 1 ? atol(argv[1]) : 1000000;
+  long n = argc > 1 ? atol(argv[1]) : 700000;
   long count = 0, sum = 0;
   for (long i = 2; i < n; i++) {
     int is_prime = 1;

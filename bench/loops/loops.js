@@ -20,4 +20,4 @@ function main(n) {
   console.log(`primes below ${n}: ${count} sum ${sum}`);
 }
 
-main(process.argv.length > 2 ? parseInt(process.argv[2], 10) : 1000000);
+main(process.argv.length > 2 ? parseInt(process.argv[2], 10) : 700000);

@@ -1,5 +1,5 @@
 -- loops: integer loops — counts and sums the primes below N by trial division.
-local n = tonumber(arg and arg[1]) or 1000000
+local n = tonumber(arg and arg[1]) or 700000
 local count, sum = 0, 0
 for i = 2, n - 1 do
   local is_prime = true

@@ -19,4 +19,4 @@ def main(n):
     print(f"primes below {n}: {count} sum {total}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000000)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 700000)

@@ -66,7 +66,7 @@ static void advance(Body* b, double dt) {
 }
 
 int main(int argc, char** argv) {
-  long steps = argc > 1 ? atol(argv[1]) : 200000;
+  long steps = argc > 1 ? atol(argv[1]) : 300000;
   Body bodies[N_BODIES] = {
       planet(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0),
       planet(4.84143144246472090, -1.16032004402742839, -1.03622044471123109e-01,

@@ -88,7 +88,7 @@ function advance(bodies, dt) {
   }
 }
 
-const steps = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 200000;
+const steps = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 300000;
 const bodies = initialBodies();
 offsetMomentum(bodies);
 console.log(energy(bodies).toFixed(9));

@@ -83,7 +83,7 @@ local function advance(b, dt)
   end
 end
 
-local steps = tonumber(arg and arg[1]) or 200000
+local steps = tonumber(arg and arg[1]) or 300000
 offset_momentum(bodies)
 print(string.format("%.9f", energy(bodies)))
 for _ = 1, steps do advance(bodies, 0.01) end

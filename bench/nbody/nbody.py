@@ -92,4 +92,4 @@ def main(steps):
     print(f"{energy(bodies):.9f}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 200000)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 300000)

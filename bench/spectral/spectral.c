@@ -27,7 +27,7 @@ static void mul_atav(const double* v, double* out, double* tmp, long n) {
 }
 
 int main(int argc, char** argv) {
-  long n = argc > 1 ? atol(argv[1]) : 400;
+  long n = argc > 1 ? atol(argv[1]) : 600;
   double* u = malloc(n * sizeof(double));
   double* v = malloc(n * sizeof(double));
   double* tmp = malloc(n * sizeof(double));

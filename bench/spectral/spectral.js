@@ -31,7 +31,7 @@ function mulAtav(v) {
   return mulAtv(mulAv(v));
 }
 
-const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 400;
+const n = process.argv.length > 2 ? parseInt(process.argv[2], 10) : 600;
 let u = new Array(n).fill(1.0);
 let v = new Array(n).fill(0.0);
 for (let k = 0; k < 10; k++) {

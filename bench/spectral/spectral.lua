@@ -33,7 +33,7 @@ end
 
 local function mul_atav(v) return mul_atv(mul_av(v)) end
 
-local n = tonumber(arg and arg[1]) or 400
+local n = tonumber(arg and arg[1]) or 600
 local u, v = {}, {}
 for i = 1, n do u[i] = 1.0 end
 for _ = 1, 10 do

@@ -46,4 +46,4 @@ def main(n):
     print(f"{math.sqrt(vbv / vv):.9f}")
 
 
-main(int(sys.argv[1]) if len(sys.argv) > 1 else 400)
+main(int(sys.argv[1]) if len(sys.argv) > 1 else 600)
