@@ -37,10 +37,18 @@ int main(int argc, char** argv) {
     long a = i % 13 + 1, b = i % 7 + 1;
     Shape* s = malloc(sizeof(Shape));
     switch (i % 4) {
-      case 0: *s = (Shape){&kRect, a, b, 0}; break;
-      case 1: *s = (Shape){&kSquare, a, 0, 0}; break;
-      case 2: *s = (Shape){&kCircle, b, 0, 0}; break;
-      default: *s = (Shape){&kPara, a, b + 1, b}; break;
+      case 0:
+        *s = (Shape){&kRect, a, b, 0};
+        break;
+      case 1:
+        *s = (Shape){&kSquare, a, 0, 0};
+        break;
+      case 2:
+        *s = (Shape){&kCircle, b, 0, 0};
+        break;
+      default:
+        *s = (Shape){&kPara, a, b + 1, b};
+        break;
     }
     shapes[i] = s;
   }

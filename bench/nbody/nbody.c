@@ -13,8 +13,7 @@ typedef struct {
 } Body;
 
 static Body planet(double x, double y, double z, double vx, double vy, double vz, double mass) {
-  Body b = {x, y, z, vx * DAYS_PER_YEAR, vy * DAYS_PER_YEAR, vz * DAYS_PER_YEAR,
-            mass * SOLAR_MASS};
+  Body b = {x, y, z, vx * DAYS_PER_YEAR, vy * DAYS_PER_YEAR, vz * DAYS_PER_YEAR, mass * SOLAR_MASS};
   return b;
 }
 

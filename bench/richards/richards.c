@@ -22,9 +22,9 @@ typedef struct Tcb Tcb;
 typedef struct Task {
   Tcb* (*run)(struct Task*, Packet*);
   Scheduler* scheduler;
-  long v1, count;              // idle: v1, count; worker: destination, count
-  Packet* work_queue;          // handler
-  Packet* device_queue;        // handler; device: the pending packet
+  long v1, count;        // idle: v1, count; worker: destination, count
+  Packet* work_queue;    // handler
+  Packet* device_queue;  // handler; device: the pending packet
 } Task;
 
 struct Tcb {
