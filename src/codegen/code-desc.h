@@ -1,5 +1,5 @@
 // CodeDesc: what an assembler hands to the code space — the instructions, the relocation
-// entries, and where the standard frame is set up and torn down (for unwinders).
+// entries, where the standard frame is set up and torn down, and optional unwind tables.
 #ifndef RUCHY_CODEGEN_CODE_DESC_H_
 #define RUCHY_CODEGEN_CODE_DESC_H_
 
@@ -27,6 +27,9 @@ struct CodeDesc {
   std::vector<uint8_t> instructions;
   std::vector<RelocInfo> reloc_info;           // in increasing pc_offset order
   std::vector<FrameStateChange> frame_states;  // in increasing pc_offset order
+  // Unwind tables for the code (DWARF CFI from src/diagnostics), installed right after the
+  // instructions at InstalledCode::UnwindInfoOffset; empty if nobody asked for them.
+  std::vector<uint8_t> unwind_info;
 };
 
 }  // namespace ruchy::internal::codegen

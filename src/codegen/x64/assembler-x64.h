@@ -64,9 +64,10 @@ const char* ConditionSuffix(Condition cc);
 
 enum ScaleFactor : uint8_t { kTimes1 = 0, kTimes2 = 1, kTimes4 = 2, kTimes8 = 3 };
 
-// roundsd's immediate: the rounding mode in bits 0-1, bit 3 suppresses the precision
-// exception (what a language rounding function wants).
-enum class RoundingMode : uint8_t { kToNearest = 0x9, kDown = 0xA, kUp = 0xB, kToZero = 0xC };
+// roundsd's immediate: the rounding control in bits 0-1 (nearest-even, down, up, toward
+// zero); bit 2 clear so the immediate, not MXCSR, decides; bit 3 suppresses the precision
+// exception, as a language rounding function wants.
+enum class RoundingMode : uint8_t { kToNearest = 0x8, kDown = 0x9, kUp = 0xA, kToZero = 0xB };
 
 // A memory operand: [base + disp], [base + index*scale + disp], [index*scale + disp] or
 // [rip + disp]. Encoded once at construction into ModR/M (without its reg field), SIB and

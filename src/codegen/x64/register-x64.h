@@ -11,15 +11,15 @@
 namespace ruchy::internal::codegen {
 
 // In hardware encoding order: the position in the list is the register code.
-#define RUCHY_GENERAL_REGISTERS(V)                                                                \
-  V(rax)                                                                                          \
-  V(rcx) V(rdx) V(rbx) V(rsp) V(rbp) V(rsi) V(rdi) V(r8) V(r9) V(r10) V(r11) V(r12) V(r13) V(r14) \
-      V(r15)
+// clang-format off
+#define RUCHY_GENERAL_REGISTERS(V)                                    \
+  V(rax) V(rcx) V(rdx) V(rbx) V(rsp) V(rbp) V(rsi) V(rdi)             \
+  V(r8)  V(r9)  V(r10) V(r11) V(r12) V(r13) V(r14) V(r15)
 
-#define RUCHY_XMM_REGISTERS(V)                                                              \
-  V(xmm0)                                                                                   \
-  V(xmm1) V(xmm2) V(xmm3) V(xmm4) V(xmm5) V(xmm6) V(xmm7) V(xmm8) V(xmm9) V(xmm10) V(xmm11) \
-      V(xmm12) V(xmm13) V(xmm14) V(xmm15)
+#define RUCHY_XMM_REGISTERS(V)                                        \
+  V(xmm0) V(xmm1) V(xmm2)  V(xmm3)  V(xmm4)  V(xmm5)  V(xmm6)  V(xmm7)  \
+  V(xmm8) V(xmm9) V(xmm10) V(xmm11) V(xmm12) V(xmm13) V(xmm14) V(xmm15)
+// clang-format on
 
 enum class RegisterCode : int8_t {
 #define RUCHY_REGISTER_CODE(name) k_##name,
