@@ -75,7 +75,7 @@ enum class RoundingMode : uint8_t { kToNearest = 0x8, kDown = 0x9, kUp = 0xA, kT
 class Operand {
  public:
   // [base + disp]
-  Operand(Register base, int32_t disp = 0);  // NOLINT(runtime/explicit)
+  Operand(Register base, int32_t disp);
   // [base + index*scale + disp]; index may not be rsp (that encoding means "no index").
   Operand(Register base, Register index, ScaleFactor scale, int32_t disp = 0);
   // [index*scale + disp32], no base.

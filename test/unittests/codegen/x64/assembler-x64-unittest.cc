@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -635,6 +636,33 @@ TEST(AssemblerX64DeathTest, UnboundLabelIsFatalAtGetCode) {
         masm.GetCode(&desc);
       },
       "never bound");
+}
+
+// Every entry of the X-macro lists has a distinct printable name.
+TEST(AssemblerX64Test, ListsHaveDistinctNames) {
+  std::set<std::string> names;
+  for (int c = 0; c < kNumConditions; ++c) {
+    Condition cc = static_cast<Condition>(c);
+    names.insert(ConditionSuffix(cc));
+    EXPECT_EQ(NegateCondition(NegateCondition(cc)), cc);
+    EXPECT_NE(NegateCondition(cc), cc);
+  }
+  EXPECT_EQ(names.size(), static_cast<size_t>(kNumConditions));
+  names.clear();
+#define RUCHY_RELOC_NAME(name, text) names.insert(RelocModeName(RelocMode::name));
+  RUCHY_RELOC_MODE_LIST(RUCHY_RELOC_NAME)
+#undef RUCHY_RELOC_NAME
+  names.insert(RelocModeName(RelocMode::kNone));
+  EXPECT_EQ(names.size(), 3u);
+  names.clear();
+  for (int i = 0; i < kNumRegisters; ++i) {
+    names.insert(RegisterName(Register::FromCode(i)));
+    names.insert(RegisterName32(Register::FromCode(i)));
+    names.insert(RegisterName8(Register::FromCode(i)));
+    names.insert(RegisterName(XMMRegister::FromCode(i)));
+  }
+  EXPECT_EQ(names.size(), 4u * kNumRegisters);
+  EXPECT_STREQ(RegisterName(no_reg), "no_reg");
 }
 
 }  // namespace
