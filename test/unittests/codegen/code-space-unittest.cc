@@ -79,6 +79,23 @@ TEST(CodeSpaceTest, CodePagesAreNeverWritableAndExecutableAtOnce) {
   EXPECT_EQ(code.entry<int64_t(int64_t, int64_t)>()(1, 2), 3);
 }
 
+TEST(CodeSpaceTest, CodeCanBePatchedInsideAWritableScope) {
+  CodeSpace space;
+  InstalledCode code = space.Install(Assemble([](Assembler& masm) {
+    masm.movl(rax, Immediate(1));  // b8 01 00 00 00
+    masm.ret();
+  }));
+  auto f = code.entry<int()>();
+  EXPECT_EQ(f(), 1);
+  {
+    CodeSpace::WritableScope scope(&space, code);
+    int32_t patched = 2;
+    std::memcpy(reinterpret_cast<void*>(code.instruction_start() + 1), &patched, sizeof(patched));
+  }
+  EXPECT_EQ(f(), 2);
+  EXPECT_EQ(PermissionsOf(code.instruction_start()), "r-xp");
+}
+
 TEST(CodeSpaceDeathTest, WritingInstalledCodeFaults) {
   CodeSpace space;
   InstalledCode code = space.Install(AddTwoArguments());

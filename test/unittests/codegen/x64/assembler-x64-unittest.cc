@@ -458,6 +458,136 @@ void AddGeneratedRows(std::vector<EncodingCase>* rows) {
                      [=](Assembler& masm) { masm.movq(dst, XMMRegister::FromCode(d)); },
                      "movq gpr<-xmm"});
   }
+  // Every operation of the arithmetic, shift and unary families in every form, expanded
+  // from the same X-macro lists as the Assembler's methods.
+  struct Family {
+    std::string mnemonic;
+    std::function<void(Assembler&, bool, int)> emit;  // (masm, 64-bit?, form)
+  };
+  auto strip = [](const char* qname) { return std::string(qname, std::strlen(qname) - 1); };
+  std::vector<Family> arith = {
+#define RUCHY_ARITH_FAMILY(qname, lname, digit)                                       \
+  {strip(#qname), [](Assembler& masm, bool w, int form) {                             \
+     Operand mem(r13, r9, kTimes4, 0x40);                                             \
+     switch (form) {                                                                  \
+       case 0:                                                                        \
+         w ? masm.qname(r11, rcx) : masm.lname(r11, rcx);                             \
+         break;                                                                       \
+       case 1:                                                                        \
+         w ? masm.qname(rdx, mem) : masm.lname(rdx, mem);                             \
+         break;                                                                       \
+       case 2:                                                                        \
+         w ? masm.qname(mem, r14) : masm.lname(mem, r14);                             \
+         break;                                                                       \
+       case 3:                                                                        \
+         w ? masm.qname(rsi, Immediate(-2)) : masm.lname(rsi, Immediate(-2));         \
+         break;                                                                       \
+       case 4:                                                                        \
+         w ? masm.qname(rax, Immediate(0x1234)) : masm.lname(rax, Immediate(0x1234)); \
+         break;                                                                       \
+       case 5:                                                                        \
+         w ? masm.qname(r12, Immediate(0x1234)) : masm.lname(r12, Immediate(0x1234)); \
+         break;                                                                       \
+       case 6:                                                                        \
+         w ? masm.qname(mem, Immediate(3)) : masm.lname(mem, Immediate(3));           \
+         break;                                                                       \
+       default:                                                                       \
+         w ? masm.qname(mem, Immediate(0x1234)) : masm.lname(mem, Immediate(0x1234)); \
+     }                                                                                \
+   }},
+      RUCHY_ARITH_OP_LIST(RUCHY_ARITH_FAMILY)
+#undef RUCHY_ARITH_FAMILY
+  };
+  for (const Family& family : arith) {
+    bool logical = family.mnemonic == "and" || family.mnemonic == "or" || family.mnemonic == "xor";
+    for (bool w : {true, false}) {
+      std::string p = w ? "qword" : "dword";
+      auto r = [&](Register reg) {
+        return std::string(w ? RegisterName(reg) : RegisterName32(reg));
+      };
+      // Capstone prints sign-extended immediates of logical operations unsigned.
+      std::string minus_two = logical ? (w ? "0xfffffffffffffffe" : "0xfffffffe") : "-2";
+      std::string mem = Mem(p, r13, r9, 4, 0x40);
+      std::string texts[] = {r(r11) + ", " + r(rcx),
+                             r(rdx) + ", " + mem,
+                             mem + ", " + r(r14),
+                             r(rsi) + ", " + minus_two,
+                             r(rax) + ", 0x1234",
+                             r(r12) + ", 0x1234",
+                             mem + ", 3",
+                             mem + ", 0x1234"};
+      for (int form = 0; form < 8; ++form) {
+        rows->push_back({family.mnemonic + " " + texts[form],
+                         [=](Assembler& masm) { family.emit(masm, w, form); },
+                         family.mnemonic + " form " + std::to_string(form)});
+      }
+    }
+  }
+  std::vector<Family> shifts = {
+#define RUCHY_SHIFT_FAMILY(qname, lname, digit)           \
+  {strip(#qname), [](Assembler& masm, bool w, int form) { \
+     Operand mem(rbp, rdi, kTimes8, -0x200);              \
+     switch (form) {                                      \
+       case 0:                                            \
+         w ? masm.qname(r15, 1) : masm.lname(r15, 1);     \
+         break;                                           \
+       case 1:                                            \
+         w ? masm.qname(rbx, 13) : masm.lname(rbx, 13);   \
+         break;                                           \
+       case 2:                                            \
+         w ? masm.qname(mem, 1) : masm.lname(mem, 1);     \
+         break;                                           \
+       case 3:                                            \
+         w ? masm.qname(mem, 7) : masm.lname(mem, 7);     \
+         break;                                           \
+       case 4:                                            \
+         w ? masm.qname##_cl(r8) : masm.lname##_cl(r8);   \
+         break;                                           \
+       default:                                           \
+         w ? masm.qname##_cl(mem) : masm.lname##_cl(mem); \
+     }                                                    \
+   }},
+      RUCHY_SHIFT_OP_LIST(RUCHY_SHIFT_FAMILY)
+#undef RUCHY_SHIFT_FAMILY
+  };
+  for (const Family& family : shifts) {
+    for (bool w : {true, false}) {
+      auto r = [&](Register reg) {
+        return std::string(w ? RegisterName(reg) : RegisterName32(reg));
+      };
+      std::string mem = Mem(w ? "qword" : "dword", rbp, rdi, 8, -0x200);
+      std::string texts[] = {r(r15) + ", 1", r(rbx) + ", 0xd", mem + ", 1",
+                             mem + ", 7",    r(r8) + ", cl",   mem + ", cl"};
+      for (int form = 0; form < 6; ++form) {
+        rows->push_back({family.mnemonic + " " + texts[form],
+                         [=](Assembler& masm) { family.emit(masm, w, form); },
+                         family.mnemonic + " form " + std::to_string(form)});
+      }
+    }
+  }
+  std::vector<Family> unary = {
+#define RUCHY_UNARY_FAMILY(qname, lname, digit)           \
+  {strip(#qname), [](Assembler& masm, bool w, int form) { \
+     Operand mem(rsp, r12, kTimes2, 0x7f);                \
+     if (form == 0) {                                     \
+       w ? masm.qname(r10) : masm.lname(r10);             \
+     } else {                                             \
+       w ? masm.qname(mem) : masm.lname(mem);             \
+     }                                                    \
+   }},
+      RUCHY_UNARY_OP_LIST(RUCHY_UNARY_FAMILY)
+#undef RUCHY_UNARY_FAMILY
+  };
+  for (const Family& family : unary) {
+    for (bool w : {true, false}) {
+      std::string texts[] = {w ? "r10" : "r10d", Mem(w ? "qword" : "dword", rsp, r12, 2, 0x7f)};
+      for (int form = 0; form < 2; ++form) {
+        rows->push_back({family.mnemonic + " " + texts[form],
+                         [=](Assembler& masm) { family.emit(masm, w, form); },
+                         family.mnemonic + " form " + std::to_string(form)});
+      }
+    }
+  }
   // XMM registers against each other and against every base register.
   for (int x = 0; x < kNumRegisters; ++x) {
     XMMRegister dst = XMMRegister::FromCode(x);
