@@ -61,12 +61,16 @@ class Handle {
     DCHECK(location_ != nullptr);
     return T::unchecked_cast(Value(*location_));
   }
-  // handle->method(): the proxy keeps a copy of the value for the duration of the call.
-  struct Arrow {
-    T value;
-    T* operator->() { return &value; }
-  };
-  Arrow operator->() const { return Arrow{**this}; }
+  // handle->method(): `this` inside the method is the handle's slot itself, so the method
+  // sees the object's current address even if evaluating its arguments allocated and moved
+  // the object (`array->set(i, *NewNumber())` is safe). Raw objects obtained with `*handle`
+  // are not: they must not be held across an allocation.
+  T* operator->() const {
+    static_assert(sizeof(T) == sizeof(Address) && std::is_standard_layout_v<T>,
+                  "object classes are one tagged word");
+    DCHECK(location_ != nullptr);
+    return reinterpret_cast<T*>(location_);
+  }
 
   Address* location() const { return location_; }
   bool is_null() const { return location_ == nullptr; }

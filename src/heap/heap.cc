@@ -98,12 +98,17 @@ AllocationResult Heap::AllocateRawSlow(int size, AllocationType type) {
       UpdateAllocationLimits();
       return result;
     }
+    // Young requests: a scavenge; if survivors filled the to-space, a second one promotes
+    // them all. Old requests: a full GC. Then one compacting full GC as the last resort.
+    bool young = type == AllocationType::kYoung && size <= kMaxRegularObjectSize;
     if (attempt == 0) {
-      bool young = type == AllocationType::kYoung && size <= kMaxRegularObjectSize;
       CollectGarbage(young ? GarbageCollector::kScavenger : GarbageCollector::kMarkCompactor,
                      "allocation failure");
-    } else if (attempt == 1) {
+    } else if (attempt == 1 && young && !over_heap_limit_) {
+      CollectGarbage(GarbageCollector::kScavenger, "allocation failure");
+    } else if (attempt <= 2) {
       CollectAllGarbage("last resort");
+      attempt = 2;
     } else {
       break;
     }

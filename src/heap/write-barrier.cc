@@ -10,4 +10,13 @@ void WriteBarrier::RecordWriteSlow(Page* host_page, Address slot) {
   host_page->RecordOldToNewSlot(slot);
 }
 
+void HeapObject::DebugCheckNotMoved() const {
+  Page* page = Page::FromAddress(address());
+  if (page->InYoung() && !page->IsFlagSet(Page::kInToSpace)) {
+    FATAL(
+        "store into a young object that has moved: a raw object was held across an "
+        "allocation");
+  }
+}
+
 }  // namespace ruchy::internal

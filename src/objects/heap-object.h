@@ -113,8 +113,14 @@ class HeapObject : public Value {
   }
   Value ReadTagged(int offset) const { return Value(ReadRaw<Address>(offset)); }
   void WriteTaggedNoBarrier(int offset, Value value) const {
+#ifndef NDEBUG
+    DebugCheckNotMoved();
+#endif
     WriteRaw<Address>(offset, value.ptr());
   }
+  // CHECKs that this object was not evacuated by a scavenge, i.e. that nobody held it raw
+  // across an allocation. Catches most stale-pointer bugs under --stress-gc.
+  void DebugCheckNotMoved() const;
   inline void WriteTagged(int offset, Value value,
                           WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
 };
