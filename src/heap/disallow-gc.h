@@ -12,7 +12,7 @@ namespace ruchy::internal {
 class DisallowGarbageCollection {
  public:
 #ifdef NDEBUG
-  DisallowGarbageCollection() = default;
+  DisallowGarbageCollection() {}  // user-provided: an unused scope is not a warning
   static bool IsAllowed() { return true; }
 #else
   DisallowGarbageCollection() { ++depth_; }

@@ -3,7 +3,6 @@
 #include "src/heap/heap.h"
 
 #include <cstdio>
-#include <regex>
 #include <string>
 
 #include "src/heap/visitors.h"
@@ -309,22 +308,46 @@ class TraceGcTest : public HeapTest {
   std::FILE* trace_ = nullptr;
 };
 
+// True if `line` is "[gc] KIND B.B -> A.A MB, P.PP ms" for KIND scavenge or mark-compact.
+bool IsTraceLine(const std::string& line) {
+  char kind[32];
+  double before, after, ms;
+  char tail[8];
+  int consumed = 0;
+  if (std::sscanf(line.c_str(), "[gc] %31s %lf -> %lf MB, %lf %7s%n", kind, &before, &after, &ms,
+                  tail, &consumed) != 5) {
+    return false;
+  }
+  std::string k = kind;
+  if (k != "scavenge" && k != "mark-compact") return false;
+  if (std::string(tail) != "ms" || consumed != static_cast<int>(line.size())) return false;
+  // One decimal for sizes, two for the pause.
+  size_t arrow = line.find(" -> ");
+  size_t mb = line.find(" MB, ");
+  size_t comma = line.find(", ");
+  return line[arrow - 2] == '.' && line[mb - 2] == '.' && line[line.size() - 6] == '.' &&
+         comma == mb + 3;
+}
+
 TEST_F(TraceGcTest, PrintsOneLinePerCollection) {
   Scavenge();
   FullGc();
   std::string out = Output();
-  std::regex line(R"(\[gc\] (scavenge|mark-compact) \d+\.\d -> \d+\.\d MB, \d+\.\d\d ms\n)");
-  std::smatch match;
-  std::string rest = out;
-  int lines = 0;
-  while (std::regex_search(rest, match, line)) {
-    EXPECT_EQ(match.position(0), 0) << out;
-    ++lines;
-    rest = match.suffix();
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t end = out.find('\n', start);
+    ASSERT_NE(end, std::string::npos) << out;
+    lines.push_back(out.substr(start, end - start));
+    start = end + 1;
   }
-  EXPECT_EQ(lines, 2) << out;
-  EXPECT_NE(out.find("[gc] scavenge"), std::string::npos);
-  EXPECT_NE(out.find("[gc] mark-compact"), std::string::npos);
+  ASSERT_EQ(lines.size(), 2u) << out;
+  EXPECT_TRUE(IsTraceLine(lines[0])) << lines[0];
+  EXPECT_TRUE(IsTraceLine(lines[1])) << lines[1];
+  EXPECT_EQ(lines[0].rfind("[gc] scavenge ", 0), 0u);
+  EXPECT_EQ(lines[1].rfind("[gc] mark-compact ", 0), 0u);
+  EXPECT_FALSE(IsTraceLine("[gc] scavenge 4.12 -> 1.2 MB, 0.31 ms"));
+  EXPECT_TRUE(IsTraceLine("[gc] scavenge 4.1 -> 1.2 MB, 0.31 ms"));
 }
 
 class StressGcTest : public HeapTest {
