@@ -51,6 +51,9 @@ void MarkCompactCollector::Run() {
   Prepare();
   MarkLiveObjects();
   ClearWeakReferences();
+  // The external space frees its dead objects now, so the pointer update below only
+  // visits the slots of live ones.
+  if (heap_->external_space() != nullptr) heap_->external_space()->Sweep();
   SelectEvacuationCandidates();
   SweepOldSpace();
   Evacuate();
@@ -214,7 +217,6 @@ void MarkCompactCollector::Finish() {
     page->ClearOldToNewSlots();
     live += page->high_water() - page->area_start();
   }
-  if (heap_->external_space() != nullptr) heap_->external_space()->Sweep();
   heap_->stats_.live_bytes_after_full = live;
 }
 

@@ -9,40 +9,41 @@
 namespace ruchy::internal {
 
 // V(Type, accessor_name, CamelName)
-#define RUCHY_READ_ONLY_ROOT_LIST(V)                            \
-  V(Shape, meta_shape, MetaShape)                               \
-  V(Shape, oddball_shape, OddballShape)                         \
-  V(Shape, heap_number_shape, HeapNumberShape)                  \
-  V(Shape, heap_int_shape, HeapIntShape)                        \
-  V(Shape, seq_string_shape, SeqStringShape)                    \
-  V(Shape, cons_string_shape, ConsStringShape)                  \
-  V(Shape, fixed_array_shape, FixedArrayShape)                  \
-  V(Shape, fixed_double_array_shape, FixedDoubleArrayShape)     \
-  V(Shape, byte_array_shape, ByteArrayShape)                    \
-  V(Shape, ordered_hash_table_shape, OrderedHashTableShape)     \
-  V(Shape, smi_array_shape, SmiArrayShape)                      \
-  V(Shape, double_array_shape, DoubleArrayShape)                \
-  V(Shape, generic_array_shape, GenericArrayShape)              \
-  V(Shape, tuple_shape, TupleShape)                             \
-  V(Shape, hash_map_shape, HashMapShape)                        \
-  V(Shape, enum_descriptor_shape, EnumDescriptorShape)          \
-  V(Shape, enum_value_shape, EnumValueShape)                    \
-  V(Shape, shared_function_info_shape, SharedFunctionInfoShape) \
-  V(Shape, closure_shape, ClosureShape)                         \
-  V(Shape, context_shape, ContextShape)                         \
-  V(Shape, feedback_cell_shape, FeedbackCellShape)              \
-  V(Shape, feedback_vector_shape, FeedbackVectorShape)          \
-  V(Shape, free_space_shape, FreeSpaceShape)                    \
-  V(Shape, filler_shape, FillerShape)                           \
-  V(Oddball, nil_value, NilValue)                               \
-  V(Oddball, true_value, TrueValue)                             \
-  V(Oddball, false_value, FalseValue)                           \
-  V(Oddball, the_hole_value, TheHoleValue)                      \
-  V(FixedArray, empty_fixed_array, EmptyFixedArray)             \
-  V(String, empty_string, EmptyString)                          \
-  V(String, nil_string, NilString)                              \
-  V(String, true_string, TrueString)                            \
-  V(String, false_string, FalseString)                          \
+#define RUCHY_READ_ONLY_ROOT_LIST(V)                                                      \
+  V(Shape, meta_shape, MetaShape)                                                         \
+  V(Shape, oddball_shape, OddballShape)                                                   \
+  V(Shape, heap_number_shape, HeapNumberShape)                                            \
+  V(Shape, heap_int_shape, HeapIntShape)                                                  \
+  V(Shape, seq_string_shape, SeqStringShape)                                              \
+  V(Shape, cons_string_shape, ConsStringShape)                                            \
+  V(Shape, fixed_array_shape, FixedArrayShape)                                            \
+  V(Shape, fixed_double_array_shape, FixedDoubleArrayShape)                               \
+  V(Shape, byte_array_shape, ByteArrayShape)                                              \
+  V(Shape, ordered_hash_table_shape, OrderedHashTableShape)                               \
+  V(Shape, smi_array_shape, SmiArrayShape)                                                \
+  V(Shape, double_array_shape, DoubleArrayShape)                                          \
+  V(Shape, generic_array_shape, GenericArrayShape)                                        \
+  V(Shape, tuple_shape, TupleShape)                                                       \
+  V(Shape, hash_map_shape, HashMapShape)                                                  \
+  V(Shape, enum_descriptor_shape, EnumDescriptorShape)                                    \
+  V(Shape, enum_value_shape, EnumValueShape)                                              \
+  V(Shape, shared_function_info_shape, SharedFunctionInfoShape)                           \
+  V(Shape, closure_shape, ClosureShape)                                                   \
+  V(Shape, context_shape, ContextShape)                                                   \
+  V(Shape, feedback_cell_shape, FeedbackCellShape)                                        \
+  V(Shape, feedback_vector_shape, FeedbackVectorShape)                                    \
+  V(Shape, free_space_shape, FreeSpaceShape)                                              \
+  V(Shape, filler_shape, FillerShape)                                                     \
+  V(Shape, code_shape, CodeShape) /* src/codegen Code objects, sized by the code space */ \
+  V(Oddball, nil_value, NilValue)                                                         \
+  V(Oddball, true_value, TrueValue)                                                       \
+  V(Oddball, false_value, FalseValue)                                                     \
+  V(Oddball, the_hole_value, TheHoleValue)                                                \
+  V(FixedArray, empty_fixed_array, EmptyFixedArray)                                       \
+  V(String, empty_string, EmptyString)                                                    \
+  V(String, nil_string, NilString)                                                        \
+  V(String, true_string, TrueString)                                                      \
+  V(String, false_string, FalseString)                                                    \
   V(String, out_of_memory_string, OutOfMemoryString)
 
 #define RUCHY_MUTABLE_ROOT_LIST(V)                                           \

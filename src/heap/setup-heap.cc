@@ -89,6 +89,7 @@ bool SetUpReadOnlyRoots(Isolate* isolate) {
       {RootIndex::kFreeSpaceShape, InstanceType::kFreeSpace, Shape::kVariableSize,
        ElementsKind::kGeneric},
       {RootIndex::kFillerShape, InstanceType::kFiller, Filler::kSize, ElementsKind::kGeneric},
+      {RootIndex::kCodeShape, InstanceType::kCode, Shape::kVariableSize, ElementsKind::kGeneric},
   };
   for (const FixedShape& s : kShapes) {
     set_root(s.root, AllocateBootstrapShape(heap, meta, s.type, s.size, s.kind));

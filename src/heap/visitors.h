@@ -44,14 +44,15 @@ class ExternalSpace {
  public:
   virtual ~ExternalSpace() = default;
   virtual bool Contains(Address address) const = 0;
-  // Every tagged slot of every object in the space, including pointers embedded in
+  // Every tagged slot of every live object in the space, including pointers embedded in
   // instructions. Called by each scavenge (young pointers held by code are roots) and after
-  // compaction (pointers to moved objects are rewritten through the visitor).
+  // a full GC's Sweep (pointers to moved objects are rewritten through the visitor).
   virtual void IterateSlots(ObjectVisitor* visitor) = 0;
   // Full GC reached `object` in this space. If it was not yet marked, mark it and report its
   // slots to `visitor` (the marker follows them).
   virtual void MarkAndVisit(HeapObject object, ObjectVisitor* visitor) = 0;
-  // After marking: free unmarked objects and clear marks.
+  // Right after marking: free unmarked objects and clear marks. Called before objects are
+  // evacuated, so dead code never sees (or keeps) pointers into freed memory.
   virtual void Sweep() = 0;
   // Bytes of objects, for --trace-gc and heap limits.
   virtual size_t SizeOfObjects() const = 0;

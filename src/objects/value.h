@@ -4,6 +4,7 @@
 #define RUCHY_OBJECTS_VALUE_H_
 
 #include <cstdint>
+#include <ostream>
 
 #include "src/base/logging.h"
 #include "src/objects/instance-type.h"
@@ -96,6 +97,12 @@ class Smi : public Value {
   }
   static constexpr Smi unchecked_cast(Value v) { return Smi(v.ptr()); }
 };
+
+// For CHECK_EQ and test failure messages: "Smi(5)" or the tagged pointer in hex.
+inline std::ostream& operator<<(std::ostream& out, Value value) {
+  if (value.IsSmi()) return out << "Smi(" << Smi::ToInt(value) << ")";
+  return out << "HeapObject(0x" << std::hex << value.ptr() << std::dec << ")";
+}
 
 }  // namespace ruchy::internal
 
