@@ -84,7 +84,9 @@ TEST_F(HeapTest, ExternalSpaceSlotsAreRootsAndAreUpdated) {
     Address number_before = code_space.slot(0).load().ptr();
     for (int i = 0; i < 3; ++i) {
       CompactingGc();
-      if (i == 0) EXPECT_NE(code_space.slot(0).load().ptr(), number_before);  // it moved
+      if (i == 0) {
+        EXPECT_NE(code_space.slot(0).load().ptr(), number_before);  // it moved
+      }
       EXPECT_TRUE(code_space.last_marked());
       EXPECT_EQ(holder->get(0), code_space.code());  // never moved
       EXPECT_EQ(HeapNumber::cast(code_space.slot(0).load()).value(), 6.5);
