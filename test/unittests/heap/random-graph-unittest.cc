@@ -29,9 +29,15 @@ class RandomGraphTest : public HeapTest, public ::testing::WithParamInterface<in
  protected:
   static constexpr int kRoots = 48;
 
+  // Even seeds run with a collection every few allocations (every fourth of those a
+  // compacting full GC), odd seeds with the normal policy plus explicit collections.
   void SetUp() override {
     HeapOptions options = SmallHeapOptions();
     options.verify_heap = true;
+    if (GetParam() % 2 == 0) {
+      options.gc_interval = 5;
+      options.always_compact = true;
+    }
     SetUpIsolate(options);
     rng_.seed(GetParam());
   }
@@ -269,6 +275,7 @@ TEST_P(RandomGraphTest, ReachableObjectsKeepTheirContents) {
   EXPECT_GT(collections, 50);
   EXPECT_GT(heap()->stats().scavenges, 50);
   EXPECT_GT(checked_nodes_, 1000u);
+  if (GetParam() % 2 == 0) EXPECT_GT(heap()->stats().mark_compacts, 300);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphTest, ::testing::Values(1, 2, 3, 4));

@@ -127,5 +127,31 @@ TEST_F(ObjectKindsTest, Functions) {
   EXPECT_TRUE(Context::cast(context.previous()).previous().IsNil());
 }
 
+TEST_F(ObjectKindsTest, CopyOnWriteAndKindTransitions) {
+  HandleScope scope(isolate());
+  Handle<Array> doubles = Check(factory()->NewArray(ElementsKind::kSmi, 0, 0));
+  for (int i = 0; i < 12; ++i) ASSERT_TRUE(Array::Push(isolate(), doubles, Float(i + 0.25)));
+  ASSERT_EQ(doubles->kind(), ElementsKind::kDouble);
+  ASSERT_TRUE(Array::Push(isolate(), doubles, Str("box them all")));  // 12 allocations
+  ASSERT_EQ(doubles->kind(), ElementsKind::kGeneric);
+  Handle<Tuple> pair = Check(factory()->NewTuple(2));
+  pair->set(0, *doubles);
+  pair->set(1, *Str("second"));
+  MarkShared(*pair);
+  Handle<Tuple> copy = Handle<Tuple>::cast(Check(EnsureUnshared(isolate(), pair)));
+  Handle<Array> inner = handle(Array::cast(copy->get(0)), isolate());
+  Handle<Array> inner_copy = Handle<Array>::cast(Check(EnsureUnshared(isolate(), inner)));
+  ASSERT_TRUE(Array::Push(isolate(), inner_copy, Int(99)));
+  copy->set(0, *inner_copy);
+  Check(factory()->NewFixedArray(1));
+  EXPECT_EQ(doubles->length(), 13);
+  EXPECT_EQ(Array::cast(copy->get(0)).length(), 14);
+  for (int i = 0; i < 12; ++i) {
+    EXPECT_EQ(HeapNumber::cast(Array::cast(copy->get(0)).GetTagged(i)).value(), i + 0.25);
+  }
+  EXPECT_EQ(String::cast(copy->get(1)).ToStdString(), "second");
+  EXPECT_EQ(Array::cast(pair->get(0)).length(), 13);
+}
+
 }  // namespace
 }  // namespace ruchy::internal
