@@ -275,7 +275,9 @@ TEST_P(RandomGraphTest, ReachableObjectsKeepTheirContents) {
   EXPECT_GT(collections, 50);
   EXPECT_GT(heap()->stats().scavenges, 50);
   EXPECT_GT(checked_nodes_, 1000u);
-  if (GetParam() % 2 == 0) EXPECT_GT(heap()->stats().mark_compacts, 300);
+  if (GetParam() % 2 == 0) {
+    EXPECT_GT(heap()->stats().mark_compacts, 300);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphTest, ::testing::Values(1, 2, 3, 4));
