@@ -93,7 +93,11 @@ AllocationResult Heap::AllocateRawSlow(int size, AllocationType type) {
                    "stress");
   }
   for (int attempt = 0;; ++attempt) {
+    // The growth limit asks for a collection first; once one has run, the old generation
+    // may grow past it (up to --max-heap-size).
+    ignore_growth_limit_ = attempt > 0;
     AllocationResult result = TryAllocate(size, type);
+    ignore_growth_limit_ = false;
     if (!result.IsFailure()) {
       UpdateAllocationLimits();
       return result;
@@ -123,7 +127,7 @@ size_t Heap::OldGenerationSize() const {
 
 bool Heap::CanExpandOldGeneration(size_t bytes) const {
   if (over_heap_limit_) return false;
-  if (OldGenerationSize() + bytes > old_generation_limit_) return false;
+  if (!ignore_growth_limit_ && OldGenerationSize() + bytes > old_generation_limit_) return false;
   if (options_.max_heap_size != 0 && CommittedMemory() + bytes > options_.max_heap_size) {
     return false;
   }

@@ -156,6 +156,7 @@ class Heap {
   bool gc_in_progress_ = false;
   bool over_heap_limit_ = false;  // live data exceeds max_heap_size: allocations fail
   bool force_compaction_ = false;
+  bool ignore_growth_limit_ = false;
   int64_t allocation_count_ = 0;
   int64_t stress_collections_ = 0;
   size_t old_generation_limit_ = 0;  // a full GC runs when old + large objects exceed it

@@ -91,5 +91,31 @@ TEST_F(OutOfMemoryTest, StringTooLongFails) {
   EXPECT_LE(s->length(), String::kMaxLength);
 }
 
+// The old-generation growth limit only schedules collections; it never fails an
+// allocation that fits under --max-heap-size.
+TEST_F(HeapTest, AllocationsAboveTheGrowthLimitSucceed) {
+  HandleScope scope(isolate());
+  Handle<FixedArray> big;
+  ASSERT_TRUE(factory()->NewFixedArray(5 * 1000 * 1000).ToHandle(&big));  // 40 MB
+  big->set(4999999, Smi::FromInt(1));
+  Handle<FixedArray> list = Check(factory()->NewFixedArray(1));
+  for (int i = 0; i < 30000; ++i) {  // ~30 MB of old data in regular pages
+    HandleScope inner(isolate());
+    Handle<FixedArray> node;
+    ASSERT_TRUE(factory()->NewFixedArray(126, AllocationType::kOld).ToHandle(&node));
+    node->set(0, list->get(0));
+    list->set(0, *node);
+  }
+  EXPECT_FALSE(isolate()->has_pending_exception());
+  EXPECT_EQ(Smi::ToInt(big->get(4999999)), 1);
+}
+
+TEST_F(OutOfMemoryTest, LargeAllocationWithinTheLimitSucceeds) {
+  HandleScope scope(isolate());
+  Handle<FixedArray> array;
+  EXPECT_TRUE(factory()->NewFixedArray(300 * 1000).ToHandle(&array));  // 2.4 MB of 4 MB
+  EXPECT_FALSE(isolate()->has_pending_exception());
+}
+
 }  // namespace
 }  // namespace ruchy::internal
