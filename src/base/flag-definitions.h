@@ -9,7 +9,17 @@
 
 #define RUCHY_FLAG_LIST(V)                                  \
   V(BOOL, help, false, "print this list of flags and exit") \
-  V(BOOL, version, false, "print the version and exit")
+  V(BOOL, version, false, "print the version and exit")     \
+  RUCHY_HEAP_FLAG_LIST(V)
+
+// Heap (src/heap, issue #4). The isolate turns these into a HeapOptions struct.
+#define RUCHY_HEAP_FLAG_LIST(V)                                                           \
+  V(BOOL, stress_gc, false, "collect garbage at every allocation")                        \
+  V(INT, gc_interval, 0, "collect garbage after every N allocations (0: off)")            \
+  V(BOOL, verify_heap, false, "check the whole heap's consistency after each collection") \
+  V(BOOL, trace_gc, false, "print one line per garbage collection (kind, sizes, pause)")  \
+  V(INT, max_heap_size, 4096, "heap limit in MB; exceeding it raises Out of memory")      \
+  V(INT, semi_space_size, 4096, "size of each new-space semispace in KB")
 
 #define RUCHY_FLAG_IMPLICATIONS(I)
 

@@ -1,0 +1,232 @@
+// Heap: space setup, the allocation slow path (stress hooks, retries, out of memory),
+// collection policy, tracing and root iteration.
+#include "src/heap/heap.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "src/execution/isolate.h"
+#include "src/heap/mark-compact.h"
+#include "src/heap/scavenger.h"
+#include "src/objects/objects-inl.h"
+
+namespace ruchy::internal {
+
+#ifndef NDEBUG
+thread_local int DisallowGarbageCollection::depth_ = 0;
+#endif
+
+namespace {
+// The old generation may grow to this before the first full GC.
+constexpr size_t kInitialOldGenerationLimit = 16 * base::MB;
+// Every how many stress collections one is a full mark-compact.
+constexpr int64_t kStressFullGcPeriod = 4;
+}  // namespace
+
+HeapOptions HeapOptionsFromFlags(const base::FlagValues& flags) {
+  HeapOptions options;
+  options.stress_gc = flags.stress_gc;
+  options.gc_interval = std::max<int64_t>(0, flags.gc_interval);
+  options.verify_heap = flags.verify_heap;
+  options.trace_gc = flags.trace_gc;
+  options.max_heap_size =
+      flags.max_heap_size > 0 ? static_cast<size_t>(flags.max_heap_size) * base::MB : 0;
+  if (flags.semi_space_size > 0) {
+    options.semi_space_size = static_cast<size_t>(flags.semi_space_size) * base::KB;
+  }
+  return options;
+}
+
+Heap::Heap(Isolate* isolate, const HeapOptions& options) : isolate_(isolate), options_(options) {
+  // Keep new space to at most a quarter of a small heap limit, so the old generation
+  // has room; one page per semispace is the minimum.
+  if (options_.max_heap_size != 0) {
+    size_t cap = base::RoundDown(options_.max_heap_size / 8, kPageSize);
+    options_.semi_space_size = std::max(kPageSize, std::min(options_.semi_space_size, cap));
+  }
+  new_space_ = std::make_unique<NewSpace>(this, options_.semi_space_size);
+  old_space_ = std::make_unique<OldSpace>(this);
+  lo_space_ = std::make_unique<LargeObjectSpace>(this);
+  read_only_space_ = std::make_unique<ReadOnlySpace>(this);
+  old_generation_limit_ = kInitialOldGenerationLimit;
+  RecomputeLimits();
+}
+
+Heap::~Heap() = default;
+
+bool Heap::SetUp() { return new_space_->SetUp(); }
+
+void Heap::FinishSetUp() {
+  read_only_space_->Seal();
+  setup_finished_ = true;
+  UpdateAllocationLimits();
+}
+
+void Heap::UpdateAllocationLimits() {
+  bool lowered =
+      setup_finished_ && (options_.stress_gc || options_.gc_interval > 0 || over_heap_limit_);
+  new_space_->SetLimitLowered(lowered);
+}
+
+bool Heap::ShouldStressCollect() {
+  if (options_.stress_gc) return true;
+  if (options_.gc_interval > 0) return ++allocation_count_ % options_.gc_interval == 0;
+  return false;
+}
+
+AllocationResult Heap::TryAllocate(int size, AllocationType type) {
+  if (over_heap_limit_) return AllocationResult::Failure();
+  if (size > kMaxRegularObjectSize) return lo_space_->AllocateRaw(size, /*for_gc=*/false);
+  if (type == AllocationType::kYoung) return new_space_->AllocateSlow(size);
+  return old_space_->AllocateRaw(size);
+}
+
+AllocationResult Heap::AllocateRawSlow(int size, AllocationType type) {
+  CHECK(!gc_in_progress_);
+  if (type == AllocationType::kReadOnly) {
+    CHECK(!setup_finished_);
+    return read_only_space_->AllocateRaw(size);
+  }
+  if (setup_finished_ && ShouldStressCollect()) {
+    bool full = ++stress_collections_ % kStressFullGcPeriod == 0;
+    CollectGarbage(full ? GarbageCollector::kMarkCompactor : GarbageCollector::kScavenger,
+                   "stress");
+  }
+  for (int attempt = 0;; ++attempt) {
+    // The growth limit asks for a collection first; once one has run, the old generation
+    // may grow past it (up to --max-heap-size).
+    ignore_growth_limit_ = attempt > 0;
+    AllocationResult result = TryAllocate(size, type);
+    ignore_growth_limit_ = false;
+    if (!result.IsFailure()) {
+      UpdateAllocationLimits();
+      return result;
+    }
+    // Young requests: a scavenge; if survivors filled the to-space, a second one promotes
+    // them all. Old requests: a full GC. Then one compacting full GC as the last resort.
+    bool young = type == AllocationType::kYoung && size <= kMaxRegularObjectSize;
+    if (attempt == 0) {
+      CollectGarbage(young ? GarbageCollector::kScavenger : GarbageCollector::kMarkCompactor,
+                     "allocation failure");
+    } else if (attempt == 1 && young && !over_heap_limit_) {
+      CollectGarbage(GarbageCollector::kScavenger, "allocation failure");
+    } else if (attempt <= 2) {
+      CollectAllGarbage("last resort");
+      attempt = 2;
+    } else {
+      break;
+    }
+  }
+  isolate_->ReportOutOfMemory();
+  return AllocationResult::Failure();
+}
+
+size_t Heap::OldGenerationSize() const {
+  return old_space_->CommittedMemory() + lo_space_->CommittedMemory();
+}
+
+bool Heap::CanExpandOldGeneration(size_t bytes) const {
+  if (over_heap_limit_) return false;
+  if (!ignore_growth_limit_ && OldGenerationSize() + bytes > old_generation_limit_) return false;
+  if (options_.max_heap_size != 0 && CommittedMemory() + bytes > options_.max_heap_size) {
+    return false;
+  }
+  return true;
+}
+
+void Heap::RecomputeLimits() {
+  // Grow the old generation to twice what survived, within the heap limit.
+  size_t live = OldGenerationSize();
+  size_t limit = std::max(kInitialOldGenerationLimit, 2 * live);
+  if (options_.max_heap_size != 0) {
+    size_t room = options_.max_heap_size > new_space_->CommittedMemory()
+                      ? options_.max_heap_size - new_space_->CommittedMemory()
+                      : 0;
+    limit = std::min(limit, room);
+  }
+  old_generation_limit_ = limit;
+}
+
+void Heap::CollectGarbage(GarbageCollector collector, const char* reason) {
+  (void)reason;
+  CHECK(!gc_in_progress_);
+  gc_in_progress_ = true;
+  auto start = std::chrono::steady_clock::now();
+  size_t before = SizeOfObjects();
+  const char* kind = nullptr;
+  switch (collector) {
+    case GarbageCollector::kScavenger:
+      kind = "scavenge";
+      Scavenger(this).Run();
+      stats_.scavenges++;
+      break;
+    case GarbageCollector::kMarkCompactor:
+      kind = "mark-compact";
+      MarkCompactCollector(this, options_.always_compact || force_compaction_).Run();
+      stats_.mark_compacts++;
+      RecomputeLimits();
+      break;
+  }
+  size_t after = SizeOfObjects();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  stats_.last_pause_ms = ms;
+  gc_in_progress_ = false;
+  if (options_.trace_gc) TraceGc(kind, before, after, ms);
+  if (options_.verify_heap) Verify();
+
+  if (collector == GarbageCollector::kScavenger && OldGenerationSize() > old_generation_limit_) {
+    CollectGarbage(GarbageCollector::kMarkCompactor, "old generation limit");
+    return;
+  }
+  over_heap_limit_ = options_.max_heap_size != 0 && CommittedMemory() > options_.max_heap_size;
+  UpdateAllocationLimits();
+}
+
+void Heap::CollectAllGarbage(const char* reason) {
+  force_compaction_ = true;
+  CollectGarbage(GarbageCollector::kMarkCompactor, reason);
+  force_compaction_ = false;
+}
+
+void Heap::TraceGc(const char* kind, size_t before, size_t after, double ms) {
+  std::FILE* out = options_.trace_out != nullptr ? options_.trace_out : stderr;
+  std::fprintf(out, "[gc] %s %.1f -> %.1f MB, %.2f ms\n", kind,
+               static_cast<double>(before) / base::MB, static_cast<double>(after) / base::MB, ms);
+  std::fflush(out);
+}
+
+void Heap::AddRootProvider(RootProvider* provider) { root_providers_.push_back(provider); }
+
+void Heap::RemoveRootProvider(RootProvider* provider) {
+  auto it = std::find(root_providers_.begin(), root_providers_.end(), provider);
+  CHECK(it != root_providers_.end());
+  root_providers_.erase(it);
+}
+
+void Heap::IterateRoots(RootVisitor* visitor) {
+  isolate_->IterateRoots(visitor);
+  for (RootProvider* provider : root_providers_) provider->IterateRoots(visitor);
+}
+
+bool Heap::Contains(Address address) const {
+  Page* page = Page::FromAddress(address);
+  for (Page* p : new_space_->to_space_pages()) {
+    if (p == page) return true;
+  }
+  return old_space_->Contains(address) || lo_space_->Contains(address) ||
+         read_only_space_->Contains(address);
+}
+
+size_t Heap::CommittedMemory() const {
+  return new_space_->CommittedMemory() + old_space_->CommittedMemory() +
+         lo_space_->CommittedMemory();
+}
+
+size_t Heap::SizeOfObjects() const {
+  size_t external = external_space_ != nullptr ? external_space_->SizeOfObjects() : 0;
+  return new_space_->SizeOfObjects() + old_space_->SizeOfObjects() + lo_space_->SizeOfObjects() +
+         external;
+}
+
+}  // namespace ruchy::internal

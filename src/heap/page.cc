@@ -1,0 +1,56 @@
+// Page header setup and the remembered-set side table.
+#include "src/heap/page.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace ruchy::internal {
+
+size_t Page::HeaderSize() {
+  // Rounded so object areas start on a cache-line boundary.
+  return base::RoundUp(sizeof(Page), 256);
+}
+
+Page* Page::Initialize(Address base, size_t size, Heap* heap, SpaceKind kind, uintptr_t flags) {
+  DCHECK_EQ(base & kPageAlignmentMask, 0u);
+  DCHECK_GE(size, HeaderSize());
+  Page* page = reinterpret_cast<Page*>(base);
+  page->flags_ = flags;
+  page->heap_ = heap;
+  page->size_ = size;
+  page->next_ = nullptr;
+  page->high_water_ = page->area_start();
+  page->live_bytes_ = 0;
+  page->slot_set_ = nullptr;
+  page->kind_ = kind;
+  std::memset(page->marking_bitmap_, 0, sizeof(page->marking_bitmap_));
+  return page;
+}
+
+void Page::ClearMarkBits() { std::memset(marking_bitmap_, 0, sizeof(marking_bitmap_)); }
+
+void Page::RecordOldToNewSlot(Address slot) {
+  DCHECK(slot >= area_start() && slot < area_end());
+  if (slot_set_ == nullptr) {
+    slot_set_ = static_cast<uint64_t*>(std::calloc(SlotSetWords(), sizeof(uint64_t)));
+    CHECK(slot_set_ != nullptr);
+  }
+  size_t index = (slot - base()) >> kTaggedSizeLog2;
+  slot_set_[index >> 6] |= uint64_t{1} << (index & 63);
+}
+
+bool Page::ContainsOldToNewSlot(Address slot) const {
+  if (slot_set_ == nullptr) return false;
+  size_t index = (slot - base()) >> kTaggedSizeLog2;
+  return (slot_set_[index >> 6] >> (index & 63)) & 1;
+}
+
+void Page::ClearOldToNewSlots() {
+  std::free(slot_set_);
+  slot_set_ = nullptr;
+}
+
+void Page::ReleaseSideTables() { ClearOldToNewSlots(); }
+
+}  // namespace ruchy::internal

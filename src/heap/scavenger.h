@@ -1,0 +1,43 @@
+// The scavenger: a Cheney-style copying collection of new space. Survivors are copied
+// into the fresh to-space, or promoted to old space once they survived one scavenge.
+// Roots are the isolate's roots, the root providers, the external (code) space and the
+// old-to-new remembered set.
+#ifndef RUCHY_HEAP_SCAVENGER_H_
+#define RUCHY_HEAP_SCAVENGER_H_
+
+#include <vector>
+
+#include "src/heap/heap.h"
+
+namespace ruchy::internal {
+
+class Scavenger {
+ public:
+  explicit Scavenger(Heap* heap) : heap_(heap), new_space_(heap->new_space()) {}
+  void Run();
+
+  // Updates `slot` if it points into from-space (copying the object on first visit).
+  void ScavengeSlot(ObjectSlot slot) {
+    Value value = slot.load();
+    if (!value.IsHeapObject()) return;
+    if (!Page::FromAddress(value.ptr())->IsFlagSet(Page::kInFromSpace)) return;
+    slot.store(Evacuate(HeapObject::unchecked_cast(value)));
+  }
+
+ private:
+  HeapObject Evacuate(HeapObject object);
+  void ScavengeBody(HeapObject object, bool record_old_to_new);
+  void ProcessWorklists();
+
+  Heap* heap_;
+  NewSpace* new_space_;
+  std::vector<HeapObject> promoted_;
+  int scan_page_ = 0;
+  Address scan_ = kNullAddress;
+  size_t copied_bytes_ = 0;
+  size_t promoted_bytes_ = 0;
+};
+
+}  // namespace ruchy::internal
+
+#endif  // RUCHY_HEAP_SCAVENGER_H_

@@ -1,0 +1,47 @@
+// Copy-on-write value semantics (LANGUAGE.md §2). Arrays, tuples, maps, structs and enum
+// values carry a shared bit in a Smi flags word at kFlagsOffset. Duplicating a reference
+// marks the container shared; a mutation through a place first calls EnsureUnshared, which
+// swaps a shared container for an unshared shallow copy (marking the copied children
+// shared, since both copies now reference them) and then writes in place.
+#ifndef RUCHY_OBJECTS_COW_H_
+#define RUCHY_OBJECTS_COW_H_
+
+#include "src/objects/heap-object.h"
+
+namespace ruchy::internal {
+
+template <typename T>
+class Handle;
+template <typename T>
+class MaybeHandle;
+
+class CowContainer : public HeapObject {
+  RUCHY_OBJECT_CONSTRUCTORS(CowContainer, HeapObject)
+
+ public:
+  // Same offset in every container kind; JIT code tests bit kSharedBit of the Smi
+  // payload (bit kSharedBit + 1 of the raw word) before an in-place store.
+  static constexpr int kFlagsOffset = 8;
+  static constexpr int64_t kSharedBit = 1 << 0;
+
+  int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
+  void set_flags(int64_t flags) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(flags)); }
+  bool is_shared() const { return (flags() & kSharedBit) != 0; }
+  void set_shared() const { set_flags(flags() | kSharedBit); }
+};
+
+// Marks `value` shared if it is a container; no-op for anything else. Never allocates.
+void MarkShared(Value value);
+bool IsShared(Value value);
+
+// Returns `container` itself when it is not shared; otherwise an unshared shallow copy
+// (counted in Isolate::cow_copy_count()). The caller stores the result back into the place
+// it mutates through. An empty result means out of memory (pending on the isolate).
+MaybeHandle<CowContainer> EnsureUnshared(Isolate* isolate, Handle<CowContainer> container);
+
+// The shallow copy itself, for callers that always want one (always unshared).
+MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> container);
+
+}  // namespace ruchy::internal
+
+#endif  // RUCHY_OBJECTS_COW_H_

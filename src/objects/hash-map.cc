@@ -1,0 +1,216 @@
+// The ordered hash map: structural key hashing/equality (iterative over nested tuples),
+// lookup, insertion with rehash-on-full, and removal by tombstoning.
+#include "src/objects/hash-map.h"
+
+#include <cstring>
+#include <utility>
+#include <vector>
+
+#include "src/execution/isolate.h"
+#include "src/objects/objects-inl.h"
+
+namespace ruchy::internal {
+
+namespace {
+
+uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+uint32_t Finish(uint64_t h) { return static_cast<uint32_t>(Mix(h)) & 0x3fffffff; }
+
+// Hash of a key that is not a tuple.
+uint64_t LeafHash(Value key) {
+  if (key.IsSmi()) return Mix(static_cast<uint64_t>(Smi::ToInt(key)) ^ 0x1);
+  HeapObject object = HeapObject::unchecked_cast(key);
+  InstanceType type = object.instance_type();
+  if (type == InstanceType::kHeapInt) {
+    return Mix(static_cast<uint64_t>(HeapInt::unchecked_cast(object).value()) ^ 0x1);
+  }
+  if (type == InstanceType::kSeqString || type == InstanceType::kConsString) {
+    return String::unchecked_cast(object).EnsureHash() * 0x9e3779b97f4a7c15ull;
+  }
+  if (type == InstanceType::kOddball) {
+    return 0x51ed27 + static_cast<uint64_t>(Oddball::unchecked_cast(object).kind());
+  }
+  if (type == InstanceType::kHeapNumber) {
+    double d = HeapNumber::unchecked_cast(object).value();
+    if (d == 0) d = 0;  // -0.0 and 0.0 are equal keys
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof(bits));
+    return Mix(bits ^ 0x2);
+  }
+  return 0;  // not a valid key: see HashMap::IsHashableKey
+}
+
+bool LeafEquals(Value a, Value b) {
+  if (a == b) return true;
+  if (a.IsSmi() || b.IsSmi()) return false;  // a Smi never equals a boxed value
+  HeapObject x = HeapObject::unchecked_cast(a);
+  HeapObject y = HeapObject::unchecked_cast(b);
+  if (a.IsString())
+    return b.IsString() && String::Equals(String::unchecked_cast(x), String::unchecked_cast(y));
+  InstanceType type = x.instance_type();
+  if (type != y.instance_type()) return false;
+  if (type == InstanceType::kHeapInt) {
+    return HeapInt::unchecked_cast(x).value() == HeapInt::unchecked_cast(y).value();
+  }
+  if (type == InstanceType::kHeapNumber) {
+    return HeapNumber::unchecked_cast(x).value() == HeapNumber::unchecked_cast(y).value();
+  }
+  return false;  // oddballs and everything else: identity, already checked
+}
+
+}  // namespace
+
+bool HashMap::IsHashableKey(Value key) {
+  // Iterative so a deeply nested tuple cannot exhaust the native stack.
+  std::vector<Value> pending{key};
+  while (!pending.empty()) {
+    Value v = pending.back();
+    pending.pop_back();
+    if (v.IsSmi() || v.IsHeapInt() || v.IsString() || v.IsBoolean()) continue;
+    if (!v.IsTuple()) return false;
+    Tuple tuple = Tuple::unchecked_cast(v);
+    for (int i = 0; i < tuple.length(); ++i) pending.push_back(tuple.get(i));
+  }
+  return true;
+}
+
+uint32_t HashMap::HashKey(Value key) {
+  if (!key.IsTuple()) return Finish(LeafHash(key));
+  // Pre-order walk; the tuple marker with its length keeps ((1, 2), 3) apart from (1, (2, 3)).
+  uint64_t h = 0x7475706c65ull;
+  std::vector<Value> pending{key};
+  while (!pending.empty()) {
+    Value v = pending.back();
+    pending.pop_back();
+    if (v.IsTuple()) {
+      Tuple tuple = Tuple::unchecked_cast(v);
+      h = Mix(h ^ (0x3000000000000000ull + tuple.length()));
+      for (int i = tuple.length() - 1; i >= 0; --i) pending.push_back(tuple.get(i));
+    } else {
+      h = Mix(h ^ LeafHash(v));
+    }
+  }
+  return Finish(h);
+}
+
+bool HashMap::KeyEquals(Value a, Value b) {
+  if (a == b) return true;
+  if (!a.IsTuple() || !b.IsTuple()) return LeafEquals(a, b);
+  std::vector<std::pair<Value, Value>> pending{{a, b}};
+  while (!pending.empty()) {
+    auto [x, y] = pending.back();
+    pending.pop_back();
+    if (x == y) continue;
+    if (x.IsTuple() || y.IsTuple()) {
+      if (!x.IsTuple() || !y.IsTuple()) return false;
+      Tuple tx = Tuple::unchecked_cast(x);
+      Tuple ty = Tuple::unchecked_cast(y);
+      if (tx.length() != ty.length()) return false;
+      for (int i = 0; i < tx.length(); ++i) pending.emplace_back(tx.get(i), ty.get(i));
+    } else if (!LeafEquals(x, y)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
+  for (int entry = BucketHead(hash); entry != kNotFound; entry = ChainAt(entry)) {
+    if (HashAt(entry) == hash && HashMap::KeyEquals(KeyAt(entry), key)) return entry;
+  }
+  return kNotFound;
+}
+
+Value HashMap::Get(Isolate* isolate, Value key) const {
+  OrderedHashTable t = table();
+  int entry = t.FindEntry(key, HashKey(key));
+  if (entry == OrderedHashTable::kNotFound) return isolate->the_hole_value();
+  return t.ValueAt(entry);
+}
+
+bool HashMap::Has(Value key) const {
+  return table().FindEntry(key, HashKey(key)) != OrderedHashTable::kNotFound;
+}
+
+bool HashMap::Remove(Isolate* isolate, Value key) const {
+  DCHECK(!is_shared());
+  OrderedHashTable t = table();
+  int entry = t.FindEntry(key, HashKey(key));
+  if (entry == OrderedHashTable::kNotFound) return false;
+  int index = t.EntryToIndex(entry);
+  // The entry stays in its chain (hash kept) but can no longer match: its key is the hole.
+  t.set(index + OrderedHashTable::kKeyOffsetInEntry, isolate->the_hole_value());
+  t.set(index + OrderedHashTable::kValueOffsetInEntry, isolate->the_hole_value());
+  t.set_number_of_elements(t.number_of_elements() - 1);
+  t.set_number_of_deleted(t.number_of_deleted() + 1);
+  return true;
+}
+
+namespace {
+
+// Appends an entry; the table must have a free entry.
+void AppendEntry(OrderedHashTable table, Value key, Value value, uint32_t hash) {
+  int entry = table.used_entries();
+  DCHECK_LT(entry, table.capacity());
+  int index = table.EntryToIndex(entry);
+  table.set(index + OrderedHashTable::kKeyOffsetInEntry, key);
+  table.set(index + OrderedHashTable::kValueOffsetInEntry, value);
+  table.SetSmi(index + OrderedHashTable::kHashOffsetInEntry, static_cast<int>(hash));
+  table.SetSmi(index + OrderedHashTable::kChainOffsetInEntry, table.BucketHead(hash));
+  table.SetBucketHead(hash, entry);
+  table.set_number_of_elements(table.number_of_elements() + 1);
+}
+
+// A new table sized for the live entries (doubling when the old one was full of live
+// entries, shrinking after many removals), holding them in their original order.
+MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> table) {
+  int live = table->number_of_elements();
+  int capacity = OrderedHashTable::kMinCapacity;
+  while (capacity < 2 * live) capacity *= 2;
+  if (live == table->capacity()) capacity = 2 * table->capacity();
+  Handle<OrderedHashTable> fresh;
+  if (!isolate->factory()->NewOrderedHashTable(capacity).ToHandle(&fresh)) return {};
+  DisallowGarbageCollection no_gc;
+  OrderedHashTable from = *table;
+  OrderedHashTable to = *fresh;
+  for (int entry = 0; entry < from.used_entries(); ++entry) {
+    if (!from.IsLiveEntry(entry)) continue;
+    AppendEntry(to, from.KeyAt(entry), from.ValueAt(entry), from.HashAt(entry));
+  }
+  return fresh;
+}
+
+}  // namespace
+
+bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
+                     Handle<Value> value) {
+  DCHECK(!map->is_shared());
+  uint32_t hash = HashKey(*key);
+  {
+    OrderedHashTable table = map->table();
+    int entry = table.FindEntry(*key, hash);
+    if (entry != OrderedHashTable::kNotFound) {
+      table.set(table.EntryToIndex(entry) + OrderedHashTable::kValueOffsetInEntry, *value);
+      return true;
+    }
+    if (table.used_entries() < table.capacity()) {
+      AppendEntry(table, *key, *value, hash);
+      return true;
+    }
+  }
+  Handle<OrderedHashTable> fresh;
+  if (!Rehash(isolate, handle(map->table(), isolate)).ToHandle(&fresh)) return false;
+  map->set_table(*fresh);
+  AppendEntry(*fresh, *key, *value, hash);
+  return true;
+}
+
+}  // namespace ruchy::internal

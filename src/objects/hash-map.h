@@ -1,0 +1,110 @@
+// The language's hash map: an ordered hash table (iteration in insertion order, so output
+// is deterministic) with structural keys — integers, strings, bools and tuples of those —
+// hashed and compared by value without allocating (ropes are hashed chunk by chunk).
+#ifndef RUCHY_OBJECTS_HASH_MAP_H_
+#define RUCHY_OBJECTS_HASH_MAP_H_
+
+#include "src/objects/cow.h"
+#include "src/objects/fixed-array.h"
+
+namespace ruchy::internal {
+
+// Backing store, laid out in a FixedArray body:
+//   [0] number of live entries   [1] number of deleted entries   [2] number of buckets
+//   [3, 3 + buckets)             bucket heads: Smi entry index or kNotFound
+//   then capacity = 2 * buckets entries of kEntrySize slots: key, value, hash, chain.
+// Entries are appended in insertion order; removal writes the hole over key and value,
+// and a rehash (on growth) drops the holes. Chains link entries of one bucket.
+class OrderedHashTable : public FixedArray {
+  RUCHY_OBJECT_CONSTRUCTORS(OrderedHashTable, FixedArray)
+
+ public:
+  static constexpr int kNumberOfElementsIndex = 0;
+  static constexpr int kNumberOfDeletedIndex = 1;
+  static constexpr int kNumberOfBucketsIndex = 2;
+  static constexpr int kBucketsStartIndex = 3;
+  static constexpr int kEntrySize = 4;
+  static constexpr int kKeyOffsetInEntry = 0;
+  static constexpr int kValueOffsetInEntry = 1;
+  static constexpr int kHashOffsetInEntry = 2;
+  static constexpr int kChainOffsetInEntry = 3;
+  static constexpr int kLoadFactor = 2;
+  static constexpr int kNotFound = -1;
+  static constexpr int kMinCapacity = 4;
+  static constexpr int kMaxCapacity = (1 << 24);
+
+  static constexpr int LengthFor(int capacity) {
+    return kBucketsStartIndex + capacity / kLoadFactor + capacity * kEntrySize;
+  }
+
+  int number_of_elements() const { return SmiAt(kNumberOfElementsIndex); }
+  int number_of_deleted() const { return SmiAt(kNumberOfDeletedIndex); }
+  int number_of_buckets() const { return SmiAt(kNumberOfBucketsIndex); }
+  int capacity() const { return number_of_buckets() * kLoadFactor; }
+  int used_entries() const { return number_of_elements() + number_of_deleted(); }
+
+  void set_number_of_elements(int n) const { SetSmi(kNumberOfElementsIndex, n); }
+  void set_number_of_deleted(int n) const { SetSmi(kNumberOfDeletedIndex, n); }
+
+  int BucketHead(uint32_t hash) const {
+    return SmiAt(kBucketsStartIndex + static_cast<int>(hash & (number_of_buckets() - 1)));
+  }
+  void SetBucketHead(uint32_t hash, int entry) const {
+    SetSmi(kBucketsStartIndex + static_cast<int>(hash & (number_of_buckets() - 1)), entry);
+  }
+  int EntryToIndex(int entry) const {
+    return kBucketsStartIndex + number_of_buckets() + entry * kEntrySize;
+  }
+  Value KeyAt(int entry) const { return get(EntryToIndex(entry) + kKeyOffsetInEntry); }
+  Value ValueAt(int entry) const { return get(EntryToIndex(entry) + kValueOffsetInEntry); }
+  uint32_t HashAt(int entry) const {
+    return static_cast<uint32_t>(SmiAt(EntryToIndex(entry) + kHashOffsetInEntry));
+  }
+  int ChainAt(int entry) const { return SmiAt(EntryToIndex(entry) + kChainOffsetInEntry); }
+  inline bool IsLiveEntry(int entry) const;
+
+  // Entry index of `key`, or kNotFound. Never allocates.
+  int FindEntry(Value key, uint32_t hash) const;
+
+  // Smi helpers over the FixedArray body.
+  int SmiAt(int index) const { return static_cast<int>(Smi::ToInt(get(index))); }
+  void SetSmi(int index, int value) const {
+    set(index, Smi::FromInt(value), WriteBarrierMode::kSkip);
+  }
+};
+
+class HashMap : public CowContainer {
+  RUCHY_OBJECT_CONSTRUCTORS(HashMap, CowContainer)
+
+ public:
+  static constexpr int kTableOffset = 16;  // OrderedHashTable
+  static constexpr int kSize = 24;
+  static constexpr int kTaggedBodyStart = kFlagsOffset;
+
+  inline OrderedHashTable table() const;
+  inline void set_table(OrderedHashTable value,
+                        WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
+
+  int size() const { return table().number_of_elements(); }
+  // The value stored under `key`, or the hole. Never allocates.
+  Value Get(Isolate* isolate, Value key) const;
+  bool Has(Value key) const;
+  // Removes `key`; returns whether it was present. Never allocates. The map must be
+  // unshared (EnsureUnshared).
+  bool Remove(Isolate* isolate, Value key) const;
+  // Inserts or replaces. The map must be unshared. False when out of memory.
+  [[nodiscard]] static bool Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
+                                   Handle<Value> value);
+
+  // Structural hashing over ints, strings, bools, nil, floats and tuples of those. Other
+  // values (arrays, maps, functions...) are not valid keys: the runtime must reject them
+  // with IsHashableKey before calling Insert; if one slips through it hashes to 0 and
+  // compares by identity, which is safe but not meaningful.
+  static bool IsHashableKey(Value key);
+  static uint32_t HashKey(Value key);
+  static bool KeyEquals(Value a, Value b);
+};
+
+}  // namespace ruchy::internal
+
+#endif  // RUCHY_OBJECTS_HASH_MAP_H_
