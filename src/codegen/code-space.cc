@@ -68,7 +68,10 @@ CodeSpace::~CodeSpace() {
     ForEachCode([this](InstalledCode code) {
       for (Observer* observer : observers_) observer->OnCodeFreed(code);
     });
-  for (auto& [base, page] : pages_) munmap(reinterpret_cast<void*>(base), page->size);
+  for (auto& [base, page] : pages_) {
+    if (options_.on_page_released) options_.on_page_released(base);
+    munmap(reinterpret_cast<void*>(base), page->size);
+  }
 }
 
 void CodeSpace::AddObserver(Observer* observer) { observers_.push_back(observer); }
@@ -103,6 +106,7 @@ CodeSpace::CodePage* CodeSpace::AllocatePage(size_t size) {
   uintptr_t flags = options_.page_flags;
   std::memcpy(reinterpret_cast<void*>(base + static_cast<Address>(options_.page_flags_offset)),
               &flags, sizeof(flags));
+  if (options_.on_page_allocated) options_.on_page_allocated(base, size);
   Protect(page->area_start, page->area_end() - page->area_start, PROT_READ | PROT_WRITE);
   std::memset(reinterpret_cast<void*>(page->area_start), kInt3,
               page->area_end() - page->area_start);
@@ -122,6 +126,7 @@ void CodeSpace::ReleasePage(CodePage* page) {
                      [=](const FreeBlock& b) { return b.start >= base && b.start < end; }),
       free_blocks_.end());
   if (current_page_ == page) current_page_ = nullptr;
+  if (options_.on_page_released) options_.on_page_released(base);
   munmap(reinterpret_cast<void*>(base), page->size);
   pages_.erase(base);
 }

@@ -100,6 +100,10 @@ struct CodeSpaceOptions {
   // Written to the header's flags word, where the write barrier looks.
   uintptr_t page_flags = kPageExternalFlag;
   int page_flags_offset = kPageFlagsOffset;
+  // Called once a page's header is mapped read+write and its flags are written (the heap
+  // initializes its own page header here), and just before a page is unmapped.
+  std::function<void(Address base, size_t size)> on_page_allocated;
+  std::function<void(Address base)> on_page_released;
 };
 
 class CodeSpace {
