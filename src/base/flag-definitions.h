@@ -7,9 +7,11 @@
 #ifndef RUCHY_BASE_FLAG_DEFINITIONS_H_
 #define RUCHY_BASE_FLAG_DEFINITIONS_H_
 
-#define RUCHY_FLAG_LIST(V)                                  \
-  V(BOOL, help, false, "print this list of flags and exit") \
-  V(BOOL, version, false, "print the version and exit")
+#define RUCHY_FLAG_LIST(V)                                                          \
+  V(BOOL, help, false, "print this list of flags and exit")                         \
+  V(BOOL, version, false, "print the version and exit")                             \
+  /* Front end (src/parser). */                                                     \
+  V(BOOL, print_ast, false, "print the syntax tree (with scope resolution) and exit")
 
 #define RUCHY_FLAG_IMPLICATIONS(I)
 
