@@ -33,7 +33,7 @@ class AstString {
   // The innermost declaration of this name visible at the resolver's current point
   // (a shadow stack threaded through Variable::shadowed). Only the scope resolver
   // touches it, and it is null again when resolution finishes.
-  Variable* binding_ = nullptr;
+  mutable Variable* binding_ = nullptr;
 };
 
 // Names the front end looks for (contextual keywords, special identifiers).

@@ -394,6 +394,7 @@ class MacroCall : public Node {
   bool is_repeat = false;
   Node* pattern = nullptr;
   Node* guard = nullptr;
+  Scope* scope = nullptr;  // matches!: the pattern's bindings, seen by the guard
 };
 
 // object.name or object.0 (tuple_index >= 0).

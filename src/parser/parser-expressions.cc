@@ -181,6 +181,10 @@ Node* Parser::ParseBinary(int min_precedence) {
     }
     int precedence = BinaryPrecedence(k);
     if (precedence == 0 || precedence < min_precedence) break;
+    if ((k == TokenKind::kOr || k == TokenKind::kBitOr) && peek().newline_before &&
+        bracket_depth_ == 0 && !no_struct_literal_) {
+      break;  // a closure on the next line (`|| { count += 1 }` returned by a function)
+    }
     if (!chain.AddLink()) return nullptr;
     const Token& op = peek();
     Advance();
@@ -347,7 +351,9 @@ Node* Parser::ParsePostfix(Node* expression) {
         Advance();
         bool saved = no_struct_literal_;
         no_struct_literal_ = false;
+        ++bracket_depth_;
         Node* index = ParseExpression();
+        --bracket_depth_;
         no_struct_literal_ = saved;
         if (index == nullptr || !Expect(TokenKind::kRightBracket)) return nullptr;
         Index* node = New<Index>(PositionOf(t));
@@ -424,6 +430,7 @@ bool Parser::ParseArguments(NodeList<Argument>* arguments) {
   bool saved_guard = in_match_guard_;
   no_struct_literal_ = false;
   in_match_guard_ = false;
+  ++bracket_depth_;
   ScopedList<Argument> list(&argument_buffer_);
   bool ok = true;
   while (!Check(TokenKind::kRightParen)) {
@@ -441,6 +448,7 @@ bool Parser::ParseArguments(NodeList<Argument>* arguments) {
     list.Add(argument);
     if (!Accept(TokenKind::kComma)) break;
   }
+  --bracket_depth_;
   no_struct_literal_ = saved_no_struct;
   in_match_guard_ = saved_guard;
   if (!ok || !Expect(TokenKind::kRightParen)) return false;
@@ -644,6 +652,7 @@ Node* Parser::ParseMacroCall() {
   bool saved_guard = in_match_guard_;
   no_struct_literal_ = false;
   in_match_guard_ = false;
+  ++bracket_depth_;
   ScopedList<Argument> arguments(&argument_buffer_);
   bool ok = true;
   if (name == strings_->matches_string()) {
@@ -688,6 +697,7 @@ Node* Parser::ParseMacroCall() {
       if (!Accept(TokenKind::kComma)) break;
     }
   }
+  --bracket_depth_;
   no_struct_literal_ = saved_no_struct;
   in_match_guard_ = saved_guard;
   if (!ok || !Expect(close)) return nullptr;
@@ -708,6 +718,7 @@ Node* Parser::ParseParenthesized() {
   bool saved_guard = in_match_guard_;
   no_struct_literal_ = false;
   in_match_guard_ = false;
+  ++bracket_depth_;
   Node* first = ParseExpression();
   Node* result = first;
   if (first != nullptr && Check(TokenKind::kComma)) {
@@ -728,6 +739,7 @@ Node* Parser::ParseParenthesized() {
       result = tuple;
     }
   }
+  --bracket_depth_;
   no_struct_literal_ = saved_no_struct;
   in_match_guard_ = saved_guard;
   if (result == nullptr || !Expect(TokenKind::kRightParen)) return nullptr;
@@ -741,6 +753,7 @@ Node* Parser::ParseArrayLiteral() {
   bool saved_guard = in_match_guard_;
   no_struct_literal_ = false;
   in_match_guard_ = false;
+  ++bracket_depth_;
   Node* result = nullptr;
   if (Check(TokenKind::kRightBracket)) {
     result = New<ArrayLiteral>(position);
@@ -773,6 +786,7 @@ Node* Parser::ParseArrayLiteral() {
       }
     }
   }
+  --bracket_depth_;
   no_struct_literal_ = saved_no_struct;
   in_match_guard_ = saved_guard;
   if (result == nullptr || !Expect(TokenKind::kRightBracket)) return nullptr;

@@ -230,6 +230,9 @@ class Parser {
   // Inside a match guard: `x =>` and `(..) =>` end the guard instead of starting an
   // arrow closure.
   bool in_match_guard_ = false;
+  // Open parentheses and brackets around the current point (reset by blocks). Outside
+  // them, `|` or `||` at the start of a line begins a closure, not an operator.
+  int bracket_depth_ = 0;
   // Labels of enclosing loops and labelled blocks of the current function
   // (true for loops, false for blocks).
   std::vector<std::pair<const AstString*, bool>> labels_;

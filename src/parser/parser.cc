@@ -225,10 +225,13 @@ Block* Parser::ParseBlock() {
   uint32_t close = peek().partner;
   if (!Expect(TokenKind::kLeftBrace)) return nullptr;
   bool saved_no_struct = no_struct_literal_;
+  int saved_bracket_depth = bracket_depth_;
   no_struct_literal_ = false;
+  bracket_depth_ = 0;
   ScopedList<Node*> statements(&node_buffer_);
   ParseStatementList(&statements, close, /*top_level=*/false);
   no_struct_literal_ = saved_no_struct;
+  bracket_depth_ = saved_bracket_depth;
   if (aborted()) {
     panic_ = true;
     return nullptr;
