@@ -102,13 +102,71 @@ const char* LetKindName(LetKind kind) {
 
 class AstPrinter {
  public:
-  explicit AstPrinter(bool with_scopes) : with_scopes_(with_scopes) {}
+  explicit AstPrinter(const AstPrintOptions& options)
+      : with_scopes_(options.scopes), with_positions_(options.positions) {}
 
   std::string Take() { return std::move(out_); }
 
   void Print(const Node* node, int indent, const char* label);
 
  private:
+  [[gnu::noinline]] void PrintIntLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintFloatLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintStringLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintBoolLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintNilLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintFString(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintIdentifier(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintPath(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintArrayLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintArrayRepeat(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTupleLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintMapLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintStructLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintUnary(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintBinary(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintAssign(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintConditional(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintCast(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintRange(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintCall(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintMethodCall(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintMacroCall(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintMember(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintIndex(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTryOp(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintFunctionLiteral(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintBlock(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintIf(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintMatch(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintWhile(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintLoop(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintFor(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTryCatch(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintReturn(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintJump(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintThrow(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintLet(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintFunctionDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintStructDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintEnumDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintImplDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTraitDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintClassDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintUseDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintModuleDeclaration(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTypeAlias(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintWildcardPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintIdentifierPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintLiteralPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintRangePattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintOrPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTuplePattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintSlicePattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintRestPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintTupleStructPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintStructPattern(const Node* node, int indent, const char* label);
+  [[gnu::noinline]] void PrintPathPattern(const Node* node, int indent, const char* label);
   void Line(int indent, const char* label, const Node* node, const std::string& details) {
     out_.append(static_cast<size_t>(indent) * 2, ' ');
     if (label != nullptr) {
@@ -120,10 +178,14 @@ class AstPrinter {
       return;
     }
     out_ += NodeKindName(node->kind());
-    out_ += " @" + std::to_string(node->position().line) + ":" +
-            std::to_string(node->position().column);
+    out_ += At(node->position());
     if (!details.empty()) out_ += " " + details;
     out_ += '\n';
+  }
+  // " @LINE:COL", or nothing when positions are off.
+  std::string At(const SourcePosition& position) const {
+    if (!with_positions_) return "";
+    return " @" + std::to_string(position.line) + ":" + std::to_string(position.column);
   }
   void Text(int indent, const std::string& text) {
     out_.append(static_cast<size_t>(indent) * 2, ' ');
@@ -150,6 +212,7 @@ class AstPrinter {
   void PrintFields(const NodeList<FieldDeclaration>& fields, int indent);
 
   bool with_scopes_;
+  bool with_positions_;
   std::string out_;
 };
 
@@ -223,9 +286,7 @@ void AstPrinter::PrintArguments(const NodeList<Argument>& arguments, int indent)
 
 void AstPrinter::PrintFields(const NodeList<FieldDeclaration>& fields, int indent) {
   for (const FieldDeclaration& field : fields) {
-    Text(indent, "field " + Name(field.name) + (field.is_pub ? " pub" : "") + " @" +
-                     std::to_string(field.position.line) + ":" +
-                     std::to_string(field.position.column));
+    Text(indent, "field " + Name(field.name) + (field.is_pub ? " pub" : "") + At(field.position));
     if (field.default_value != nullptr) PrintFunction(field.default_value, indent + 1, "default");
   }
 }
@@ -265,440 +326,576 @@ void AstPrinter::Print(const Node* node, int indent, const char* label) {
     Line(indent, label, nullptr, "");
     return;
   }
+  // One small function per kind keeps each recursion level's frame small (the tree may
+  // be as deep as the parser's nesting limit).
   switch (node->kind()) {
     case NodeKind::kIntLiteral:
-      Line(indent, label, node, std::to_string(node->AsIntLiteral()->value));
-      return;
+      return PrintIntLiteral(node, indent, label);
     case NodeKind::kFloatLiteral:
-      Line(indent, label, node, FormatDouble(node->AsFloatLiteral()->value));
-      return;
+      return PrintFloatLiteral(node, indent, label);
     case NodeKind::kStringLiteral:
-      Line(indent, label, node,
-           Quote(node->AsStringLiteral()->value) +
-               (node->AsStringLiteral()->is_char ? " char" : ""));
-      return;
+      return PrintStringLiteral(node, indent, label);
     case NodeKind::kBoolLiteral:
-      Line(indent, label, node, node->AsBoolLiteral()->value ? "true" : "false");
-      return;
+      return PrintBoolLiteral(node, indent, label);
     case NodeKind::kNilLiteral:
-      Line(indent, label, node, "");
-      return;
+      return PrintNilLiteral(node, indent, label);
     case NodeKind::kFString:
-      Line(indent, label, node, "");
-      for (const FStringPart& part : node->AsFString()->parts) {
-        if (part.expression == nullptr) {
-          Text(indent + 1, "text: " + Quote(part.text));
-        } else {
-          std::string part_label = part.spec != nullptr ? "interpolation spec=" + Quote(part.spec)
-                                                        : std::string("interpolation");
-          Print(part.expression, indent + 1, part_label.c_str());
-        }
-      }
-      return;
-    case NodeKind::kIdentifier: {
-      const Identifier* id = node->AsIdentifier();
-      std::string details = Name(id->name);
-      if (id->is_self_alias && id->variable != nullptr)
-        details += " (" + Name(id->variable->name()) + ")";
-      Line(indent, label, node, details + Resolution(id));
-      return;
-    }
-    case NodeKind::kPath: {
-      const Path* path = node->AsPath();
-      std::string details;
-      for (const AstString* segment : path->segments) details += "::" + Name(segment);
-      Line(indent, label, node, details);
-      Print(path->root, indent + 1, "root");
-      return;
-    }
+      return PrintFString(node, indent, label);
+    case NodeKind::kIdentifier:
+      return PrintIdentifier(node, indent, label);
+    case NodeKind::kPath:
+      return PrintPath(node, indent, label);
     case NodeKind::kArrayLiteral:
-      Line(indent, label, node, "");
-      for (const Node* element : node->AsArrayLiteral()->elements)
-        Print(element, indent + 1, nullptr);
-      return;
+      return PrintArrayLiteral(node, indent, label);
     case NodeKind::kArrayRepeat:
-      Line(indent, label, node, "");
-      Print(node->AsArrayRepeat()->value, indent + 1, "value");
-      Print(node->AsArrayRepeat()->count, indent + 1, "count");
-      return;
+      return PrintArrayRepeat(node, indent, label);
     case NodeKind::kTupleLiteral:
-      Line(indent, label, node, "");
-      for (const Node* element : node->AsTupleLiteral()->elements)
-        Print(element, indent + 1, nullptr);
-      return;
+      return PrintTupleLiteral(node, indent, label);
     case NodeKind::kMapLiteral:
-      Line(indent, label, node, "");
-      for (const MapEntry& entry : node->AsMapLiteral()->entries) {
-        Print(entry.key, indent + 1, "key");
-        Print(entry.value, indent + 2, "value");
-      }
-      return;
-    case NodeKind::kStructLiteral: {
-      const StructLiteral* literal = node->AsStructLiteral();
-      Line(indent, label, node, "");
-      Print(literal->type, indent + 1, "type");
-      for (const StructLiteralField& field : literal->fields) {
-        std::string field_label =
-            "field " + Name(field.name) + (field.shorthand ? " (shorthand)" : "");
-        Print(field.value, indent + 1, field_label.c_str());
-      }
-      Child(literal->base, indent + 1, "base");
-      return;
-    }
-    case NodeKind::kUnary: {
-      const Unary* unary = node->AsUnary();
-      std::string op = unary->op == TokenKind::kMul      ? "deref"
-                       : unary->op == TokenKind::kBitAnd ? (unary->is_mut_ref ? "&mut" : "&")
-                                                         : TokenText(unary->op);
-      Line(indent, label, node, op);
-      Print(unary->operand, indent + 1, nullptr);
-      return;
-    }
+      return PrintMapLiteral(node, indent, label);
+    case NodeKind::kStructLiteral:
+      return PrintStructLiteral(node, indent, label);
+    case NodeKind::kUnary:
+      return PrintUnary(node, indent, label);
     case NodeKind::kBinary:
-      Line(indent, label, node, TokenText(node->AsBinary()->op));
-      Print(node->AsBinary()->left, indent + 1, nullptr);
-      Print(node->AsBinary()->right, indent + 1, nullptr);
-      return;
+      return PrintBinary(node, indent, label);
     case NodeKind::kAssign:
-      Line(indent, label, node, TokenText(node->AsAssign()->op));
-      Print(node->AsAssign()->target, indent + 1, "target");
-      Print(node->AsAssign()->value, indent + 1, "value");
-      return;
+      return PrintAssign(node, indent, label);
     case NodeKind::kConditional:
-      Line(indent, label, node, "");
-      Print(node->AsConditional()->condition, indent + 1, "condition");
-      Print(node->AsConditional()->then_value, indent + 1, "then");
-      Print(node->AsConditional()->else_value, indent + 1, "else");
-      return;
+      return PrintConditional(node, indent, label);
     case NodeKind::kCast:
-      Line(indent, label, node, "as " + Name(node->AsCast()->type_name));
-      Print(node->AsCast()->operand, indent + 1, nullptr);
-      return;
+      return PrintCast(node, indent, label);
     case NodeKind::kRange:
-      Line(indent, label, node, node->AsRange()->inclusive ? "..=" : "..");
-      Child(node->AsRange()->from, indent + 1, "from");
-      Child(node->AsRange()->to, indent + 1, "to");
-      return;
+      return PrintRange(node, indent, label);
     case NodeKind::kCall:
-      Line(indent, label, node, "");
-      Print(node->AsCall()->callee, indent + 1, "callee");
-      PrintArguments(node->AsCall()->arguments, indent + 1);
-      return;
-    case NodeKind::kMethodCall: {
-      const MethodCall* call = node->AsMethodCall();
-      Line(indent, label, node, Name(call->name));
-      Print(call->receiver, indent + 1, "receiver");
-      PrintArguments(call->arguments, indent + 1);
-      return;
-    }
-    case NodeKind::kMacroCall: {
-      const MacroCall* call = node->AsMacroCall();
-      Line(indent, label, node, Name(call->name) + "!" + (call->is_repeat ? " repeat" : ""));
-      PrintArguments(call->arguments, indent + 1);
-      Child(call->pattern, indent + 1, "pattern");
-      Child(call->guard, indent + 1, "guard");
-      return;
-    }
-    case NodeKind::kMember: {
-      const Member* member = node->AsMember();
-      std::string details =
-          member->tuple_index >= 0 ? std::to_string(member->tuple_index) : Name(member->name);
-      Line(indent, label, node, details);
-      Print(member->object, indent + 1, nullptr);
-      return;
-    }
+      return PrintCall(node, indent, label);
+    case NodeKind::kMethodCall:
+      return PrintMethodCall(node, indent, label);
+    case NodeKind::kMacroCall:
+      return PrintMacroCall(node, indent, label);
+    case NodeKind::kMember:
+      return PrintMember(node, indent, label);
     case NodeKind::kIndex:
-      Line(indent, label, node, "");
-      Print(node->AsIndex()->object, indent + 1, "object");
-      Print(node->AsIndex()->index, indent + 1, "index");
-      return;
+      return PrintIndex(node, indent, label);
     case NodeKind::kTryOp:
-      Line(indent, label, node, "");
-      Print(node->AsTryOp()->operand, indent + 1, nullptr);
-      return;
+      return PrintTryOp(node, indent, label);
     case NodeKind::kFunctionLiteral:
-      PrintFunction(node->AsFunctionLiteral(), indent, label);
-      return;
-    case NodeKind::kBlock: {
-      const Block* block = node->AsBlock();
-      std::string details;
-      if (block->label != nullptr) details = "'" + Name(block->label);
-      std::string scope = ScopeSummary(block->scope);
-      if (!scope.empty()) details += (details.empty() ? "" : " ") + scope;
-      Line(indent, label, node, details);
-      for (const Node* statement : block->statements) Print(statement, indent + 1, nullptr);
-      return;
-    }
-    case NodeKind::kIf: {
-      const If* node_if = node->AsIf();
-      Line(indent, label, node, node_if->let_pattern != nullptr ? "let" : "");
-      Child(node_if->condition, indent + 1, "condition");
-      Child(node_if->let_pattern, indent + 1, "pattern");
-      Child(node_if->let_value, indent + 1, "value");
-      Print(node_if->then_block, indent + 1, "then");
-      Child(node_if->else_branch, indent + 1, "else");
-      return;
-    }
+      return PrintFunctionLiteral(node, indent, label);
+    case NodeKind::kBlock:
+      return PrintBlock(node, indent, label);
+    case NodeKind::kIf:
+      return PrintIf(node, indent, label);
     case NodeKind::kMatch:
-      Line(indent, label, node, "");
-      Print(node->AsMatch()->subject, indent + 1, "subject");
-      for (const MatchArm& arm : node->AsMatch()->arms) {
-        std::string arm_line =
-            "arm @" + std::to_string(arm.position.line) + ":" + std::to_string(arm.position.column);
-        std::string scope = ScopeSummary(arm.scope);
-        if (!scope.empty()) arm_line += " " + scope;
-        Text(indent + 1, arm_line);
-        Print(arm.pattern, indent + 2, "pattern");
-        Child(arm.guard, indent + 2, "guard");
-        Print(arm.body, indent + 2, "body");
-      }
-      return;
-    case NodeKind::kWhile: {
-      const While* loop = node->AsWhile();
-      std::string details = loop->label != nullptr ? "'" + Name(loop->label) : "";
-      if (loop->let_pattern != nullptr) details += details.empty() ? "let" : " let";
-      Line(indent, label, node, details);
-      Child(loop->condition, indent + 1, "condition");
-      Child(loop->let_pattern, indent + 1, "pattern");
-      Child(loop->let_value, indent + 1, "value");
-      Print(loop->body, indent + 1, "body");
-      return;
-    }
+      return PrintMatch(node, indent, label);
+    case NodeKind::kWhile:
+      return PrintWhile(node, indent, label);
     case NodeKind::kLoop:
-      Line(indent, label, node,
-           node->AsLoop()->label != nullptr ? "'" + Name(node->AsLoop()->label) : "");
-      Print(node->AsLoop()->body, indent + 1, "body");
-      return;
-    case NodeKind::kFor: {
-      const For* loop = node->AsFor();
-      Line(indent, label, node, loop->label != nullptr ? "'" + Name(loop->label) : "");
-      Print(loop->pattern, indent + 1, "pattern");
-      Print(loop->iterable, indent + 1, "iterable");
-      Print(loop->body, indent + 1, "body");
-      return;
-    }
-    case NodeKind::kTryCatch: {
-      const TryCatch* node_try = node->AsTryCatch();
-      Line(indent, label, node, "");
-      Print(node_try->try_block, indent + 1, "try");
-      Child(node_try->catch_pattern, indent + 1, "catch pattern");
-      Child(node_try->catch_block, indent + 1, "catch");
-      Child(node_try->finally_block, indent + 1, "finally");
-      return;
-    }
+      return PrintLoop(node, indent, label);
+    case NodeKind::kFor:
+      return PrintFor(node, indent, label);
+    case NodeKind::kTryCatch:
+      return PrintTryCatch(node, indent, label);
     case NodeKind::kReturn:
-      Line(indent, label, node, "");
-      Child(node->AsReturn()->value, indent + 1, nullptr);
-      return;
+      return PrintReturn(node, indent, label);
     case NodeKind::kBreak:
-    case NodeKind::kContinue: {
-      const AstString* jump_label =
-          node->IsBreak() ? node->AsBreak()->label : node->AsContinue()->label;
-      const Node* target = node->IsBreak() ? node->AsBreak()->target : node->AsContinue()->target;
-      std::string details = jump_label != nullptr ? "'" + Name(jump_label) : "";
-      if (with_scopes_) {
-        std::string target_text = target == nullptr
-                                      ? "none"
-                                      : std::string(NodeKindName(target->kind())) + " @" +
-                                            std::to_string(target->position().line) + ":" +
-                                            std::to_string(target->position().column);
-        details += (details.empty() ? "" : " ") + ("[target " + target_text + "]");
-      }
-      Line(indent, label, node, details);
-      if (node->IsBreak()) Child(node->AsBreak()->value, indent + 1, nullptr);
-      return;
-    }
+      return PrintJump(node, indent, label);
+    case NodeKind::kContinue:
+      return PrintJump(node, indent, label);
     case NodeKind::kThrow:
-      Line(indent, label, node, "");
-      Print(node->AsThrow()->value, indent + 1, nullptr);
-      return;
-    case NodeKind::kLet: {
-      const Let* let = node->AsLet();
-      Line(indent, label, node,
-           std::string(LetKindName(let->let_kind)) + (let->is_pub ? " pub" : ""));
-      Print(let->pattern, indent + 1, "pattern");
-      Child(let->value, indent + 1, "value");
-      Child(let->else_block, indent + 1, "else");
-      return;
-    }
-    case NodeKind::kFunctionDeclaration: {
-      const FunctionDeclaration* declaration = node->AsFunctionDeclaration();
-      Line(indent, label, node,
-           Name(declaration->function->name) + Location(declaration->variable));
-      PrintFunction(declaration->function, indent + 1, nullptr);
-      return;
-    }
-    case NodeKind::kStructDeclaration: {
-      const StructDeclaration* declaration = node->AsStructDeclaration();
-      std::string details = Name(declaration->name);
-      if (declaration->tuple_arity >= 0)
-        details += " tuple(" + std::to_string(declaration->tuple_arity) + ")";
-      if (declaration->is_pub) details += " pub";
-      details += Attributes(declaration->attributes) + Location(declaration->variable);
-      Line(indent, label, node, details);
-      PrintFields(declaration->fields, indent + 1);
-      for (const FunctionLiteral* method : declaration->methods)
-        PrintFunction(method, indent + 1, "method");
-      return;
-    }
-    case NodeKind::kEnumDeclaration: {
-      const EnumDeclaration* declaration = node->AsEnumDeclaration();
-      Line(indent, label, node,
-           Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
-               Attributes(declaration->attributes) + Location(declaration->variable));
-      for (const EnumVariant& variant : declaration->variants) {
-        std::string text = "variant " + Name(variant.name);
-        if (variant.kind == VariantKind::kTuple) text += "(" + std::to_string(variant.arity) + ")";
-        if (variant.kind == VariantKind::kStruct) {
-          text += " {";
-          for (uint32_t i = 0; i < variant.field_names.size(); ++i) {
-            text += (i > 0 ? ", " : " ") + Name(variant.field_names[i]);
-          }
-          text += " }";
-        }
-        if (variant.has_discriminant) text += " = " + std::to_string(variant.discriminant);
-        Text(indent + 1, text);
-      }
-      for (const FunctionLiteral* method : declaration->methods)
-        PrintFunction(method, indent + 1, "method");
-      return;
-    }
-    case NodeKind::kImplDeclaration: {
-      const ImplDeclaration* declaration = node->AsImplDeclaration();
-      Line(indent, label, node, "");
-      Print(declaration->type, indent + 1, "type");
-      Child(declaration->trait, indent + 1, "trait");
-      for (const AssociatedConstant& constant : declaration->constants) {
-        std::string const_label = "const " + Name(constant.name);
-        if (constant.value != nullptr)
-          PrintFunction(constant.value, indent + 1, const_label.c_str());
-      }
-      for (const FunctionLiteral* method : declaration->methods)
-        PrintFunction(method, indent + 1, "method");
-      return;
-    }
-    case NodeKind::kTraitDeclaration: {
-      const TraitDeclaration* declaration = node->AsTraitDeclaration();
-      Line(indent, label, node,
-           Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
-               Location(declaration->variable));
-      for (const AssociatedConstant& constant : declaration->constants) {
-        std::string const_label = "const " + Name(constant.name);
-        if (constant.value != nullptr) {
-          PrintFunction(constant.value, indent + 1, const_label.c_str());
-        } else {
-          Text(indent + 1, const_label);
-        }
-      }
-      for (const FunctionLiteral* method : declaration->methods)
-        PrintFunction(method, indent + 1, "method");
-      return;
-    }
-    case NodeKind::kClassDeclaration: {
-      const ClassDeclaration* declaration = node->AsClassDeclaration();
-      Line(indent, label, node,
-           Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
-               Location(declaration->variable));
-      Child(declaration->parent, indent + 1, "parent");
-      PrintFields(declaration->fields, indent + 1);
-      for (const FunctionLiteral* constructor : declaration->constructors) {
-        PrintFunction(constructor, indent + 1, "constructor");
-      }
-      for (const FunctionLiteral* method : declaration->methods)
-        PrintFunction(method, indent + 1, "method");
-      return;
-    }
-    case NodeKind::kUseDeclaration: {
-      const UseDeclaration* declaration = node->AsUseDeclaration();
-      std::string details;
-      for (uint32_t i = 0; i < declaration->path.size(); ++i) {
-        details += (i > 0 ? "::" : "") + Name(declaration->path[i]);
-      }
-      if (declaration->is_glob) details += "::*";
-      if (declaration->bound_name != nullptr) {
-        details += " as " + Name(declaration->bound_name) + Location(declaration->variable);
-      } else if (!declaration->is_glob) {
-        details += " (ignored)";
-      }
-      Line(indent, label, node, details);
-      return;
-    }
-    case NodeKind::kModuleDeclaration: {
-      const ModuleDeclaration* declaration = node->AsModuleDeclaration();
-      Line(indent, label, node,
-           Name(declaration->name) + (declaration->body == nullptr ? " (file)" : "") +
-               Location(declaration->variable));
-      Child(declaration->body, indent + 1, "body");
-      return;
-    }
+      return PrintThrow(node, indent, label);
+    case NodeKind::kLet:
+      return PrintLet(node, indent, label);
+    case NodeKind::kFunctionDeclaration:
+      return PrintFunctionDeclaration(node, indent, label);
+    case NodeKind::kStructDeclaration:
+      return PrintStructDeclaration(node, indent, label);
+    case NodeKind::kEnumDeclaration:
+      return PrintEnumDeclaration(node, indent, label);
+    case NodeKind::kImplDeclaration:
+      return PrintImplDeclaration(node, indent, label);
+    case NodeKind::kTraitDeclaration:
+      return PrintTraitDeclaration(node, indent, label);
+    case NodeKind::kClassDeclaration:
+      return PrintClassDeclaration(node, indent, label);
+    case NodeKind::kUseDeclaration:
+      return PrintUseDeclaration(node, indent, label);
+    case NodeKind::kModuleDeclaration:
+      return PrintModuleDeclaration(node, indent, label);
     case NodeKind::kTypeAlias:
-      Line(indent, label, node, Name(node->AsTypeAlias()->name));
-      return;
+      return PrintTypeAlias(node, indent, label);
     case NodeKind::kWildcardPattern:
-      Line(indent, label, node, "");
-      return;
-    case NodeKind::kIdentifierPattern: {
-      const IdentifierPattern* pattern = node->AsIdentifierPattern();
-      Line(indent, label, node,
-           Name(pattern->name) + (pattern->is_mut ? " mut" : "") + Location(pattern->variable));
-      Child(pattern->subpattern, indent + 1, "@");
-      return;
-    }
+      return PrintWildcardPattern(node, indent, label);
+    case NodeKind::kIdentifierPattern:
+      return PrintIdentifierPattern(node, indent, label);
     case NodeKind::kLiteralPattern:
-      Line(indent, label, node, "");
-      Print(node->AsLiteralPattern()->literal, indent + 1, nullptr);
-      return;
+      return PrintLiteralPattern(node, indent, label);
     case NodeKind::kRangePattern:
-      Line(indent, label, node, node->AsRangePattern()->inclusive ? "..=" : "..");
-      Child(node->AsRangePattern()->from, indent + 1, "from");
-      Child(node->AsRangePattern()->to, indent + 1, "to");
-      return;
+      return PrintRangePattern(node, indent, label);
     case NodeKind::kOrPattern:
-      Line(indent, label, node, "");
-      for (const Node* alternative : node->AsOrPattern()->alternatives)
-        Print(alternative, indent + 1, nullptr);
-      return;
+      return PrintOrPattern(node, indent, label);
     case NodeKind::kTuplePattern:
-      Line(indent, label, node, "");
-      for (const Node* element : node->AsTuplePattern()->elements)
-        Print(element, indent + 1, nullptr);
-      return;
+      return PrintTuplePattern(node, indent, label);
     case NodeKind::kSlicePattern:
-      Line(indent, label, node, "");
-      for (const Node* element : node->AsSlicePattern()->elements)
-        Print(element, indent + 1, nullptr);
-      return;
+      return PrintSlicePattern(node, indent, label);
     case NodeKind::kRestPattern:
-      Line(indent, label, node, "");
-      Child(node->AsRestPattern()->binding, indent + 1, "binding");
-      return;
+      return PrintRestPattern(node, indent, label);
     case NodeKind::kTupleStructPattern:
-      Line(indent, label, node, "");
-      Print(node->AsTupleStructPattern()->path, indent + 1, "path");
-      for (const Node* element : node->AsTupleStructPattern()->elements)
-        Print(element, indent + 1, nullptr);
-      return;
-    case NodeKind::kStructPattern: {
-      const StructPattern* pattern = node->AsStructPattern();
-      Line(indent, label, node, pattern->has_rest ? ".." : "");
-      Print(pattern->path, indent + 1, "path");
-      for (const StructPatternField& field : pattern->fields) {
-        std::string field_label = "field " + Name(field.name);
-        Print(field.pattern, indent + 1, field_label.c_str());
-      }
-      return;
-    }
+      return PrintTupleStructPattern(node, indent, label);
+    case NodeKind::kStructPattern:
+      return PrintStructPattern(node, indent, label);
     case NodeKind::kPathPattern:
-      Line(indent, label, node, "");
-      Print(node->AsPathPattern()->path, indent + 1, nullptr);
-      return;
+      return PrintPathPattern(node, indent, label);
   }
+}
+
+void AstPrinter::PrintIntLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, std::to_string(node->AsIntLiteral()->value));
+}
+
+void AstPrinter::PrintFloatLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, FormatDouble(node->AsFloatLiteral()->value));
+}
+
+void AstPrinter::PrintStringLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node,
+       Quote(node->AsStringLiteral()->value) + (node->AsStringLiteral()->is_char ? " char" : ""));
+}
+
+void AstPrinter::PrintBoolLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, node->AsBoolLiteral()->value ? "true" : "false");
+}
+
+void AstPrinter::PrintNilLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+}
+
+void AstPrinter::PrintFString(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const FStringPart& part : node->AsFString()->parts) {
+    if (part.expression == nullptr) {
+      Text(indent + 1, "text: " + Quote(part.text));
+    } else {
+      std::string part_label = part.spec != nullptr ? "interpolation spec=" + Quote(part.spec)
+                                                    : std::string("interpolation");
+      Print(part.expression, indent + 1, part_label.c_str());
+    }
+  }
+}
+
+void AstPrinter::PrintIdentifier(const Node* node, int indent, const char* label) {
+  const Identifier* id = node->AsIdentifier();
+  std::string details = id->is_self_alias ? "Self=" + Name(id->name) : Name(id->name);
+  Line(indent, label, node, details + Resolution(id));
+}
+
+void AstPrinter::PrintPath(const Node* node, int indent, const char* label) {
+  const Path* path = node->AsPath();
+  std::string details;
+  for (const AstString* segment : path->segments) details += "::" + Name(segment);
+  Line(indent, label, node, details);
+  Print(path->root, indent + 1, "root");
+}
+
+void AstPrinter::PrintArrayLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const Node* element : node->AsArrayLiteral()->elements) Print(element, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintArrayRepeat(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsArrayRepeat()->value, indent + 1, "value");
+  Print(node->AsArrayRepeat()->count, indent + 1, "count");
+}
+
+void AstPrinter::PrintTupleLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const Node* element : node->AsTupleLiteral()->elements) Print(element, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintMapLiteral(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const MapEntry& entry : node->AsMapLiteral()->entries) {
+    Print(entry.key, indent + 1, "key");
+    Print(entry.value, indent + 2, "value");
+  }
+}
+
+void AstPrinter::PrintStructLiteral(const Node* node, int indent, const char* label) {
+  const StructLiteral* literal = node->AsStructLiteral();
+  Line(indent, label, node, "");
+  Print(literal->type, indent + 1, "type");
+  for (const StructLiteralField& field : literal->fields) {
+    std::string field_label = "field " + Name(field.name) + (field.shorthand ? " (shorthand)" : "");
+    Print(field.value, indent + 1, field_label.c_str());
+  }
+  Child(literal->base, indent + 1, "base");
+}
+
+void AstPrinter::PrintUnary(const Node* node, int indent, const char* label) {
+  const Unary* unary = node->AsUnary();
+  std::string op = unary->op == TokenKind::kMul      ? "deref"
+                   : unary->op == TokenKind::kBitAnd ? (unary->is_mut_ref ? "&mut" : "&")
+                                                     : TokenText(unary->op);
+  Line(indent, label, node, op);
+  Print(unary->operand, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintBinary(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, TokenText(node->AsBinary()->op));
+  Print(node->AsBinary()->left, indent + 1, nullptr);
+  Print(node->AsBinary()->right, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintAssign(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, TokenText(node->AsAssign()->op));
+  Print(node->AsAssign()->target, indent + 1, "target");
+  Print(node->AsAssign()->value, indent + 1, "value");
+}
+
+void AstPrinter::PrintConditional(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsConditional()->condition, indent + 1, "condition");
+  Print(node->AsConditional()->then_value, indent + 1, "then");
+  Print(node->AsConditional()->else_value, indent + 1, "else");
+}
+
+void AstPrinter::PrintCast(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "as " + Name(node->AsCast()->type_name));
+  Print(node->AsCast()->operand, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintRange(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, node->AsRange()->inclusive ? "..=" : "..");
+  Child(node->AsRange()->from, indent + 1, "from");
+  Child(node->AsRange()->to, indent + 1, "to");
+}
+
+void AstPrinter::PrintCall(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsCall()->callee, indent + 1, "callee");
+  PrintArguments(node->AsCall()->arguments, indent + 1);
+}
+
+void AstPrinter::PrintMethodCall(const Node* node, int indent, const char* label) {
+  const MethodCall* call = node->AsMethodCall();
+  Line(indent, label, node, Name(call->name));
+  Print(call->receiver, indent + 1, "receiver");
+  PrintArguments(call->arguments, indent + 1);
+}
+
+void AstPrinter::PrintMacroCall(const Node* node, int indent, const char* label) {
+  const MacroCall* call = node->AsMacroCall();
+  Line(indent, label, node, Name(call->name) + "!" + (call->is_repeat ? " repeat" : ""));
+  PrintArguments(call->arguments, indent + 1);
+  Child(call->pattern, indent + 1, "pattern");
+  Child(call->guard, indent + 1, "guard");
+}
+
+void AstPrinter::PrintMember(const Node* node, int indent, const char* label) {
+  const Member* member = node->AsMember();
+  std::string details =
+      member->tuple_index >= 0 ? std::to_string(member->tuple_index) : Name(member->name);
+  Line(indent, label, node, details);
+  Print(member->object, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintIndex(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsIndex()->object, indent + 1, "object");
+  Print(node->AsIndex()->index, indent + 1, "index");
+}
+
+void AstPrinter::PrintTryOp(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsTryOp()->operand, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintFunctionLiteral(const Node* node, int indent, const char* label) {
+  PrintFunction(node->AsFunctionLiteral(), indent, label);
+}
+
+void AstPrinter::PrintBlock(const Node* node, int indent, const char* label) {
+  const Block* block = node->AsBlock();
+  std::string details;
+  if (block->label != nullptr) details = "'" + Name(block->label);
+  std::string scope = ScopeSummary(block->scope);
+  if (!scope.empty()) details += (details.empty() ? "" : " ") + scope;
+  Line(indent, label, node, details);
+  for (const Node* statement : block->statements) Print(statement, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintIf(const Node* node, int indent, const char* label) {
+  const If* node_if = node->AsIf();
+  Line(indent, label, node, node_if->let_pattern != nullptr ? "let" : "");
+  Child(node_if->condition, indent + 1, "condition");
+  Child(node_if->let_pattern, indent + 1, "pattern");
+  Child(node_if->let_value, indent + 1, "value");
+  Print(node_if->then_block, indent + 1, "then");
+  Child(node_if->else_branch, indent + 1, "else");
+}
+
+void AstPrinter::PrintMatch(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsMatch()->subject, indent + 1, "subject");
+  for (const MatchArm& arm : node->AsMatch()->arms) {
+    std::string arm_line = "arm" + At(arm.position);
+    std::string scope = ScopeSummary(arm.scope);
+    if (!scope.empty()) arm_line += " " + scope;
+    Text(indent + 1, arm_line);
+    Print(arm.pattern, indent + 2, "pattern");
+    Child(arm.guard, indent + 2, "guard");
+    Print(arm.body, indent + 2, "body");
+  }
+}
+
+void AstPrinter::PrintWhile(const Node* node, int indent, const char* label) {
+  const While* loop = node->AsWhile();
+  std::string details = loop->label != nullptr ? "'" + Name(loop->label) : "";
+  if (loop->let_pattern != nullptr) details += details.empty() ? "let" : " let";
+  Line(indent, label, node, details);
+  Child(loop->condition, indent + 1, "condition");
+  Child(loop->let_pattern, indent + 1, "pattern");
+  Child(loop->let_value, indent + 1, "value");
+  Print(loop->body, indent + 1, "body");
+}
+
+void AstPrinter::PrintLoop(const Node* node, int indent, const char* label) {
+  Line(indent, label, node,
+       node->AsLoop()->label != nullptr ? "'" + Name(node->AsLoop()->label) : "");
+  Print(node->AsLoop()->body, indent + 1, "body");
+}
+
+void AstPrinter::PrintFor(const Node* node, int indent, const char* label) {
+  const For* loop = node->AsFor();
+  Line(indent, label, node, loop->label != nullptr ? "'" + Name(loop->label) : "");
+  Print(loop->pattern, indent + 1, "pattern");
+  Print(loop->iterable, indent + 1, "iterable");
+  Print(loop->body, indent + 1, "body");
+}
+
+void AstPrinter::PrintTryCatch(const Node* node, int indent, const char* label) {
+  const TryCatch* node_try = node->AsTryCatch();
+  Line(indent, label, node, "");
+  Print(node_try->try_block, indent + 1, "try");
+  Child(node_try->catch_pattern, indent + 1, "catch pattern");
+  Child(node_try->catch_block, indent + 1, "catch");
+  Child(node_try->finally_block, indent + 1, "finally");
+}
+
+void AstPrinter::PrintReturn(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Child(node->AsReturn()->value, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintJump(const Node* node, int indent, const char* label) {
+  const AstString* jump_label =
+      node->IsBreak() ? node->AsBreak()->label : node->AsContinue()->label;
+  const Node* target = node->IsBreak() ? node->AsBreak()->target : node->AsContinue()->target;
+  std::string details = jump_label != nullptr ? "'" + Name(jump_label) : "";
+  if (with_scopes_) {
+    std::string target_text =
+        target == nullptr ? "none"
+                          : std::string(NodeKindName(target->kind())) + At(target->position());
+    details += (details.empty() ? "" : " ") + ("[target " + target_text + "]");
+  }
+  Line(indent, label, node, details);
+  if (node->IsBreak()) Child(node->AsBreak()->value, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintThrow(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsThrow()->value, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintLet(const Node* node, int indent, const char* label) {
+  const Let* let = node->AsLet();
+  Line(indent, label, node, std::string(LetKindName(let->let_kind)) + (let->is_pub ? " pub" : ""));
+  Print(let->pattern, indent + 1, "pattern");
+  Child(let->value, indent + 1, "value");
+  Child(let->else_block, indent + 1, "else");
+}
+
+void AstPrinter::PrintFunctionDeclaration(const Node* node, int indent, const char* label) {
+  const FunctionDeclaration* declaration = node->AsFunctionDeclaration();
+  Line(indent, label, node, Name(declaration->function->name) + Location(declaration->variable));
+  PrintFunction(declaration->function, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintStructDeclaration(const Node* node, int indent, const char* label) {
+  const StructDeclaration* declaration = node->AsStructDeclaration();
+  std::string details = Name(declaration->name);
+  if (declaration->tuple_arity >= 0)
+    details += " tuple(" + std::to_string(declaration->tuple_arity) + ")";
+  if (declaration->is_pub) details += " pub";
+  details += Attributes(declaration->attributes) + Location(declaration->variable);
+  Line(indent, label, node, details);
+  PrintFields(declaration->fields, indent + 1);
+  for (const FunctionLiteral* method : declaration->methods)
+    PrintFunction(method, indent + 1, "method");
+}
+
+void AstPrinter::PrintEnumDeclaration(const Node* node, int indent, const char* label) {
+  const EnumDeclaration* declaration = node->AsEnumDeclaration();
+  Line(indent, label, node,
+       Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
+           Attributes(declaration->attributes) + Location(declaration->variable));
+  for (const EnumVariant& variant : declaration->variants) {
+    std::string text = "variant " + Name(variant.name);
+    if (variant.kind == VariantKind::kTuple) text += "(" + std::to_string(variant.arity) + ")";
+    if (variant.kind == VariantKind::kStruct) {
+      text += " {";
+      for (uint32_t i = 0; i < variant.field_names.size(); ++i) {
+        text += (i > 0 ? ", " : " ") + Name(variant.field_names[i]);
+      }
+      text += " }";
+    }
+    if (variant.has_discriminant) text += " = " + std::to_string(variant.discriminant);
+    Text(indent + 1, text);
+  }
+  for (const FunctionLiteral* method : declaration->methods)
+    PrintFunction(method, indent + 1, "method");
+}
+
+void AstPrinter::PrintImplDeclaration(const Node* node, int indent, const char* label) {
+  const ImplDeclaration* declaration = node->AsImplDeclaration();
+  Line(indent, label, node, "");
+  Print(declaration->type, indent + 1, "type");
+  Child(declaration->trait, indent + 1, "trait");
+  for (const AssociatedConstant& constant : declaration->constants) {
+    std::string const_label = "const " + Name(constant.name);
+    if (constant.value != nullptr) PrintFunction(constant.value, indent + 1, const_label.c_str());
+  }
+  for (const FunctionLiteral* method : declaration->methods)
+    PrintFunction(method, indent + 1, "method");
+}
+
+void AstPrinter::PrintTraitDeclaration(const Node* node, int indent, const char* label) {
+  const TraitDeclaration* declaration = node->AsTraitDeclaration();
+  Line(indent, label, node,
+       Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
+           Location(declaration->variable));
+  for (const AssociatedConstant& constant : declaration->constants) {
+    std::string const_label = "const " + Name(constant.name);
+    if (constant.value != nullptr) {
+      PrintFunction(constant.value, indent + 1, const_label.c_str());
+    } else {
+      Text(indent + 1, const_label);
+    }
+  }
+  for (const FunctionLiteral* method : declaration->methods)
+    PrintFunction(method, indent + 1, "method");
+}
+
+void AstPrinter::PrintClassDeclaration(const Node* node, int indent, const char* label) {
+  const ClassDeclaration* declaration = node->AsClassDeclaration();
+  Line(indent, label, node,
+       Name(declaration->name) + (declaration->is_pub ? " pub" : "") +
+           Location(declaration->variable));
+  Child(declaration->parent, indent + 1, "parent");
+  PrintFields(declaration->fields, indent + 1);
+  for (const FunctionLiteral* constructor : declaration->constructors) {
+    PrintFunction(constructor, indent + 1, "constructor");
+  }
+  for (const FunctionLiteral* method : declaration->methods)
+    PrintFunction(method, indent + 1, "method");
+}
+
+void AstPrinter::PrintUseDeclaration(const Node* node, int indent, const char* label) {
+  const UseDeclaration* declaration = node->AsUseDeclaration();
+  std::string details;
+  for (uint32_t i = 0; i < declaration->path.size(); ++i) {
+    details += (i > 0 ? "::" : "") + Name(declaration->path[i]);
+  }
+  if (declaration->is_glob) details += "::*";
+  if (declaration->bound_name != nullptr) {
+    details += " as " + Name(declaration->bound_name) + Location(declaration->variable);
+  } else if (!declaration->is_glob) {
+    details += " (ignored)";
+  }
+  Line(indent, label, node, details);
+}
+
+void AstPrinter::PrintModuleDeclaration(const Node* node, int indent, const char* label) {
+  const ModuleDeclaration* declaration = node->AsModuleDeclaration();
+  Line(indent, label, node,
+       Name(declaration->name) + (declaration->body == nullptr ? " (file)" : "") +
+           Location(declaration->variable));
+  Child(declaration->body, indent + 1, "body");
+}
+
+void AstPrinter::PrintTypeAlias(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, Name(node->AsTypeAlias()->name));
+}
+
+void AstPrinter::PrintWildcardPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+}
+
+void AstPrinter::PrintIdentifierPattern(const Node* node, int indent, const char* label) {
+  const IdentifierPattern* pattern = node->AsIdentifierPattern();
+  Line(indent, label, node,
+       Name(pattern->name) + (pattern->is_mut ? " mut" : "") + Location(pattern->variable));
+  Child(pattern->subpattern, indent + 1, "@");
+}
+
+void AstPrinter::PrintLiteralPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsLiteralPattern()->literal, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintRangePattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, node->AsRangePattern()->inclusive ? "..=" : "..");
+  Child(node->AsRangePattern()->from, indent + 1, "from");
+  Child(node->AsRangePattern()->to, indent + 1, "to");
+}
+
+void AstPrinter::PrintOrPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const Node* alternative : node->AsOrPattern()->alternatives)
+    Print(alternative, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintTuplePattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const Node* element : node->AsTuplePattern()->elements) Print(element, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintSlicePattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  for (const Node* element : node->AsSlicePattern()->elements) Print(element, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintRestPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Child(node->AsRestPattern()->binding, indent + 1, "binding");
+}
+
+void AstPrinter::PrintTupleStructPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsTupleStructPattern()->path, indent + 1, "path");
+  for (const Node* element : node->AsTupleStructPattern()->elements)
+    Print(element, indent + 1, nullptr);
+}
+
+void AstPrinter::PrintStructPattern(const Node* node, int indent, const char* label) {
+  const StructPattern* pattern = node->AsStructPattern();
+  Line(indent, label, node, pattern->has_rest ? ".." : "");
+  Print(pattern->path, indent + 1, "path");
+  for (const StructPatternField& field : pattern->fields) {
+    std::string field_label = "field " + Name(field.name);
+    Print(field.pattern, indent + 1, field_label.c_str());
+  }
+}
+
+void AstPrinter::PrintPathPattern(const Node* node, int indent, const char* label) {
+  Line(indent, label, node, "");
+  Print(node->AsPathPattern()->path, indent + 1, nullptr);
 }
 
 }  // namespace
 
-std::string PrintAst(const Node* node, bool with_scopes) {
-  AstPrinter printer(with_scopes);
+std::string PrintAst(const Node* node, const AstPrintOptions& options) {
+  AstPrinter printer(options);
   printer.Print(node, 0, nullptr);
   return printer.Take();
 }

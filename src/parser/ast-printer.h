@@ -8,10 +8,16 @@
 
 namespace ruchy::internal::parser {
 
+struct AstPrintOptions {
+  // After AnalyzeScopes: show where names live, captures, contexts and last uses.
+  bool scopes = false;
+  // `@LINE:COL` after each node kind (unit tests turn it off to stay compact).
+  bool positions = true;
+};
+
 // One line per node: `Kind @LINE:COL details`, children indented two spaces and
-// labelled by field. With `with_scopes` (after AnalyzeScopes) names show where they
-// live and last uses are marked.
-std::string PrintAst(const Node* node, bool with_scopes);
+// labelled by the field they sit in.
+std::string PrintAst(const Node* node, const AstPrintOptions& options = AstPrintOptions());
 
 }  // namespace ruchy::internal::parser
 

@@ -283,6 +283,154 @@ void LastUseAnalysis::VisitLoop(Node* loop, Node* condition, Node* let_pattern, 
   if (!loop_reads_.empty()) loop_reads_.back().UnionWith(reads);
 }
 
+void LastUseAnalysis::VisitBinary(Node* node) {
+  Binary* binary = node->AsBinary();
+  if (binary->op == TokenKind::kAnd || binary->op == TokenKind::kOr ||
+      binary->op == TokenKind::kQuestionQuestion) {
+    LiveSet after = live_;  // the right side may not run
+    Visit(binary->right);
+    live_.UnionWith(after);
+  } else {
+    Visit(binary->right);
+  }
+  Visit(binary->left);
+}
+
+void LastUseAnalysis::VisitConditional(Node* node) {
+  Conditional* conditional = node->AsConditional();
+  LiveSet after = live_;
+  Visit(conditional->else_value);
+  LiveSet else_live = std::move(live_);
+  live_ = std::move(after);
+  Visit(conditional->then_value);
+  live_.UnionWith(else_live);
+  Visit(conditional->condition);
+}
+
+void LastUseAnalysis::VisitIf(Node* node) {
+  If* node_if = node->AsIf();
+  LiveSet after = live_;
+  if (node_if->else_branch != nullptr) Visit(node_if->else_branch);
+  LiveSet else_live = std::move(live_);
+  live_ = std::move(after);
+  VisitBlock(node_if->then_block);
+  if (node_if->let_pattern != nullptr) {
+    DefinePattern(node_if->let_pattern);
+    live_.UnionWith(else_live);
+    Visit(node_if->let_value);
+  } else {
+    live_.UnionWith(else_live);
+    Visit(node_if->condition);
+  }
+}
+
+void LastUseAnalysis::VisitMatch(Node* node) {
+  Match* match = node->AsMatch();
+  LiveSet after = live_;
+  LiveSet next = after;  // no arm matched: a run-time error
+  next.UnionWith(exceptional_);
+  for (uint32_t i = match->arms.size(); i-- > 0;) {
+    MatchArm& arm = match->arms[i];
+    live_ = after;
+    Visit(arm.body);
+    if (arm.guard != nullptr) {
+      live_.UnionWith(next);  // the guard failed: on to the next arm
+      Visit(arm.guard);
+    }
+    DefinePattern(arm.pattern);
+    live_.UnionWith(next);  // the pattern did not match
+    next = live_;
+  }
+  live_ = std::move(next);
+  Visit(match->subject);
+}
+
+void LastUseAnalysis::VisitTryCatch(Node* node) {
+  TryCatch* node_try = node->AsTryCatch();
+  LiveSet after = live_;
+  LiveSet outer_exceptional = exceptional_;
+  LiveSet finally_in;
+  bool has_finally = node_try->finally_block != nullptr;
+  if (has_finally) {
+    // finally also runs on the way out of a return, break or throw.
+    live_ = after;
+    live_.UnionWith(outer_exceptional);
+    VisitBlock(node_try->finally_block);
+    finally_in = live_;
+  }
+  const LiveSet& normal_exit = has_finally ? finally_in : after;
+  LiveSet try_exceptional = outer_exceptional;
+  if (has_finally) try_exceptional.UnionWith(finally_in);
+  if (node_try->catch_block != nullptr) {
+    exceptional_ = outer_exceptional;
+    if (has_finally) exceptional_.UnionWith(finally_in);
+    live_ = normal_exit;
+    live_.UnionWith(exceptional_);
+    VisitBlock(node_try->catch_block);
+    if (node_try->catch_pattern != nullptr) DefinePattern(node_try->catch_pattern);
+    try_exceptional.UnionWith(live_);
+  }
+  exceptional_ = try_exceptional;
+  live_ = normal_exit;
+  live_.UnionWith(exceptional_);
+  VisitBlock(node_try->try_block);
+  exceptional_ = std::move(outer_exceptional);
+}
+
+void LastUseAnalysis::VisitLet(Node* node) {
+  Let* let = node->AsLet();
+  LiveSet after = live_;
+  DefinePattern(let->pattern);
+  if (let->else_block != nullptr) {
+    LiveSet matched = std::move(live_);
+    live_ = after;
+    live_.UnionWith(exceptional_);
+    VisitBlock(let->else_block);
+    live_.UnionWith(matched);
+  }
+  if (let->value != nullptr) Visit(let->value);
+}
+
+void LastUseAnalysis::VisitMacroCall(Node* node) {
+  MacroCall* call = node->AsMacroCall();
+  if (call->pattern != nullptr) {
+    if (call->guard != nullptr) {
+      LiveSet after = live_;
+      Visit(call->guard);
+      live_.UnionWith(after);
+    }
+    DefinePattern(call->pattern);
+  }
+  const auto& arguments = call->arguments;
+  for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
+}
+
+void LastUseAnalysis::VisitCall(Node* node) {
+  Call* call = node->AsCall();
+  const auto& arguments = call->arguments;
+  // `&mut place` arguments are in-out: the callee reads the place during the call.
+  for (const Argument& argument : arguments) {
+    if (argument.value->IsUnary() && argument.value->AsUnary()->is_mut_ref) {
+      GenPlaceRoot(argument.value->AsUnary()->operand);
+    }
+  }
+  for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
+  Visit(call->callee);
+}
+
+void LastUseAnalysis::VisitMethodCall(Node* node) {
+  MethodCall* call = node->AsMethodCall();
+  GenPlaceRoot(call->receiver);  // a mutating method writes the receiver back
+  const auto& arguments = call->arguments;
+  for (const Argument& argument : arguments) {
+    if (argument.value->IsUnary() && argument.value->AsUnary()->is_mut_ref) {
+      GenPlaceRoot(argument.value->AsUnary()->operand);
+    }
+  }
+  for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
+  Visit(call->receiver);
+}
+
 void LastUseAnalysis::Visit(Node* node) {
   switch (node->kind()) {
     case NodeKind::kIntLiteral:
@@ -345,19 +493,8 @@ void LastUseAnalysis::Visit(Node* node) {
     case NodeKind::kUnary:
       Visit(node->AsUnary()->operand);
       return;
-    case NodeKind::kBinary: {
-      Binary* binary = node->AsBinary();
-      if (binary->op == TokenKind::kAnd || binary->op == TokenKind::kOr ||
-          binary->op == TokenKind::kQuestionQuestion) {
-        LiveSet after = live_;  // the right side may not run
-        Visit(binary->right);
-        live_.UnionWith(after);
-      } else {
-        Visit(binary->right);
-      }
-      Visit(binary->left);
-      return;
-    }
+    case NodeKind::kBinary:
+      return VisitBinary(node);
     case NodeKind::kAssign: {
       Assign* assign = node->AsAssign();
       StoreBackward(assign->target);
@@ -365,17 +502,8 @@ void LastUseAnalysis::Visit(Node* node) {
       OperandsBackward(assign->target);
       return;
     }
-    case NodeKind::kConditional: {
-      Conditional* conditional = node->AsConditional();
-      LiveSet after = live_;
-      Visit(conditional->else_value);
-      LiveSet else_live = std::move(live_);
-      live_ = std::move(after);
-      Visit(conditional->then_value);
-      live_.UnionWith(else_live);
-      Visit(conditional->condition);
-      return;
-    }
+    case NodeKind::kConditional:
+      return VisitConditional(node);
     case NodeKind::kCast:
       Visit(node->AsCast()->operand);
       return;
@@ -383,46 +511,12 @@ void LastUseAnalysis::Visit(Node* node) {
       if (Node* to = node->AsRange()->to) Visit(to);
       if (Node* from = node->AsRange()->from) Visit(from);
       return;
-    case NodeKind::kCall: {
-      Call* call = node->AsCall();
-      const auto& arguments = call->arguments;
-      // `&mut place` arguments are in-out: the callee reads the place during the call.
-      for (const Argument& argument : arguments) {
-        if (argument.value->IsUnary() && argument.value->AsUnary()->is_mut_ref) {
-          GenPlaceRoot(argument.value->AsUnary()->operand);
-        }
-      }
-      for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
-      Visit(call->callee);
-      return;
-    }
-    case NodeKind::kMethodCall: {
-      MethodCall* call = node->AsMethodCall();
-      GenPlaceRoot(call->receiver);  // a mutating method writes the receiver back
-      const auto& arguments = call->arguments;
-      for (const Argument& argument : arguments) {
-        if (argument.value->IsUnary() && argument.value->AsUnary()->is_mut_ref) {
-          GenPlaceRoot(argument.value->AsUnary()->operand);
-        }
-      }
-      for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
-      Visit(call->receiver);
-      return;
-    }
-    case NodeKind::kMacroCall: {
-      MacroCall* call = node->AsMacroCall();
-      if (call->pattern != nullptr) {
-        if (call->guard != nullptr) {
-          LiveSet after = live_;
-          Visit(call->guard);
-          live_.UnionWith(after);
-        }
-        DefinePattern(call->pattern);
-      }
-      const auto& arguments = call->arguments;
-      for (uint32_t i = arguments.size(); i-- > 0;) Visit(arguments[i].value);
-      return;
-    }
+    case NodeKind::kCall:
+      return VisitCall(node);
+    case NodeKind::kMethodCall:
+      return VisitMethodCall(node);
+    case NodeKind::kMacroCall:
+      return VisitMacroCall(node);
     case NodeKind::kMember:
       Visit(node->AsMember()->object);
       return;
@@ -437,44 +531,10 @@ void LastUseAnalysis::Visit(Node* node) {
     case NodeKind::kBlock:
       VisitBlock(node->AsBlock());
       return;
-    case NodeKind::kIf: {
-      If* node_if = node->AsIf();
-      LiveSet after = live_;
-      if (node_if->else_branch != nullptr) Visit(node_if->else_branch);
-      LiveSet else_live = std::move(live_);
-      live_ = std::move(after);
-      VisitBlock(node_if->then_block);
-      if (node_if->let_pattern != nullptr) {
-        DefinePattern(node_if->let_pattern);
-        live_.UnionWith(else_live);
-        Visit(node_if->let_value);
-      } else {
-        live_.UnionWith(else_live);
-        Visit(node_if->condition);
-      }
-      return;
-    }
-    case NodeKind::kMatch: {
-      Match* match = node->AsMatch();
-      LiveSet after = live_;
-      LiveSet next = after;  // no arm matched: a run-time error
-      next.UnionWith(exceptional_);
-      for (uint32_t i = match->arms.size(); i-- > 0;) {
-        MatchArm& arm = match->arms[i];
-        live_ = after;
-        Visit(arm.body);
-        if (arm.guard != nullptr) {
-          live_.UnionWith(next);  // the guard failed: on to the next arm
-          Visit(arm.guard);
-        }
-        DefinePattern(arm.pattern);
-        live_.UnionWith(next);  // the pattern did not match
-        next = live_;
-      }
-      live_ = std::move(next);
-      Visit(match->subject);
-      return;
-    }
+    case NodeKind::kIf:
+      return VisitIf(node);
+    case NodeKind::kMatch:
+      return VisitMatch(node);
     case NodeKind::kWhile: {
       While* loop = node->AsWhile();
       VisitLoop(loop, loop->condition, loop->let_pattern, loop->let_value, nullptr, loop->body);
@@ -489,38 +549,8 @@ void LastUseAnalysis::Visit(Node* node) {
       Visit(loop->iterable);
       return;
     }
-    case NodeKind::kTryCatch: {
-      TryCatch* node_try = node->AsTryCatch();
-      LiveSet after = live_;
-      LiveSet outer_exceptional = exceptional_;
-      LiveSet finally_in;
-      bool has_finally = node_try->finally_block != nullptr;
-      if (has_finally) {
-        // finally also runs on the way out of a return, break or throw.
-        live_ = after;
-        live_.UnionWith(outer_exceptional);
-        VisitBlock(node_try->finally_block);
-        finally_in = live_;
-      }
-      const LiveSet& normal_exit = has_finally ? finally_in : after;
-      LiveSet try_exceptional = outer_exceptional;
-      if (has_finally) try_exceptional.UnionWith(finally_in);
-      if (node_try->catch_block != nullptr) {
-        exceptional_ = outer_exceptional;
-        if (has_finally) exceptional_.UnionWith(finally_in);
-        live_ = normal_exit;
-        live_.UnionWith(exceptional_);
-        VisitBlock(node_try->catch_block);
-        if (node_try->catch_pattern != nullptr) DefinePattern(node_try->catch_pattern);
-        try_exceptional.UnionWith(live_);
-      }
-      exceptional_ = try_exceptional;
-      live_ = normal_exit;
-      live_.UnionWith(exceptional_);
-      VisitBlock(node_try->try_block);
-      exceptional_ = std::move(outer_exceptional);
-      return;
-    }
+    case NodeKind::kTryCatch:
+      return VisitTryCatch(node);
     case NodeKind::kReturn:
       live_ = exceptional_;
       if (Node* value = node->AsReturn()->value) Visit(value);
@@ -536,20 +566,8 @@ void LastUseAnalysis::Visit(Node* node) {
     case NodeKind::kContinue:
       JumpTo(node->AsContinue()->target);
       return;
-    case NodeKind::kLet: {
-      Let* let = node->AsLet();
-      LiveSet after = live_;
-      DefinePattern(let->pattern);
-      if (let->else_block != nullptr) {
-        LiveSet matched = std::move(live_);
-        live_ = after;
-        live_.UnionWith(exceptional_);
-        VisitBlock(let->else_block);
-        live_.UnionWith(matched);
-      }
-      if (let->value != nullptr) Visit(let->value);
-      return;
-    }
+    case NodeKind::kLet:
+      return VisitLet(node);
     case NodeKind::kModuleDeclaration:
       if (Block* body = node->AsModuleDeclaration()->body) VisitBlock(body);
       return;

@@ -47,10 +47,21 @@ class LastUseAnalysis {
   void OperandsBackward(Node* target);
   void VisitStatements(const NodeList<Node*>& statements);
   void VisitBlock(Block* block);
-  void VisitLoop(Node* loop, Node* condition, Node* let_pattern, Node* let_value, Node* for_pattern,
-                 Block* body);
+  [[gnu::noinline]] void VisitLoop(Node* loop, Node* condition, Node* let_pattern, Node* let_value,
+                                   Node* for_pattern, Block* body);
   const LiveSet* LiveAfterTarget(const Node* target) const;
   void JumpTo(const Node* target);
+  // Cases of Visit with sets of their own, kept out of line so that Visit's frame (one
+  // per tree level) stays small.
+  [[gnu::noinline]] void VisitBinary(Node* node);
+  [[gnu::noinline]] void VisitConditional(Node* node);
+  [[gnu::noinline]] void VisitIf(Node* node);
+  [[gnu::noinline]] void VisitMatch(Node* node);
+  [[gnu::noinline]] void VisitTryCatch(Node* node);
+  [[gnu::noinline]] void VisitLet(Node* node);
+  [[gnu::noinline]] void VisitMacroCall(Node* node);
+  [[gnu::noinline]] void VisitCall(Node* node);
+  [[gnu::noinline]] void VisitMethodCall(Node* node);
   // Walks `node` backwards: on entry live_ holds what is live after it, on return
   // what is live before it.
   void Visit(Node* node);

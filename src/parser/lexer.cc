@@ -531,7 +531,8 @@ void Lexer::LexString(bool raw, uint32_t hashes) {
     } else if (static_cast<unsigned char>(c) >= 0x80) {
       ReadUtf8InString(&reported);
     } else {
-      size_t run = pos_;
+      // A run of plain bytes (a backslash in a raw string is one of them).
+      size_t run = pos_ + 1;
       while (run < source_.size()) {
         char d = source_[run];
         if (d == '"' || d == '\\' || d == '\n' || static_cast<unsigned char>(d) >= 0x80) break;

@@ -130,7 +130,9 @@ int main(int argc, char** argv) {
   }
   if (flags.print_ast) {
     parser::AnalyzeScopes(result.get());
-    std::fputs(parser::PrintAst(result->script(), /*with_scopes=*/true).c_str(), stdout);
+    parser::AstPrintOptions print_options;
+    print_options.scopes = true;
+    std::fputs(parser::PrintAst(result->script(), print_options).c_str(), stdout);
     return 0;
   }
   std::fprintf(stderr,
