@@ -173,6 +173,7 @@ Node* Parser::ParseBinary(int min_precedence) {
   }
   while (left != nullptr) {
     TokenKind k = kind();
+    if (in_arm_body_ && bracket_depth_ == 0 && peek().newline_before) break;
     if ((k == TokenKind::kDotDot || k == TokenKind::kDotDotEq) &&
         min_precedence <= kPrecedenceRange) {
       if (!chain.AddLink()) return nullptr;
@@ -570,6 +571,10 @@ Node* Parser::ParseIdentifierExpression() {
     return ParsePrimary();
   }
   if (next == TokenKind::kFatArrow && !in_match_guard_) return ParseArrowClosure();
+  if (next == TokenKind::kBang && name->view() == "macro_rules") {
+    ReportError(t, "macro definitions (macro_rules!) are not supported");
+    return nullptr;
+  }
   if (next == TokenKind::kBang && peek_at(1).offset == t.end &&
       (kind_at(2) == TokenKind::kLeftParen || kind_at(2) == TokenKind::kLeftBracket ||
        kind_at(2) == TokenKind::kLeftBrace)) {
@@ -636,10 +641,6 @@ bool Parser::IsMapLiteralStart() const {
 Node* Parser::ParseMacroCall() {
   const Token& name_token = peek();
   const AstString* name = name_token.string;
-  if (name->view() == "macro_rules") {
-    ReportError(name_token, "macro definitions (macro_rules!) are not supported");
-    return nullptr;
-  }
   Advance();  // name
   Advance();  // !
   MacroCall* call = New<MacroCall>(PositionOf(name_token));
@@ -955,8 +956,10 @@ Node* Parser::ParseFunctionBody(bool block_only) {
   labels_.clear();
   int saved_loop_depth = loop_depth_;
   bool saved_guard = in_match_guard_;
+  bool saved_arm_body = in_arm_body_;
   loop_depth_ = 0;
   in_match_guard_ = false;
+  in_arm_body_ = false;
   Node* body;
   if (block_only || (Check(TokenKind::kLeftBrace) && kind_at(1) != TokenKind::kRightBrace &&
                      !IsMapLiteralStart())) {
@@ -969,6 +972,7 @@ Node* Parser::ParseFunctionBody(bool block_only) {
   labels_ = std::move(saved_labels);
   loop_depth_ = saved_loop_depth;
   in_match_guard_ = saved_guard;
+  in_arm_body_ = saved_arm_body;
   return body;
 }
 
@@ -1068,7 +1072,14 @@ Node* Parser::ParseArmBody() {
     // `_ => {}` is an empty block (nil), as in Rust, not an empty map.
     return ParseBlock();
   }
-  return ParseExpression();
+  bool saved_arm_body = in_arm_body_;
+  int saved_bracket_depth = bracket_depth_;
+  in_arm_body_ = true;
+  bracket_depth_ = 0;
+  Node* body = ParseExpression();
+  in_arm_body_ = saved_arm_body;
+  bracket_depth_ = saved_bracket_depth;
+  return body;
 }
 
 Node* Parser::ParseIf() {

@@ -233,6 +233,9 @@ class Parser {
   // Open parentheses and brackets around the current point (reset by blocks). Outside
   // them, `|` or `||` at the start of a line begins a closure, not an operator.
   int bracket_depth_ = 0;
+  // Parsing a match arm's expression body: outside brackets, an operator at the start
+  // of the next line begins the next arm (`1 => a` newline `-5..0 => b`).
+  bool in_arm_body_ = false;
   // Labels of enclosing loops and labelled blocks of the current function
   // (true for loops, false for blocks).
   std::vector<std::pair<const AstString*, bool>> labels_;

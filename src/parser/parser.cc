@@ -226,12 +226,15 @@ Block* Parser::ParseBlock() {
   if (!Expect(TokenKind::kLeftBrace)) return nullptr;
   bool saved_no_struct = no_struct_literal_;
   int saved_bracket_depth = bracket_depth_;
+  bool saved_arm_body = in_arm_body_;
   no_struct_literal_ = false;
   bracket_depth_ = 0;
+  in_arm_body_ = false;
   ScopedList<Node*> statements(&node_buffer_);
   ParseStatementList(&statements, close, /*top_level=*/false);
   no_struct_literal_ = saved_no_struct;
   bracket_depth_ = saved_bracket_depth;
+  in_arm_body_ = saved_arm_body;
   if (aborted()) {
     panic_ = true;
     return nullptr;
