@@ -574,6 +574,8 @@ void AstPrinter::PrintCall(const Node* node, int indent, const char* label) {
   Line(indent, label, node, "");
   Print(node->AsCall()->callee, indent + 1, "callee");
   PrintArguments(node->AsCall()->arguments, indent + 1);
+  for (const Identifier* read : node->AsCall()->format_reads)
+    Print(read, indent + 1, "format-read");
 }
 
 void AstPrinter::PrintMethodCall(const Node* node, int indent, const char* label) {
@@ -587,6 +589,7 @@ void AstPrinter::PrintMacroCall(const Node* node, int indent, const char* label)
   const MacroCall* call = node->AsMacroCall();
   Line(indent, label, node, Name(call->name) + "!" + (call->is_repeat ? " repeat" : ""));
   PrintArguments(call->arguments, indent + 1);
+  for (const Identifier* read : call->format_reads) Print(read, indent + 1, "format-read");
   Child(call->pattern, indent + 1, "pattern");
   Child(call->guard, indent + 1, "guard");
 }

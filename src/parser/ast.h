@@ -367,11 +367,18 @@ struct Argument {
   Node* value = nullptr;
 };
 
+// Variables a format string names in `{name}` / `{name:spec}` placeholders: read when
+// the call formats (after the arguments). Set for macros (first string-literal argument)
+// and for calls of println/print/eprintln/eprint/format with a literal first argument;
+// names given as named arguments are not included.
+using FormatReads = NodeList<Identifier*>;
+
 class Call : public Node {
  public:
   RUCHY_NODE_CONSTRUCTOR(Call)
   Node* callee = nullptr;
   NodeList<Argument> arguments;
+  FormatReads format_reads;
 };
 
 // receiver.name(args); turbofish arguments are dropped.
@@ -395,6 +402,7 @@ class MacroCall : public Node {
   Node* pattern = nullptr;
   Node* guard = nullptr;
   Scope* scope = nullptr;  // matches!: the pattern's bindings, seen by the guard
+  FormatReads format_reads;
 };
 
 // object.name or object.0 (tuple_index >= 0).

@@ -231,6 +231,11 @@ void LastUseAnalysis::OperandsBackward(Node* target) {
   }
 }
 
+void LastUseAnalysis::VisitFormatReads(const FormatReads& reads) {
+  // Read when the call formats, after its arguments (so walked first, backwards).
+  for (uint32_t i = reads.size(); i-- > 0;) VisitIdentifier(reads[i]);
+}
+
 void LastUseAnalysis::VisitStatements(const NodeList<Node*>& statements) {
   for (uint32_t i = statements.size(); i-- > 0;) Visit(statements[i]);
 }
@@ -393,6 +398,7 @@ void LastUseAnalysis::VisitLet(Node* node) {
 
 void LastUseAnalysis::VisitMacroCall(Node* node) {
   MacroCall* call = node->AsMacroCall();
+  VisitFormatReads(call->format_reads);
   if (call->pattern != nullptr) {
     if (call->guard != nullptr) {
       LiveSet after = live_;
@@ -407,6 +413,7 @@ void LastUseAnalysis::VisitMacroCall(Node* node) {
 
 void LastUseAnalysis::VisitCall(Node* node) {
   Call* call = node->AsCall();
+  VisitFormatReads(call->format_reads);
   const auto& arguments = call->arguments;
   // `&mut place` arguments are in-out: the callee reads the place during the call.
   for (const Argument& argument : arguments) {

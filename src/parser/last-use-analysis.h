@@ -45,6 +45,7 @@ class LastUseAnalysis {
   void DefinePattern(Node* pattern);
   void StoreBackward(Node* target);
   void OperandsBackward(Node* target);
+  void VisitFormatReads(const FormatReads& reads);
   void VisitStatements(const NodeList<Node*>& statements);
   void VisitBlock(Block* block);
   [[gnu::noinline]] void VisitLoop(Node* loop, Node* condition, Node* let_pattern, Node* let_value,

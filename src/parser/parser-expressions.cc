@@ -343,6 +343,13 @@ Node* Parser::ParsePostfix(Node* expression) {
         Call* call = New<Call>(PositionOf(t));
         call->callee = expression;
         if (!ParseArguments(&call->arguments)) return nullptr;
+        if (expression->IsIdentifier()) {
+          std::string_view name = expression->AsIdentifier()->name->view();
+          if (name == "println" || name == "print" || name == "eprintln" || name == "eprint" ||
+              name == "format") {
+            call->format_reads = CollectFormatReads(call->arguments, 0);
+          }
+        }
         expression = call;
         continue;
       }
@@ -455,6 +462,40 @@ bool Parser::ParseArguments(NodeList<Argument>* arguments) {
   if (!ok || !Expect(TokenKind::kRightParen)) return false;
   *arguments = list.ToList(zone_);
   return true;
+}
+
+FormatReads Parser::CollectFormatReads(const NodeList<Argument>& arguments, uint32_t format_index) {
+  if (format_index >= arguments.size() || !arguments[format_index].value->IsStringLiteral()) {
+    return FormatReads();
+  }
+  const StringLiteral* format = arguments[format_index].value->AsStringLiteral();
+  std::string_view text = format->value->view();
+  std::vector<Identifier*> reads;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    if (i + 1 < text.size() && text[i + 1] == '{') {
+      ++i;  // {{ is a literal brace
+      continue;
+    }
+    size_t start = i + 1;
+    size_t end = start;
+    auto is_start = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    };
+    auto is_part = [&](char c) { return is_start(c) || (c >= '0' && c <= '9'); };
+    if (end >= text.size() || !is_start(text[end])) continue;
+    while (end < text.size() && is_part(text[end])) ++end;
+    if (end >= text.size() || (text[end] != '}' && text[end] != ':')) continue;
+    const AstString* name = strings_->Intern(text.substr(start, end - start));
+    bool named_argument = false;
+    for (const Argument& argument : arguments) named_argument |= argument.name == name;
+    bool seen = false;
+    for (Identifier* read : reads) seen |= read->name == name;
+    if (named_argument || seen || name == strings_->underscore_string()) continue;
+    reads.push_back(NewIdentifier(name, format->position()));
+    i = end;
+  }
+  return CopyToZone(zone_, reads);
 }
 
 Node* Parser::ParsePrimary() {
@@ -703,6 +744,12 @@ Node* Parser::ParseMacroCall() {
   in_match_guard_ = saved_guard;
   if (!ok || !Expect(close)) return nullptr;
   call->arguments = arguments.ToList(zone_);
+  for (uint32_t i = 0; i < call->arguments.size(); ++i) {
+    if (call->arguments[i].value->IsStringLiteral()) {
+      call->format_reads = CollectFormatReads(call->arguments, i);
+      break;
+    }
+  }
   return call;
 }
 

@@ -193,6 +193,8 @@ class Parser {
   Node* ParseBreak();
   Node* ParseContinue();
   bool ParseArguments(NodeList<Argument>* arguments);
+  // The `{name}` placeholders of a format string literal, as reads (see FormatReads).
+  FormatReads CollectFormatReads(const NodeList<Argument>& arguments, uint32_t format_index);
   bool IsTernaryQuestion() const;
   bool IsMapLiteralStart() const;
   bool IsStructLiteralStart(const AstString* last_segment) const;

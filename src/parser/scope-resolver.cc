@@ -548,6 +548,9 @@ void ScopeResolver::Visit(Node* node) {
     case NodeKind::kCall:
       Visit(node->AsCall()->callee);
       for (const Argument& argument : node->AsCall()->arguments) Visit(argument.value);
+      for (Identifier* read : node->AsCall()->format_reads) {
+        ResolveIdentifier(read, VariableAccess::kRead);
+      }
       return;
     case NodeKind::kMethodCall:
       // The receiver is a place: a mutating method writes the new value back to it.
@@ -557,6 +560,7 @@ void ScopeResolver::Visit(Node* node) {
     case NodeKind::kMacroCall: {
       MacroCall* call = node->AsMacroCall();
       for (const Argument& argument : call->arguments) Visit(argument.value);
+      for (Identifier* read : call->format_reads) ResolveIdentifier(read, VariableAccess::kRead);
       if (call->pattern != nullptr) {
         ResolvePatternReferences(call->pattern);
         call->scope = zone_->New<Scope>(zone_, ScopeKind::kBlock, current_scope_, call->position());

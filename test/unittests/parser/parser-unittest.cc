@@ -231,6 +231,15 @@ TEST(ParserTest, Macros) {
             "MacroCall matches!\n  arg: Identifier c\n  pattern: TupleStructPattern\n    path: "
             "Identifier Some\n    IdentifierPattern n\n  guard: Binary >\n    Identifier n\n    "
             "IntLiteral 0\n");
+  // `{name}` placeholders of the format string are recorded as reads.
+  EXPECT_EQ(Dump("println!(\"{a} {b:?} {0} {{c}}\", b = 1)"),
+            "MacroCall println!\n  arg: StringLiteral \"{a} {b:?} {0} {{c}}\"\n  arg b: IntLiteral "
+            "1\n  format-read: Identifier a\n");
+  EXPECT_EQ(Dump("format(\"{x}{x}\")"),
+            "Call\n  callee: Identifier format\n  arg: StringLiteral \"{x}{x}\"\n  format-read: "
+            "Identifier x\n");
+  EXPECT_EQ(Dump("other(\"{x}\")"),
+            "Call\n  callee: Identifier other\n  arg: StringLiteral \"{x}\"\n");
   // `a !b` is not a macro call; `!` must touch the name.
   EXPECT_EQ(Errors("a !(b)"),
             "test.ruchy:1:3: Syntax error: expected ';' or a new line after the statement, found "
