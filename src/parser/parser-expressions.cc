@@ -182,9 +182,9 @@ Node* Parser::ParseBinary(int min_precedence) {
     }
     int precedence = BinaryPrecedence(k);
     if (precedence == 0 || precedence < min_precedence) break;
-    if ((k == TokenKind::kOr || k == TokenKind::kBitOr) && peek().newline_before &&
-        bracket_depth_ == 0 && !no_struct_literal_) {
-      break;  // a closure on the next line (`|| { count += 1 }` returned by a function)
+    if ((k == TokenKind::kOr || k == TokenKind::kBitOr || k == TokenKind::kMul) &&
+        peek().newline_before && bracket_depth_ == 0 && !no_struct_literal_ && !semicolon_style_) {
+      break;  // `|| { count += 1 }` or `*count += 1` on the next line
     }
     if (!chain.AddLink()) return nullptr;
     const Token& op = peek();

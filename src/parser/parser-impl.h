@@ -233,8 +233,12 @@ class Parser {
   // arrow closure.
   bool in_match_guard_ = false;
   // Open parentheses and brackets around the current point (reset by blocks). Outside
-  // them, `|` or `||` at the start of a line begins a closure, not an operator.
+  // them, in code that does not end its statements with `;`, a line starting with `|`,
+  // `||` or `*` begins a new statement (a closure, a deref) rather than continuing an
+  // operator chain.
   int bracket_depth_ = 0;
+  // Whether the most recently finished statement ended with `;`.
+  bool semicolon_style_ = false;
   // Parsing a match arm's expression body: outside brackets, an operator at the start
   // of the next line begins the next arm (`1 => a` newline `-5..0 => b`).
   bool in_arm_body_ = false;

@@ -208,6 +208,7 @@ void Parser::ParseStatementList(ScopedList<Node*>* out, uint32_t block_end, bool
     }
     // Statements are separated by ';' or a line break (or follow a closing brace).
     TokenKind next = kind();
+    semicolon_style_ = next == TokenKind::kSemicolon;
     if (next == TokenKind::kSemicolon || next == TokenKind::kRightBrace ||
         next == TokenKind::kEos || peek().newline_before ||
         tokens_[pos_ - 1].kind == TokenKind::kRightBrace) {
@@ -692,6 +693,10 @@ Node* Parser::ParseStruct(std::vector<const AstString*>* attributes, bool is_pub
       methods.push_back(method);
     } else if (!ParseFieldDeclaration(&fields, member_pub)) {
       return nullptr;
+    } else if (!Check(TokenKind::kComma) && !Check(TokenKind::kSemicolon) &&
+               !Check(TokenKind::kRightBrace) && !peek().newline_before) {
+      ReportUnexpected("',' or a new line after the field");
+      return nullptr;
     }
   }
   if (!Expect(TokenKind::kRightBrace)) return nullptr;
@@ -992,12 +997,17 @@ Node* Parser::ParseClass(bool is_pub) {
       loop_depth_ = saved_loop_depth;
       if (constructor->body == nullptr) return nullptr;
       constructors.push_back(constructor);
-    } else if (Check(TokenKind::kLet) || Check(TokenKind::kVar)) {
-      Advance();
-      Accept(TokenKind::kMut);
+    } else {
+      if (Check(TokenKind::kLet) || Check(TokenKind::kVar)) {
+        Advance();
+        Accept(TokenKind::kMut);
+      }
       if (!ParseFieldDeclaration(&fields, member_pub)) return nullptr;
-    } else if (!ParseFieldDeclaration(&fields, member_pub)) {
-      return nullptr;
+      if (!Check(TokenKind::kComma) && !Check(TokenKind::kSemicolon) &&
+          !Check(TokenKind::kRightBrace) && !peek().newline_before) {
+        ReportUnexpected("',' or a new line after the field");
+        return nullptr;
+      }
     }
   }
   if (!Expect(TokenKind::kRightBrace)) return nullptr;

@@ -121,6 +121,14 @@ TEST(ParserTest, NewlineRules) {
             "Let let\n  pattern: IdentifierPattern n\n  value: IntLiteral 0\n"
             "FunctionLiteral closure\n  body: Identifier n\n");
   EXPECT_EQ(Dump("(a\n|| b)"), "Binary ||\n  Identifier a\n  Identifier b\n");
+  EXPECT_EQ(Dump("let c = m.get(k)\n*c += 1"),
+            "Let let\n  pattern: IdentifierPattern c\n  value: MethodCall get\n    receiver: "
+            "Identifier m\n    arg: Identifier k\nAssign +=\n  target: Unary deref\n    "
+            "Identifier c\n  value: IntLiteral 1\n");
+  // After a statement ending with `;` (Rust style), lines continue operator chains.
+  EXPECT_EQ(Dump("f();\nlet ok = a\n  || b\n  * c;"),
+            "Call\n  callee: Identifier f\nLet let\n  pattern: IdentifierPattern ok\n  value: "
+            "Binary ||\n    Identifier a\n    Binary *\n      Identifier b\n      Identifier c\n");
   EXPECT_EQ(Dump("if a\n|| b { }"),
             "If\n  condition: Binary ||\n    Identifier a\n    Identifier b\n  then: Block\n");
   // `return`/`break` values must start on the same line.
