@@ -10,13 +10,18 @@
 #define RUCHY_FLAG_LIST(V)                                  \
   V(BOOL, help, false, "print this list of flags and exit") \
   V(BOOL, version, false, "print the version and exit")     \
+  RUCHY_PARSER_FLAG_LIST(V)                                 \
   RUCHY_HEAP_FLAG_LIST(V)
+
+// Front end (src/parser, issue #3).
+#define RUCHY_PARSER_FLAG_LIST(V) \
+  V(BOOL, print_ast, false, "print the syntax tree (with scope resolution) and exit")
 
 // Heap (src/heap, issue #4). The isolate turns these into a HeapOptions struct.
 #define RUCHY_HEAP_FLAG_LIST(V)                                                           \
   V(BOOL, stress_gc, false, "collect garbage at every allocation")                        \
-  V(INT, gc_interval, 0, "collect garbage after every N allocations (0: off)")            \
   V(BOOL, verify_heap, false, "check the whole heap's consistency after each collection") \
+  V(INT, gc_interval, 0, "collect garbage after every N allocations (0: off)")            \
   V(BOOL, trace_gc, false, "print one line per garbage collection (kind, sizes, pause)")  \
   V(INT, max_heap_size, 4096, "heap limit in MB; exceeding it raises Out of memory")      \
   V(INT, semi_space_size, 4096, "size of each new-space semispace in KB")

@@ -1,13 +1,22 @@
-// ruchyd: the d8-style shell. For now it parses the engine's flags and answers
-// --help and --version; running programs arrives with the interpreter.
+// ruchyd: the d8-style shell. It parses the engine's flags, answers --help and
+// --version, checks syntax (`ruchyd check FILE...`) and dumps syntax trees
+// (--print-ast); running programs arrives with the interpreter.
 // TODO(#8): build the shell only on include/ruchy/ruchy.h once the embedding API exists.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "src/base/flags.h"
+#include "src/parser/ast-printer.h"
+#include "src/parser/parser.h"
 
 namespace {
+
+namespace parser = ruchy::internal::parser;
 
 constexpr char kVersion[] = "0.1.0";
 
@@ -15,9 +24,72 @@ void PrintUsage(FILE* out) {
   std::fprintf(out,
                "Usage: ruchyd [FLAGS] FILE [ARGS...]\n"
                "       ruchyd [FLAGS] -e CODE\n"
+               "       ruchyd check FILE...        (syntax check; silent when all parse)\n"
                "\n"
                "Flags:\n%s",
                ruchy::base::FlagHelpText(ruchy::base::EngineFlags()).c_str());
+}
+
+// Reads a whole file as bytes (NUL bytes and invalid UTF-8 included: the lexer reports
+// them). Returns false with a message when it cannot.
+bool ReadFile(const std::string& path, std::string* contents, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "ruchyd: cannot read '" + path + "': " + std::strerror(errno) + "\n";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    *error = "ruchyd: error reading '" + path + "'\n";
+    return false;
+  }
+  *contents = buffer.str();
+  return true;
+}
+
+// The program to work on: `-e CODE` or a file. Returns false (after printing) on error.
+bool LoadProgram(const std::vector<std::string>& positional, std::string* name,
+                 std::string* source) {
+  if (positional[0] == "-e") {
+    if (positional.size() < 2) {
+      std::fprintf(stderr, "ruchyd: -e needs the code to evaluate\n");
+      return false;
+    }
+    *name = "<eval>";
+    *source = positional[1];
+    return true;
+  }
+  std::string error;
+  *name = positional[0];
+  if (!ReadFile(positional[0], source, &error)) {
+    std::fputs(error.c_str(), stderr);
+    return false;
+  }
+  return true;
+}
+
+int Check(const std::vector<std::string>& files) {
+  if (files.empty()) {
+    std::fprintf(stderr, "ruchyd: check needs at least one FILE\n");
+    return 2;
+  }
+  int status = 0;
+  for (const std::string& file : files) {
+    std::string source;
+    std::string error;
+    if (!ReadFile(file, &source, &error)) {
+      std::fputs(error.c_str(), stderr);
+      status = 1;
+      continue;
+    }
+    std::unique_ptr<parser::ParseResult> result = parser::Parse(file, std::move(source));
+    if (!result->ok()) {
+      std::fputs(result->FormattedErrors().c_str(), stderr);
+      status = 1;
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -44,9 +116,28 @@ int main(int argc, char** argv) {
     PrintUsage(stderr);
     return 2;
   }
+  if (parsed.positional[0] == "check") {
+    return Check(std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
+  }
+
+  std::string name;
+  std::string source;
+  if (!LoadProgram(parsed.positional, &name, &source)) return 1;
+  std::unique_ptr<parser::ParseResult> result = parser::Parse(name, std::move(source));
+  if (!result->ok()) {
+    std::fputs(result->FormattedErrors().c_str(), stderr);
+    return 1;
+  }
+  if (flags.print_ast) {
+    parser::AnalyzeScopes(result.get());
+    parser::AstPrintOptions print_options;
+    print_options.scopes = true;
+    std::fputs(parser::PrintAst(result->script(), print_options).c_str(), stdout);
+    return 0;
+  }
   std::fprintf(stderr,
                "ruchyd: cannot run '%s': executing Ruchy programs is not implemented yet "
-               "(this build has no parser or interpreter).\n",
-               parsed.positional[0].c_str());
+               "(this build has a parser but no interpreter).\n",
+               name.c_str());
   return 1;
 }
