@@ -15,7 +15,7 @@ struct Lexed {
   std::vector<SyntaxError> errors;
 };
 
-Lexed Lex(const std::string& source, base::Zone* zone, AstStringTable* strings) {
+Lexed Lex(const std::string& source, AstStringTable* strings) {
   ErrorReporter errors(20);
   Lexed out;
   Lexer lexer(source, strings, &errors);
@@ -28,7 +28,7 @@ Lexed Lex(const std::string& source, base::Zone* zone, AstStringTable* strings) 
 std::string Describe(const std::string& source) {
   base::Zone zone;
   AstStringTable strings(&zone);
-  Lexed lexed = Lex(source, &zone, &strings);
+  Lexed lexed = Lex(source, &strings);
   std::string out;
   for (const Token& t : lexed.tokens) {
     if (t.kind == TokenKind::kEos) break;
@@ -65,7 +65,7 @@ std::vector<std::string> ErrorMessages(const std::string& source) {
   base::Zone zone;
   AstStringTable strings(&zone);
   std::vector<std::string> out;
-  for (const SyntaxError& e : Lex(source, &zone, &strings).errors) {
+  for (const SyntaxError& e : Lex(source, &strings).errors) {
     out.push_back(std::to_string(e.position.line) + ":" + std::to_string(e.position.column) + " " +
                   e.message);
   }
@@ -169,7 +169,7 @@ TEST(LexerTest, FStringParts) {
 TEST(LexerTest, PositionsCountCharactersAndLines) {
   base::Zone zone;
   AstStringTable strings(&zone);
-  Lexed lexed = Lex("let s = \"\xC3\xA9t\xC3\xA9\" + x\n\tnext", &zone, &strings);
+  Lexed lexed = Lex("let s = \"\xC3\xA9t\xC3\xA9\" + x\n\tnext", &strings);
   ASSERT_GE(lexed.tokens.size(), 7u);
   EXPECT_EQ(lexed.tokens[4].kind, TokenKind::kAdd);
   EXPECT_EQ(lexed.tokens[4].line, 1u);
@@ -184,7 +184,7 @@ TEST(LexerTest, PositionsCountCharactersAndLines) {
 TEST(LexerTest, BracketsArePaired) {
   base::Zone zone;
   AstStringTable strings(&zone);
-  Lexed lexed = Lex("( [ { } ] ) ( ]", &zone, &strings);
+  Lexed lexed = Lex("( [ { } ] ) ( ]", &strings);
   EXPECT_EQ(lexed.tokens[0].partner, 5u);
   EXPECT_EQ(lexed.tokens[1].partner, 4u);
   EXPECT_EQ(lexed.tokens[2].partner, 3u);
@@ -219,7 +219,7 @@ TEST(LexerTest, LargeStringLiteral) {
   std::string big(10 * 1000 * 1000, 'a');
   base::Zone zone;
   AstStringTable strings(&zone);
-  Lexed lexed = Lex("\"" + big + "\"", &zone, &strings);
+  Lexed lexed = Lex("\"" + big + "\"", &strings);
   ASSERT_EQ(lexed.tokens[0].kind, TokenKind::kString);
   EXPECT_EQ(lexed.tokens[0].string->length(), big.size());
   EXPECT_TRUE(lexed.errors.empty());
