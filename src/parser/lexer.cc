@@ -147,7 +147,9 @@ Token& Lexer::EmitString(TokenKind kind, SourcePosition start) {
 void Lexer::Tokenize(std::vector<Token>* tokens) {
   CHECK_LT(source_.size(), static_cast<size_t>(UINT32_MAX));
   tokens_ = tokens;
-  tokens->reserve(tokens->size() + source_.size() / 5 + 16);
+  // About one token per three bytes of typical source; growing the vector later costs
+  // copies of everything lexed so far.
+  tokens->reserve(tokens->size() + source_.size() / 3 + 16);
   if (source_.substr(0, 3) == "\xEF\xBB\xBF") {  // byte-order mark
     pos_ = 3;
     line_start_ = 3;
