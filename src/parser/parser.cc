@@ -983,6 +983,7 @@ Node* Parser::ParseClass(bool is_pub) {
       self_pattern->name = strings_->self_string();
       self.pattern = self_pattern;
       self.is_self = true;
+      self.is_inout = true;  // the new instance is the constructor's result: live at exit
       parameters.push_back(self);
       for (const Parameter& p : constructor->parameters) parameters.push_back(p);
       constructor->parameters = CopyToZone(zone_, parameters);

@@ -517,7 +517,7 @@ TEST(ParserTest, ImplTraitClass) {
                  "fun get(&self) -> i32 { self.value }\n}"),
             "ClassDeclaration Calc\n  parent: Identifier Base\n  field value\n    default: "
             "FunctionLiteral initializer value\n      body: IntLiteral 0\n  constructor: "
-            "FunctionLiteral constructor new &mut self\n    param: IdentifierPattern self\n    "
+            "FunctionLiteral constructor new &mut self\n    param inout: IdentifierPattern self\n    "
             "param: IdentifierPattern v\n    body: Block\n      Assign =\n        target: Member "
             "value\n          Identifier self\n        value: Identifier v\n  method: "
             "FunctionLiteral method get &self pub\n    param: IdentifierPattern self\n    body: "
