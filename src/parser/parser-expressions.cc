@@ -96,28 +96,18 @@ Node* Parser::ParseExpressionNoStruct() {
 }
 
 bool Parser::IsValidAssignmentTarget(Node* target, bool compound) const {
-  switch (target->kind()) {
-    case NodeKind::kIdentifier:
-    case NodeKind::kMember:
-    case NodeKind::kIndex:
-      return true;
-    case NodeKind::kUnary:
-      return target->AsUnary()->op == TokenKind::kMul;
-    case NodeKind::kTupleLiteral:
-      if (compound) return false;
-      for (Node* element : target->AsTupleLiteral()->elements) {
-        if (!IsValidAssignmentTarget(element, false)) return false;
-      }
-      return true;
-    case NodeKind::kArrayLiteral:
-      if (compound) return false;
-      for (Node* element : target->AsArrayLiteral()->elements) {
-        if (!IsValidAssignmentTarget(element, false)) return false;
-      }
-      return true;
-    default:
-      return false;
+  if (target->IsIdentifier() || target->IsMember() || target->IsIndex()) return true;
+  if (target->IsUnary()) return target->AsUnary()->op == TokenKind::kMul;
+  if (!compound && (target->IsTupleLiteral() || target->IsArrayLiteral())) {
+    // Destructuring assignment: (a, b) = (b, a).
+    const NodeList<Node*>& elements = target->IsTupleLiteral() ? target->AsTupleLiteral()->elements
+                                                               : target->AsArrayLiteral()->elements;
+    for (Node* element : elements) {
+      if (!IsValidAssignmentTarget(element, false)) return false;
+    }
+    return true;
   }
+  return false;
 }
 
 Node* Parser::ParseTernary() {
