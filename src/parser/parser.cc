@@ -239,6 +239,11 @@ Block* Parser::ParseBlock() {
     panic_ = true;
     return nullptr;
   }
+  if (Check(TokenKind::kEos)) {
+    ReportError(peek(), "expected '}' to close the block opened at " + std::to_string(start.line) +
+                            ":" + std::to_string(start.column) + ", found end of file");
+    return nullptr;
+  }
   if (!Expect(TokenKind::kRightBrace)) return nullptr;
   Block* block = New<Block>(start);
   block->statements = statements.ToList(zone_);

@@ -217,7 +217,11 @@ TEST(SyntaxErrorTest, ErrorsAtEndOfFileAndEmptyFiles) {
   EXPECT_TRUE(Parse("blank.ruchy", "\n\n   \n// only a comment\n")->ok());
   EXPECT_EQ(
       Errors("fun f() {"),
-      "test.ruchy:1:10: Syntax error: expected '}', found end of file\nfun f() {\n         ^\n");
+      "test.ruchy:1:10: Syntax error: expected '}' to close the block opened at 1:9, found end of "
+      "file\nfun f() {\n         ^\n");
+  EXPECT_EQ(Errors("fun f() {\n  if x {\n    1\n}\n"),
+            "test.ruchy:5:1: Syntax error: expected '}' to close the block opened at 1:9, found "
+            "end of file\n\n^\n");
 }
 
 }  // namespace
