@@ -315,6 +315,7 @@ void Parser::ParseStatement(ScopedList<Node*>* out) {
     if (failed()) return;
     if (Check(TokenKind::kEos) || Check(TokenKind::kRightBrace)) return;  // inner attributes only
   }
+  size_t pub_index = pos_;
   bool is_pub = ParseVisibility();
   Node* node = nullptr;
   auto function_declaration = [&](bool is_async) -> Node* {
@@ -406,7 +407,12 @@ void Parser::ParseStatement(ScopedList<Node*>* out) {
       node = ParseExpression();
       break;
   }
-  if (node != nullptr && !failed()) out->Add(node);
+  if (node == nullptr || failed()) return;
+  if (is_pub && IsExpressionKind(node->kind())) {
+    ReportError(tokens_[pub_index], "'pub' is only allowed on items and bindings");
+    return;
+  }
+  out->Add(node);
 }
 
 Node* Parser::ParseLet(LetKind let_kind, bool is_pub) {

@@ -177,6 +177,14 @@ TEST(SyntaxErrorTest, OtherGrammarErrors) {
             "test.ruchy:1:6: Syntax error: expected a type, found 'for'\nimpl for X { }\n     ^\n");
 }
 
+TEST(SyntaxErrorTest, PubOnlyOnItems) {
+  EXPECT_EQ(Errors("pub x + 1"),
+            "test.ruchy:1:1: Syntax error: 'pub' is only allowed on items and bindings\n"
+            "pub x + 1\n"
+            "^\n");
+  EXPECT_EQ(Errors("pub fun f() {}\npub(crate) struct S;\npub let x = 1\npub const C = 2"), "");
+}
+
 TEST(SyntaxErrorTest, PathologicalInputIsAnErrorNotACrash) {
   std::string deep = "let x = " + std::string(100000, '(') + "1" + std::string(100000, ')');
   std::unique_ptr<ParseResult> result = Parse("deep.ruchy", deep);
