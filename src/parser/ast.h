@@ -91,6 +91,11 @@ class Variable;
   RUCHY_AST_STATEMENT_LIST(V)  \
   RUCHY_AST_PATTERN_LIST(V)
 
+// `case NodeKind::kName:` for every kind of a list, so a switch can name whole families
+// (a switch over NodeKind never has a `default:`; adding a kind must break the build
+// where it is not handled).
+#define RUCHY_AST_CASE(Name) case NodeKind::k##Name:
+
 enum class NodeKind : uint8_t {
 #define RUCHY_NODE_KIND(Name) k##Name,
   RUCHY_AST_NODE_LIST(RUCHY_NODE_KIND)

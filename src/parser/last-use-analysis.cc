@@ -36,21 +36,15 @@ bool IsTracked(const Variable* variable) {
 // The variable at the root of a place (a.b[i].c → a), or null.
 Identifier* PlaceRoot(Node* node) {
   while (true) {
-    switch (node->kind()) {
-      case NodeKind::kIdentifier:
-        return node->AsIdentifier();
-      case NodeKind::kMember:
-        node = node->AsMember()->object;
-        continue;
-      case NodeKind::kIndex:
-        node = node->AsIndex()->object;
-        continue;
-      case NodeKind::kUnary:
-        if (node->AsUnary()->op != TokenKind::kMul) return nullptr;
-        node = node->AsUnary()->operand;
-        continue;
-      default:
-        return nullptr;
+    if (node->IsIdentifier()) return node->AsIdentifier();
+    if (node->IsMember()) {
+      node = node->AsMember()->object;
+    } else if (node->IsIndex()) {
+      node = node->AsIndex()->object;
+    } else if (node->IsUnary() && node->AsUnary()->op == TokenKind::kMul) {
+      node = node->AsUnary()->operand;
+    } else {
+      return nullptr;  // not a place (a call result, a literal...)
     }
   }
 }
@@ -178,56 +172,39 @@ void LastUseAnalysis::DefinePattern(Node* pattern) {
     case NodeKind::kRangePattern:
     case NodeKind::kPathPattern:
       return;  // no bindings; paths name types and constants, which are not tracked
-    default:
-      UNREACHABLE();
+      RUCHY_AST_EXPRESSION_LIST(RUCHY_AST_CASE)
+      RUCHY_AST_STATEMENT_LIST(RUCHY_AST_CASE)
+      UNREACHABLE();  // not a pattern
   }
 }
 
 void LastUseAnalysis::StoreBackward(Node* target) {
-  switch (target->kind()) {
-    case NodeKind::kIdentifier:
-      if (target->AsIdentifier()->access == VariableAccess::kWrite) {
-        VisitIdentifier(target->AsIdentifier());
-      } else {
-        GenPlaceRoot(target);
-      }
-      return;
-    case NodeKind::kTupleLiteral: {
-      const auto& elements = target->AsTupleLiteral()->elements;
-      for (uint32_t i = elements.size(); i-- > 0;) StoreBackward(elements[i]);
-      return;
-    }
-    case NodeKind::kArrayLiteral: {
-      const auto& elements = target->AsArrayLiteral()->elements;
-      for (uint32_t i = elements.size(); i-- > 0;) StoreBackward(elements[i]);
-      return;
-    }
-    default:
-      GenPlaceRoot(target);  // the write updates the root's value in place
-      return;
+  if (target->IsIdentifier() && target->AsIdentifier()->access == VariableAccess::kWrite) {
+    VisitIdentifier(target->AsIdentifier());
+  } else if (target->IsTupleLiteral()) {
+    const auto& elements = target->AsTupleLiteral()->elements;
+    for (uint32_t i = elements.size(); i-- > 0;) StoreBackward(elements[i]);
+  } else if (target->IsArrayLiteral()) {
+    const auto& elements = target->AsArrayLiteral()->elements;
+    for (uint32_t i = elements.size(); i-- > 0;) StoreBackward(elements[i]);
+  } else {
+    GenPlaceRoot(target);  // the write updates the root's value in place
   }
 }
 
 void LastUseAnalysis::OperandsBackward(Node* target) {
-  switch (target->kind()) {
-    case NodeKind::kIdentifier:
-      if (target->AsIdentifier()->access != VariableAccess::kWrite) {
-        VisitIdentifier(target->AsIdentifier());
-      }
-      return;
-    case NodeKind::kTupleLiteral: {
-      const auto& elements = target->AsTupleLiteral()->elements;
-      for (uint32_t i = elements.size(); i-- > 0;) OperandsBackward(elements[i]);
-      return;
+  if (target->IsIdentifier()) {
+    if (target->AsIdentifier()->access != VariableAccess::kWrite) {
+      VisitIdentifier(target->AsIdentifier());
     }
-    case NodeKind::kArrayLiteral: {
-      const auto& elements = target->AsArrayLiteral()->elements;
-      for (uint32_t i = elements.size(); i-- > 0;) OperandsBackward(elements[i]);
-      return;
-    }
-    default:
-      Visit(target);  // Member / Index / deref: index operands, then the root
-      return;
+  } else if (target->IsTupleLiteral()) {
+    const auto& elements = target->AsTupleLiteral()->elements;
+    for (uint32_t i = elements.size(); i-- > 0;) OperandsBackward(elements[i]);
+  } else if (target->IsArrayLiteral()) {
+    const auto& elements = target->AsArrayLiteral()->elements;
+    for (uint32_t i = elements.size(); i-- > 0;) OperandsBackward(elements[i]);
+  } else {
+    Visit(target);  // Member / Index / deref: index operands, then the root
   }
 }
 

@@ -241,8 +241,10 @@ void ScopeResolver::ResolveStatements(const NodeList<Node*>& statements, bool to
           if (is_constant) scope->hoisted_.push_back(statement);
         }
         break;
-      default:
-        break;
+        RUCHY_AST_EXPRESSION_LIST(RUCHY_AST_CASE)
+        RUCHY_AST_PATTERN_LIST(RUCHY_AST_CASE)
+      case NodeKind::kTypeAlias:
+        break;  // bound where they are written, or not at all
     }
   }
   for (Node* statement : statements) Visit(statement);
@@ -302,8 +304,9 @@ void ScopeResolver::DeclarePattern(Node* pattern, VariableMode mode) {
     case NodeKind::kRangePattern:
     case NodeKind::kPathPattern:
       return;
-    default:
-      UNREACHABLE();
+      RUCHY_AST_EXPRESSION_LIST(RUCHY_AST_CASE)
+      RUCHY_AST_STATEMENT_LIST(RUCHY_AST_CASE)
+      UNREACHABLE();  // not a pattern
   }
 }
 
@@ -346,8 +349,9 @@ void ScopeResolver::ResolvePatternReferences(Node* pattern) {
     case NodeKind::kLiteralPattern:
     case NodeKind::kRestPattern:
       return;
-    default:
-      UNREACHABLE();
+      RUCHY_AST_EXPRESSION_LIST(RUCHY_AST_CASE)
+      RUCHY_AST_STATEMENT_LIST(RUCHY_AST_CASE)
+      UNREACHABLE();  // not a pattern
   }
 }
 
@@ -362,47 +366,30 @@ void ScopeResolver::BindPattern(Node* pattern, VariableMode mode) {
 // Places: the root variable of an assigned or mutated place is read and written.
 
 void ScopeResolver::VisitPlace(Node* node) {
-  switch (node->kind()) {
-    case NodeKind::kIdentifier:
-      ResolveIdentifier(node->AsIdentifier(), VariableAccess::kReadWrite);
-      return;
-    case NodeKind::kMember:
-      VisitPlace(node->AsMember()->object);
-      return;
-    case NodeKind::kIndex:
-      VisitPlace(node->AsIndex()->object);
-      Visit(node->AsIndex()->index);
-      return;
-    case NodeKind::kUnary:
-      if (node->AsUnary()->op == TokenKind::kMul) {
-        VisitPlace(node->AsUnary()->operand);
-        return;
-      }
-      Visit(node);
-      return;
-    default:
-      Visit(node);
-      return;
+  if (node->IsIdentifier()) {
+    ResolveIdentifier(node->AsIdentifier(), VariableAccess::kReadWrite);
+  } else if (node->IsMember()) {
+    VisitPlace(node->AsMember()->object);
+  } else if (node->IsIndex()) {
+    VisitPlace(node->AsIndex()->object);
+    Visit(node->AsIndex()->index);
+  } else if (node->IsUnary() && node->AsUnary()->op == TokenKind::kMul) {
+    VisitPlace(node->AsUnary()->operand);
+  } else {
+    Visit(node);  // not a place: an ordinary read (`f().x = 1` writes a temporary)
   }
 }
 
 void ScopeResolver::VisitAssignmentTarget(Node* target, bool compound) {
-  switch (target->kind()) {
-    case NodeKind::kIdentifier:
-      ResolveIdentifier(target->AsIdentifier(),
-                        compound ? VariableAccess::kReadWrite : VariableAccess::kWrite);
-      return;
-    case NodeKind::kTupleLiteral:
-      for (Node* element : target->AsTupleLiteral()->elements)
-        VisitAssignmentTarget(element, false);
-      return;
-    case NodeKind::kArrayLiteral:
-      for (Node* element : target->AsArrayLiteral()->elements)
-        VisitAssignmentTarget(element, false);
-      return;
-    default:
-      VisitPlace(target);
-      return;
+  if (target->IsIdentifier()) {
+    ResolveIdentifier(target->AsIdentifier(),
+                      compound ? VariableAccess::kReadWrite : VariableAccess::kWrite);
+  } else if (target->IsTupleLiteral()) {
+    for (Node* element : target->AsTupleLiteral()->elements) VisitAssignmentTarget(element, false);
+  } else if (target->IsArrayLiteral()) {
+    for (Node* element : target->AsArrayLiteral()->elements) VisitAssignmentTarget(element, false);
+  } else {
+    VisitPlace(target);
   }
 }
 

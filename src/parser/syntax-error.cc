@@ -2,6 +2,7 @@
 #include "src/parser/syntax-error.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ruchy::internal::parser {
 
@@ -59,6 +60,16 @@ uint32_t CountColumns(const char* begin, const char* end) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(begin);
   const unsigned char* limit = reinterpret_cast<const unsigned char*>(end);
   while (p < limit) {
+    // Eight ASCII bytes at a time: the common case for source text.
+    if (limit - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        p += 8;
+        columns += 8;
+        continue;
+      }
+    }
     if (*p < 0x80) {
       ++p;
     } else {

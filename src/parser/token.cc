@@ -12,7 +12,7 @@ constexpr const char* kTokenTexts[] = {
 };
 
 constexpr const char* kTokenNames[] = {
-#define RUCHY_TOKEN_NAME(name, text) #name + 1,
+#define RUCHY_TOKEN_NAME(name, text) &#name[1],  // without the leading k
     RUCHY_TOKEN_LIST(RUCHY_TOKEN_NAME, RUCHY_TOKEN_NAME)
 #undef RUCHY_TOKEN_NAME
 };

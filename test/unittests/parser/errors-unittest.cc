@@ -177,6 +177,14 @@ TEST(SyntaxErrorTest, OtherGrammarErrors) {
             "test.ruchy:1:6: Syntax error: expected a type, found 'for'\nimpl for X { }\n     ^\n");
 }
 
+TEST(SyntaxErrorTest, PubOnlyOnItems) {
+  EXPECT_EQ(Errors("pub x + 1"),
+            "test.ruchy:1:1: Syntax error: 'pub' is only allowed on items and bindings\n"
+            "pub x + 1\n"
+            "^\n");
+  EXPECT_EQ(Errors("pub fun f() {}\npub(crate) struct S;\npub let x = 1\npub const C = 2"), "");
+}
+
 TEST(SyntaxErrorTest, PathologicalInputIsAnErrorNotACrash) {
   std::string deep = "let x = " + std::string(100000, '(') + "1" + std::string(100000, ')');
   std::unique_ptr<ParseResult> result = Parse("deep.ruchy", deep);
@@ -217,7 +225,11 @@ TEST(SyntaxErrorTest, ErrorsAtEndOfFileAndEmptyFiles) {
   EXPECT_TRUE(Parse("blank.ruchy", "\n\n   \n// only a comment\n")->ok());
   EXPECT_EQ(
       Errors("fun f() {"),
-      "test.ruchy:1:10: Syntax error: expected '}', found end of file\nfun f() {\n         ^\n");
+      "test.ruchy:1:10: Syntax error: expected '}' to close the block opened at 1:9, found end of "
+      "file\nfun f() {\n         ^\n");
+  EXPECT_EQ(Errors("fun f() {\n  if x {\n    1\n}\n"),
+            "test.ruchy:5:1: Syntax error: expected '}' to close the block opened at 1:9, found "
+            "end of file\n\n^\n");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -86,6 +87,35 @@ TEST(GoldenTest, AstDumpsMatch) {
                                 << "  bazel run //test/unittests/parser:golden-unittest -- "
                                    "--regenerate";
   }
+}
+
+TEST(GoldenTest, EveryNodeKindIsParsedAndPrinted) {
+  // Walks the node X-macro list: each kind must appear in some golden dump, so every
+  // kind has a parser path and a printer.
+  std::string directory = RunfilesDirectory("golden");
+  std::string all;
+  for (const std::string& input : FilesWithSuffix(directory, ".ruchy")) {
+    all += GoldenOutput(input, ReadFile(directory + "/" + input));
+  }
+#define RUCHY_CHECK_KIND_PRINTED(Name) \
+  EXPECT_NE(all.find(std::string(#Name) + " @"), std::string::npos) << #Name;
+  RUCHY_AST_NODE_LIST(RUCHY_CHECK_KIND_PRINTED)
+#undef RUCHY_CHECK_KIND_PRINTED
+  // Names are unique and the three categories partition the list.
+  std::set<std::string> names;
+  int expressions = 0, statements = 0, patterns = 0;
+#define RUCHY_COUNT_KIND(Name)                                                         \
+  names.insert(NodeKindName(NodeKind::k##Name));                                       \
+  expressions += IsExpressionKind(NodeKind::k##Name);                                  \
+  statements += IsStatementKind(NodeKind::k##Name);                                    \
+  patterns += IsPatternKind(NodeKind::k##Name);                                        \
+  EXPECT_EQ(IsExpressionKind(NodeKind::k##Name) + IsStatementKind(NodeKind::k##Name) + \
+                IsPatternKind(NodeKind::k##Name),                                      \
+            1);
+  RUCHY_AST_NODE_LIST(RUCHY_COUNT_KIND)
+#undef RUCHY_COUNT_KIND
+  EXPECT_EQ(static_cast<int>(names.size()), expressions + statements + patterns);
+  EXPECT_EQ(patterns, 11);
 }
 
 TEST(CorpusTest, DocumentationExamplesAndProgramsParse) {

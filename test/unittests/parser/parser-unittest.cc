@@ -513,15 +513,16 @@ TEST(ParserTest, ImplTraitClass) {
             "TraitDeclaration Speak\n  method: FunctionLiteral method speak &self\n    param: "
             "IdentifierPattern self\n  method: FunctionLiteral method hi &self\n    param: "
             "IdentifierPattern self\n    body: Block\n      IntLiteral 1\n");
-  EXPECT_EQ(Dump("class Calc : Base {\n  value: i32 = 0\n  new(v: i32) { self.value = v }\n  pub "
-                 "fun get(&self) -> i32 { self.value }\n}"),
-            "ClassDeclaration Calc\n  parent: Identifier Base\n  field value\n    default: "
-            "FunctionLiteral initializer value\n      body: IntLiteral 0\n  constructor: "
-            "FunctionLiteral constructor new &mut self\n    param: IdentifierPattern self\n    "
-            "param: IdentifierPattern v\n    body: Block\n      Assign =\n        target: Member "
-            "value\n          Identifier self\n        value: Identifier v\n  method: "
-            "FunctionLiteral method get &self pub\n    param: IdentifierPattern self\n    body: "
-            "Block\n      Member value\n        Identifier self\n");
+  EXPECT_EQ(
+      Dump("class Calc : Base {\n  value: i32 = 0\n  new(v: i32) { self.value = v }\n  pub "
+           "fun get(&self) -> i32 { self.value }\n}"),
+      "ClassDeclaration Calc\n  parent: Identifier Base\n  field value\n    default: "
+      "FunctionLiteral initializer value\n      body: IntLiteral 0\n  constructor: "
+      "FunctionLiteral constructor new &mut self\n    param inout: IdentifierPattern self\n    "
+      "param: IdentifierPattern v\n    body: Block\n      Assign =\n        target: Member "
+      "value\n          Identifier self\n        value: Identifier v\n  method: "
+      "FunctionLiteral method get &self pub\n    param: IdentifierPattern self\n    body: "
+      "Block\n      Member value\n        Identifier self\n");
 }
 
 TEST(ParserTest, UseModAndTypeAlias) {

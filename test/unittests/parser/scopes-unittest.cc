@@ -271,6 +271,9 @@ TEST(LastUseTest, NeverForCapturedGlobalOrInOutVariables) {
               ElementsAre("register r0 last-use"));
   EXPECT_THAT(Uses("impl S { fn m(&mut self) { g(self) } }", "self"), ElementsAre("param 0"));
   EXPECT_THAT(Uses("impl S { fn m(self) { g(self) } }", "self"), ElementsAre("param 0 last-use"));
+  // A constructor returns its `self`.
+  EXPECT_THAT(Uses("class C { new(v) { self.v = v; register(self) } }", "self"),
+              ElementsAre("param 0 read-write", "param 0"));
 }
 
 TEST(LastUseTest, Loops) {
