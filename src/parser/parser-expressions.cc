@@ -163,6 +163,13 @@ Node* Parser::ParseBinary(int min_precedence) {
   while (left != nullptr) {
     TokenKind k = kind();
     if (in_arm_body_ && bracket_depth_ == 0 && peek().newline_before) break;
+    // As in Rust, a block-like expression followed by an operator on a new line is complete:
+    // the operator starts the next statement (`if c { .. }` newline `*count += 1`).
+    if (bracket_depth_ == 0 && peek().newline_before &&
+        (left->IsIf() || left->IsMatch() || left->IsWhile() || left->IsLoop() || left->IsFor() ||
+         left->IsBlock() || left->IsTryCatch())) {
+      break;
+    }
     if ((k == TokenKind::kDotDot || k == TokenKind::kDotDotEq) &&
         min_precedence <= kPrecedenceRange) {
       if (!chain.AddLink()) return nullptr;

@@ -614,3 +614,22 @@ TEST(ParserTest, BookAndRustStylePrograms) {
 
 }  // namespace
 }  // namespace ruchy::internal::parser
+
+namespace ruchy::internal::parser {
+namespace {
+
+// Rust's rule: a block-like expression ends its statement when an operator starts the
+// next line, even in files that use semicolons (`*m.entry(w).or_insert(0) += 1;`).
+TEST(ParserTest, BlockLikeStatementEndsBeforeOperatorOnNextLine) {
+  std::string dump = Dump("if c { a; }\n*x += 1;\n");
+  EXPECT_EQ(dump.rfind("If", 0), 0u) << dump;
+  EXPECT_NE(
+      dump.find("\nAssign +=\n  target: Unary deref\n    Identifier x\n  value: IntLiteral 1\n"),
+      std::string::npos)
+      << dump;
+  // On the same line the operator still continues the expression.
+  EXPECT_EQ(Dump("if c { 1 } else { 2 } * 3").rfind("Binary *", 0), 0u);
+}
+
+}  // namespace
+}  // namespace ruchy::internal::parser
