@@ -149,6 +149,9 @@ class Parser {
   Node* ParseClass(bool is_pub);
   bool ParseFieldDeclaration(std::vector<FieldDeclaration>* fields, bool is_pub);
   bool ParseAssociatedConstant(std::vector<AssociatedConstant>* constants);
+  enum class MemberBlockKind { kImpl, kTrait };
+  bool ParseMemberBlock(MemberBlockKind block, NodeList<FunctionLiteral*>* methods,
+                        NodeList<AssociatedConstant>* constants);
   FunctionLiteral* MakeThunk(const AstString* name, Node* value, SourcePosition position);
   void ParseUse(ScopedList<Node*>* out);
   void ParseUseTree(std::vector<const AstString*>* prefix, ScopedList<Node*>* out,

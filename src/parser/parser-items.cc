@@ -269,40 +269,9 @@ Node* Parser::ParseImpl() {
   ImplDeclaration* declaration = New<ImplDeclaration>(start);
   declaration->type = NewIdentifier(type.head, type.head_position);
   if (trait.head != nullptr) declaration->trait = NewIdentifier(trait.head, trait.head_position);
-  std::vector<FunctionLiteral*> methods;
-  std::vector<AssociatedConstant> constants;
-  while (!Check(TokenKind::kRightBrace) && !Check(TokenKind::kEos)) {
-    if (Accept(TokenKind::kComma) || Accept(TokenKind::kSemicolon)) continue;
-    std::vector<const AstString*> member_attributes;
-    ParseAttributes(&member_attributes);
-    if (failed()) return nullptr;
-    bool member_pub = ParseVisibility();
-    bool is_async = CheckContextual(strings_->async_string());
-    if (is_async) Advance();
-    if (IsFunctionStart(this, kind(), kind_at(1), kind_at(2))) {
-      while (Check(TokenKind::kConst) || Check(TokenKind::kUnsafe)) Advance();
-      FunctionLiteral* method =
-          ParseFunction(FunctionKind::kMethod, &member_attributes, member_pub);
-      if (method == nullptr) return nullptr;
-      if (method->body == nullptr) {
-        ReportError(tokens_[pos_ - 1], "a method in an impl needs a body");
-        return nullptr;
-      }
-      method->is_async = is_async;
-      methods.push_back(method);
-    } else if (Check(TokenKind::kConst)) {
-      if (!ParseAssociatedConstant(&constants)) return nullptr;
-    } else if (CheckContextual(strings_->type_string())) {
-      ParseTypeAlias();
-      if (failed()) return nullptr;
-    } else {
-      ReportUnexpected("a method or constant");
-      return nullptr;
-    }
+  if (!ParseMemberBlock(MemberBlockKind::kImpl, &declaration->methods, &declaration->constants)) {
+    return nullptr;
   }
-  if (!Expect(TokenKind::kRightBrace)) return nullptr;
-  declaration->methods = CopyToZone(zone_, methods);
-  declaration->constants = CopyToZone(zone_, constants);
   return declaration;
 }
 
@@ -321,45 +290,9 @@ Node* Parser::ParseTrait(bool is_pub) {
   if (Accept(TokenKind::kColon) && !ParseTypeBounds()) return nullptr;
   if (CheckContextual(strings_->where_string()) && !ParseWhereClause()) return nullptr;
   if (!Expect(TokenKind::kLeftBrace)) return nullptr;
-  std::vector<FunctionLiteral*> methods;
-  std::vector<AssociatedConstant> constants;
-  while (!Check(TokenKind::kRightBrace) && !Check(TokenKind::kEos)) {
-    if (Accept(TokenKind::kComma) || Accept(TokenKind::kSemicolon)) continue;
-    std::vector<const AstString*> member_attributes;
-    ParseAttributes(&member_attributes);
-    if (failed()) return nullptr;
-    bool member_pub = ParseVisibility();
-    bool is_async = CheckContextual(strings_->async_string());
-    if (is_async) Advance();
-    if (IsFunctionStart(this, kind(), kind_at(1), kind_at(2))) {
-      while (Check(TokenKind::kConst) || Check(TokenKind::kUnsafe)) Advance();
-      FunctionLiteral* method =
-          ParseFunction(FunctionKind::kMethod, &member_attributes, member_pub);
-      if (method == nullptr) return nullptr;
-      method->is_async = is_async;
-      methods.push_back(method);
-    } else if (Check(TokenKind::kConst)) {
-      if (!ParseAssociatedConstant(&constants)) return nullptr;
-    } else if (CheckContextual(strings_->type_string())) {
-      // type Item;  type Item: Bound;  type Item = T;
-      Advance();
-      if (!Check(TokenKind::kIdentifier)) {
-        ReportUnexpected("an associated type name");
-        return nullptr;
-      }
-      Advance();
-      if (Accept(TokenKind::kColon) && !ParseTypeBounds()) return nullptr;
-      if (Accept(TokenKind::kAssign)) ParseType();
-      if (failed()) return nullptr;
-      Accept(TokenKind::kSemicolon);
-    } else {
-      ReportUnexpected("a method, constant or associated type");
-      return nullptr;
-    }
+  if (!ParseMemberBlock(MemberBlockKind::kTrait, &declaration->methods, &declaration->constants)) {
+    return nullptr;
   }
-  if (!Expect(TokenKind::kRightBrace)) return nullptr;
-  declaration->methods = CopyToZone(zone_, methods);
-  declaration->constants = CopyToZone(zone_, constants);
   return declaration;
 }
 
@@ -545,6 +478,63 @@ Node* Parser::ParseModule(bool is_pub) {
   declaration->body = ParseBlock();
   if (declaration->body == nullptr) return nullptr;
   return declaration;
+}
+
+// The members of an impl or trait body, after its '{' and through its '}': methods,
+// associated constants and associated types. Impl methods need bodies; a trait's may be
+// signatures, and its associated types may be bare (`type Item;`) or bounded.
+bool Parser::ParseMemberBlock(MemberBlockKind block, NodeList<FunctionLiteral*>* methods_out,
+                              NodeList<AssociatedConstant>* constants_out) {
+  const bool is_trait = block == MemberBlockKind::kTrait;
+  std::vector<FunctionLiteral*> methods;
+  std::vector<AssociatedConstant> constants;
+  while (!Check(TokenKind::kRightBrace) && !Check(TokenKind::kEos)) {
+    if (Accept(TokenKind::kComma) || Accept(TokenKind::kSemicolon)) continue;
+    std::vector<const AstString*> member_attributes;
+    ParseAttributes(&member_attributes);
+    if (failed()) return false;
+    bool member_pub = ParseVisibility();
+    bool is_async = CheckContextual(strings_->async_string());
+    if (is_async) Advance();
+    if (IsFunctionStart(this, kind(), kind_at(1), kind_at(2))) {
+      while (Check(TokenKind::kConst) || Check(TokenKind::kUnsafe)) Advance();
+      FunctionLiteral* method =
+          ParseFunction(FunctionKind::kMethod, &member_attributes, member_pub);
+      if (method == nullptr) return false;
+      if (!is_trait && method->body == nullptr) {
+        ReportError(tokens_[pos_ - 1], "a method in an impl needs a body");
+        return false;
+      }
+      method->is_async = is_async;
+      methods.push_back(method);
+    } else if (Check(TokenKind::kConst)) {
+      if (!ParseAssociatedConstant(&constants)) return false;
+    } else if (CheckContextual(strings_->type_string())) {
+      if (!is_trait) {
+        ParseTypeAlias();  // type Item = T;
+        if (failed()) return false;
+        continue;
+      }
+      // type Item;  type Item: Bound;  type Item = T;
+      Advance();
+      if (!Check(TokenKind::kIdentifier)) {
+        ReportUnexpected("an associated type name");
+        return false;
+      }
+      Advance();
+      if (Accept(TokenKind::kColon) && !ParseTypeBounds()) return false;
+      if (Accept(TokenKind::kAssign)) ParseType();
+      if (failed()) return false;
+      Accept(TokenKind::kSemicolon);
+    } else {
+      ReportUnexpected(is_trait ? "a method, constant or associated type" : "a method or constant");
+      return false;
+    }
+  }
+  if (!Expect(TokenKind::kRightBrace)) return false;
+  *methods_out = CopyToZone(zone_, methods);
+  *constants_out = CopyToZone(zone_, constants);
+  return true;
 }
 
 Node* Parser::ParseTypeAlias() {
