@@ -32,26 +32,32 @@ Node* Parser::ParseFunctionBody(bool block_only) {
 
 Node* Parser::ParseClosureBody() { return ParseFunctionBody(/*block_only=*/false); }
 
+// Closure parameters up to and including `close` (`|` or `)`): patterns with optional
+// types; a `&mut T` type makes the parameter in-out.
+bool Parser::ParseClosureParameters(TokenKind close, std::vector<Parameter>* parameters) {
+  while (!Check(close)) {
+    Parameter parameter;
+    parameter.position = position();
+    parameter.pattern = ParsePatternNoTopOr();
+    if (parameter.pattern == nullptr) return false;
+    if (Accept(TokenKind::kColon)) {
+      TypeInfo type = ParseType();
+      if (failed()) return false;
+      parameter.is_inout = type.is_mut_ref;
+    }
+    parameters->push_back(parameter);
+    if (!Accept(TokenKind::kComma)) break;
+  }
+  return Expect(close);
+}
+
 Node* Parser::ParseClosure() {
   FunctionLiteral* closure = New<FunctionLiteral>(position());
   closure->kind = FunctionKind::kClosure;
   std::vector<Parameter> parameters;
   if (!Accept(TokenKind::kOr)) {
     Advance();  // |
-    while (!Check(TokenKind::kBitOr)) {
-      Parameter parameter;
-      parameter.position = position();
-      parameter.pattern = ParsePatternNoTopOr();
-      if (parameter.pattern == nullptr) return nullptr;
-      if (Accept(TokenKind::kColon)) {
-        TypeInfo type = ParseType();
-        if (failed()) return nullptr;
-        parameter.is_inout = type.is_mut_ref;
-      }
-      parameters.push_back(parameter);
-      if (!Accept(TokenKind::kComma)) break;
-    }
-    if (!Expect(TokenKind::kBitOr)) return nullptr;
+    if (!ParseClosureParameters(TokenKind::kBitOr, &parameters)) return nullptr;
   }
   closure->parameters = CopyToZone(zone_, parameters);
   if (Accept(TokenKind::kArrow)) {
@@ -71,20 +77,7 @@ Node* Parser::ParseArrowClosure() {
   closure->kind = FunctionKind::kClosure;
   std::vector<Parameter> parameters;
   if (Accept(TokenKind::kLeftParen)) {
-    while (!Check(TokenKind::kRightParen)) {
-      Parameter parameter;
-      parameter.position = position();
-      parameter.pattern = ParsePatternNoTopOr();
-      if (parameter.pattern == nullptr) return nullptr;
-      if (Accept(TokenKind::kColon)) {
-        TypeInfo type = ParseType();
-        if (failed()) return nullptr;
-        parameter.is_inout = type.is_mut_ref;
-      }
-      parameters.push_back(parameter);
-      if (!Accept(TokenKind::kComma)) break;
-    }
-    if (!Expect(TokenKind::kRightParen)) return nullptr;
+    if (!ParseClosureParameters(TokenKind::kRightParen, &parameters)) return nullptr;
   } else {
     Parameter parameter;
     parameter.position = position();

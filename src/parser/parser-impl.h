@@ -180,6 +180,7 @@ class Parser {
   Node* ParseFString();
   Node* ParseClosure();
   Node* ParseArrowClosure();
+  bool ParseClosureParameters(TokenKind close, std::vector<Parameter>* parameters);
   Node* ParseClosureBody();
   Node* ParseArmBody();
   // Parses a function or closure body with its own label and loop context.
