@@ -2,6 +2,7 @@
 #include "src/execution/isolate.h"
 
 #include "src/heap/visitors.h"
+#include "src/objects/builtin-enums.h"
 #include "src/objects/objects-inl.h"
 
 namespace ruchy::internal {
@@ -37,6 +38,8 @@ bool Isolate::Init() {
     return false;
   }
   roots_[RootIndex::kPlainObjectShape] = plain_object_shape->ptr();
+  roots_[RootIndex::kTypeRegistry] = nil_value().ptr();
+  if (!SetUpBuiltinEnums(this)) return false;
   heap_->FinishSetUp();
   return true;
 }
@@ -44,6 +47,15 @@ bool Isolate::Init() {
 void Isolate::ReportOutOfMemory() {
   ++out_of_memory_count_;
   set_pending_exception(out_of_memory_string());
+  pending_is_error_ = true;
+}
+
+bool Isolate::ThrowError(std::string_view message) {
+  Handle<String> text;
+  if (!factory()->NewStringFromUtf8(message).ToHandle(&text)) return false;  // OOM pending
+  set_pending_exception(*text);
+  pending_is_error_ = true;
+  return false;
 }
 
 bool Isolate::IsOutOfMemoryPending() const {

@@ -5,6 +5,7 @@
 #define RUCHY_EXECUTION_ISOLATE_H_
 
 #include <memory>
+#include <string_view>
 
 #include "src/base/flags.h"
 #include "src/heap/factory.h"
@@ -48,8 +49,25 @@ class Isolate {
   // here; the interpreter turns it into the language-level error (see src/heap/README.md).
   bool has_pending_exception() const { return pending_exception_ != kNoException; }
   Value pending_exception() const { return Value(pending_exception_); }
-  void set_pending_exception(Value value) { pending_exception_ = value.ptr(); }
-  void clear_pending_exception() { pending_exception_ = kNoException; }
+  void set_pending_exception(Value value) {
+    pending_exception_ = value.ptr();
+    pending_is_error_ = false;
+  }
+  void clear_pending_exception() {
+    pending_exception_ = kNoException;
+    pending_is_error_ = false;
+  }
+  // Language-level exceptions. A runtime error pends its message string (the full text,
+  // e.g. "Runtime error: Index 3 out of bounds for array of length 3") and is flagged as
+  // an error, so an uncaught one prints bare while an uncaught `throw v` prints
+  // "Uncaught exception: <debug form of v>". catch (e) binds the pending value either way.
+  // Both return false so callers can `return isolate->ThrowError(...)` from bool paths.
+  bool ThrowError(std::string_view message);
+  bool Throw(Value value) {
+    set_pending_exception(value);
+    return false;
+  }
+  bool pending_exception_is_error() const { return pending_is_error_; }
   void ReportOutOfMemory();
   bool IsOutOfMemoryPending() const;
   int64_t out_of_memory_count() const { return out_of_memory_count_; }
@@ -57,6 +75,16 @@ class Isolate {
   // Copy-on-write copies made so far (tests check that unaliased mutation never copies).
   int64_t cow_copy_count() const { return cow_copy_count_; }
   void CountCowCopy() { ++cow_copy_count_; }
+
+  // How C++ (built-ins, the embedding API) calls a Ruchy callable: installed by the
+  // interpreter when it attaches to the isolate. See src/execution/execution.h.
+  using CallHandler = MaybeHandle<Value> (*)(Isolate* isolate, Handle<Value> callable, int argc,
+                                             const Handle<Value>* argv);
+  CallHandler call_handler() const { return call_handler_; }
+  void set_call_handler(CallHandler handler) { call_handler_ = handler; }
+  // Interpreter-owned state (the VM stack, globals...), opaque to the heap.
+  void* interpreter_data() const { return interpreter_data_; }
+  void set_interpreter_data(void* data) { interpreter_data_ = data; }
 
   // Isolate-owned roots: mutable roots table entries, handle scopes, global handles, the
   // pending exception.
@@ -76,6 +104,9 @@ class Isolate {
   std::unique_ptr<Heap> heap_;
   Factory factory_;
   Address pending_exception_ = kNoException;
+  bool pending_is_error_ = false;
+  CallHandler call_handler_ = nullptr;
+  void* interpreter_data_ = nullptr;
   int64_t out_of_memory_count_ = 0;
   int64_t cow_copy_count_ = 0;
 };

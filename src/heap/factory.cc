@@ -416,6 +416,8 @@ MaybeHandle<EnumDescriptor> Factory::NewEnumDescriptor(Handle<String> name,
   descriptor.set_name(*name);
   descriptor.set_variant_names(*variant_names);
   descriptor.set_variant_fields(*variant_fields);
+  descriptor.set_discriminants(isolate_->nil_value());
+  descriptor.set_type(isolate_->nil_value());
   return handle(descriptor, isolate_);
 }
 
@@ -517,6 +519,49 @@ MaybeHandle<Context> Factory::NewContext(int length, Handle<Value> previous) {
   context.set_previous(*previous);
   for (int i = 0; i < length; ++i) context.set(i, isolate_->nil_value(), WriteBarrierMode::kSkip);
   return handle(context, isolate_);
+}
+
+MaybeHandle<Range> Factory::NewRange(Handle<Value> from, Handle<Value> to, bool inclusive) {
+  HeapObject raw;
+  if (!AllocateRawWithShape(Range::kSize, AllocationType::kYoung, isolate_->range_shape(), &raw)) {
+    return {};
+  }
+  Range range = Range::unchecked_cast(raw);
+  range.set_from(*from);
+  range.set_to(*to);
+  range.set_inclusive(inclusive);
+  return handle(range, isolate_);
+}
+
+MaybeHandle<TypeDescriptor> Factory::NewTypeDescriptor(TypeDescriptor::Kind kind,
+                                                       Handle<String> name) {
+  HeapObject raw;
+  if (!AllocateRawWithShape(TypeDescriptor::kSize, AllocationType::kOld,
+                            isolate_->type_descriptor_shape(), &raw)) {
+    return {};
+  }
+  TypeDescriptor type = TypeDescriptor::unchecked_cast(raw);
+  type.set_kind(kind);
+  type.set_name(*name);
+  Value nil = isolate_->nil_value();
+  type.set_layout(nil);
+  type.set_methods(nil);
+  type.set_field_defaults(nil);
+  type.set_parent(nil);
+  return handle(type, isolate_);
+}
+
+MaybeHandle<BytecodeArray> Factory::NewBytecodeArray(interpreter::BytecodeData* data,
+                                                     Handle<FixedArray> constant_pool) {
+  HeapObject raw;
+  if (!AllocateRawWithShape(BytecodeArray::kSize, AllocationType::kOld,
+                            isolate_->bytecode_array_shape(), &raw)) {
+    return {};
+  }
+  BytecodeArray array = BytecodeArray::unchecked_cast(raw);
+  array.set_data(data);
+  array.set_constant_pool(*constant_pool);
+  return handle(array, isolate_);
 }
 
 }  // namespace ruchy::internal

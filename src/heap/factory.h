@@ -9,7 +9,10 @@
 #include "src/heap/handles.h"
 #include "src/heap/heap.h"
 #include "src/heap/roots.h"
+#include "src/objects/bytecode-array.h"
+#include "src/objects/range.h"
 #include "src/objects/shape.h"
+#include "src/objects/type-descriptor.h"
 
 namespace ruchy::internal {
 
@@ -93,6 +96,11 @@ class Factory {
   MaybeHandle<Closure> NewClosure(Handle<SharedFunctionInfo> shared, Handle<Value> context,
                                   Handle<FeedbackCell> feedback_cell);
   MaybeHandle<Context> NewContext(int length, Handle<Value> previous);  // slots nil
+  MaybeHandle<Range> NewRange(Handle<Value> from, Handle<Value> to, bool inclusive);
+  // All tagged fields nil except kind and name.
+  MaybeHandle<TypeDescriptor> NewTypeDescriptor(TypeDescriptor::Kind kind, Handle<String> name);
+  MaybeHandle<BytecodeArray> NewBytecodeArray(interpreter::BytecodeData* data,
+                                              Handle<FixedArray> constant_pool);
 
   // Raw allocation with the shape installed; the caller initializes every other field
   // before allocating again. Empty on out of memory.

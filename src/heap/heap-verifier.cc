@@ -215,6 +215,9 @@ class HeapVerifier {
       case InstanceType::kFeedbackVector:
       case InstanceType::kFreeSpace:
       case InstanceType::kFiller:
+      case InstanceType::kRange:
+      case InstanceType::kTypeDescriptor:
+      case InstanceType::kBytecodeArray:
         break;
     }
   }

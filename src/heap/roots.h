@@ -35,6 +35,9 @@ namespace ruchy::internal {
   V(Shape, free_space_shape, FreeSpaceShape)                                              \
   V(Shape, filler_shape, FillerShape)                                                     \
   V(Shape, code_shape, CodeShape) /* src/codegen Code objects, sized by the code space */ \
+  V(Shape, range_shape, RangeShape)                                                       \
+  V(Shape, type_descriptor_shape, TypeDescriptorShape)                                    \
+  V(Shape, bytecode_array_shape, BytecodeArrayShape)                                      \
   V(Oddball, nil_value, NilValue)                                                         \
   V(Oddball, true_value, TrueValue)                                                       \
   V(Oddball, false_value, FalseValue)                                                     \
@@ -48,7 +51,14 @@ namespace ruchy::internal {
 
 #define RUCHY_MUTABLE_ROOT_LIST(V)                                           \
   /* Root of the transition tree of object literals (4 in-object fields). */ \
-  V(Shape, plain_object_shape, PlainObjectShape)
+  V(Shape, plain_object_shape, PlainObjectShape)                             \
+  /* The built-in enums (EnumDescriptor): Some/None, Ok/Err, Less/Equal/Greater. */ \
+  V(EnumDescriptor, option_enum, OptionEnum)                                 \
+  V(EnumDescriptor, result_enum, ResultEnum)                                 \
+  V(EnumDescriptor, ordering_enum, OrderingEnum)                             \
+  /* nil, or a HashMap (created by the interpreter on first use): user type  \
+     name (String) -> TypeDescriptor, for method lookup. */                   \
+  V(Value, type_registry, TypeRegistry)
 
 enum class RootIndex : uint16_t {
 #define RUCHY_ROOT_INDEX(Type, name, CamelName) k##CamelName,

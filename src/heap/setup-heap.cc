@@ -90,6 +90,11 @@ bool SetUpReadOnlyRoots(Isolate* isolate) {
        ElementsKind::kGeneric},
       {RootIndex::kFillerShape, InstanceType::kFiller, Filler::kSize, ElementsKind::kGeneric},
       {RootIndex::kCodeShape, InstanceType::kCode, Shape::kVariableSize, ElementsKind::kGeneric},
+      {RootIndex::kRangeShape, InstanceType::kRange, Range::kSize, ElementsKind::kGeneric},
+      {RootIndex::kTypeDescriptorShape, InstanceType::kTypeDescriptor, TypeDescriptor::kSize,
+       ElementsKind::kGeneric},
+      {RootIndex::kBytecodeArrayShape, InstanceType::kBytecodeArray, BytecodeArray::kSize,
+       ElementsKind::kGeneric},
   };
   for (const FixedShape& s : kShapes) {
     set_root(s.root, AllocateBootstrapShape(heap, meta, s.type, s.size, s.kind));

@@ -138,6 +138,9 @@ MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> con
     case InstanceType::kFreeSpace:
     case InstanceType::kFiller:
     case InstanceType::kCode:
+    case InstanceType::kRange:
+    case InstanceType::kTypeDescriptor:
+    case InstanceType::kBytecodeArray:
       break;
   }
   FATAL("ShallowCopy of a non-container");

@@ -15,7 +15,9 @@ class EnumDescriptor : public HeapObject {
   static constexpr int kNameOffset = 8;            // String
   static constexpr int kVariantNamesOffset = 16;   // FixedArray of String
   static constexpr int kVariantFieldsOffset = 24;  // FixedArray: per variant nil or names
-  static constexpr int kSize = 32;
+  static constexpr int kDiscriminantsOffset = 32;  // FixedArray of Smi, or nil (0, 1, 2...)
+  static constexpr int kTypeOffset = 40;           // the enum's TypeDescriptor, or nil
+  static constexpr int kSize = 48;
   static constexpr int kTaggedBodyStart = kNameOffset;
 
   inline String name() const;
@@ -27,6 +29,14 @@ class EnumDescriptor : public HeapObject {
   inline void set_variant_fields(FixedArray value,
                                  WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
   inline int variant_count() const;
+  Value discriminants() const { return ReadTagged(kDiscriminantsOffset); }
+  void set_discriminants(Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+    WriteTagged(kDiscriminantsOffset, v, mode);
+  }
+  Value type() const { return ReadTagged(kTypeOffset); }
+  void set_type(Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+    WriteTagged(kTypeOffset, v, mode);
+  }
 };
 
 class EnumValue : public CowContainer {

@@ -32,7 +32,10 @@
   V(FeedbackVector)                 \
   V(FreeSpace)                      \
   V(Filler)                         \
-  V(Code)
+  V(Code)                           \
+  V(Range)                          \
+  V(TypeDescriptor)                 \
+  V(BytecodeArray)
 
 namespace ruchy::internal {
 

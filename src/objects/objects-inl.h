@@ -6,6 +6,7 @@
 
 #include "src/heap/write-barrier.h"
 #include "src/objects/array.h"
+#include "src/objects/bytecode-array.h"
 #include "src/objects/code.h"
 #include "src/objects/cow.h"
 #include "src/objects/enum-value.h"
@@ -14,10 +15,12 @@
 #include "src/objects/hash-map.h"
 #include "src/objects/heap-object.h"
 #include "src/objects/primitives.h"
+#include "src/objects/range.h"
 #include "src/objects/shape.h"
 #include "src/objects/string.h"
 #include "src/objects/struct-object.h"
 #include "src/objects/tuple.h"
+#include "src/objects/type-descriptor.h"
 #include "src/objects/value.h"
 
 namespace ruchy::internal {
@@ -84,6 +87,9 @@ inline int HeapObject::SizeFromShape(Shape shape) const {
     case InstanceType::kFeedbackCell:
     case InstanceType::kFiller:
     case InstanceType::kCode:
+    case InstanceType::kRange:
+    case InstanceType::kTypeDescriptor:
+    case InstanceType::kBytecodeArray:
       break;
   }
   FATAL("object kind without a size");
