@@ -1,0 +1,81 @@
+// The built-in library: free functions ("println", "HashMap::new", "std::process::exit"),
+// constants ("i64::MAX", "std::f64::consts::PI") and the methods of the built-in types
+// (arrays, strings, numbers, maps, ranges, Option, Result). One declarative list per kind
+// (builtins-list.h) is what the interpreter, the later JIT tiers and the docs read.
+//
+// Calling convention: a built-in gets a BuiltinArguments and returns its result, or an
+// empty MaybeHandle with an error pending on the isolate (texts as ruchy-reference.md §14).
+#ifndef RUCHY_BUILTINS_BUILTINS_H_
+#define RUCHY_BUILTINS_BUILTINS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "src/execution/isolate.h"
+
+namespace ruchy::internal {
+
+struct BuiltinArguments {
+  Isolate* isolate = nullptr;
+  // Methods: the receiver's place (never null for a method). A mutating method (push, pop,
+  // insert, sort, push_str, clear...) first unshares the container (EnsureUnshared, never an
+  // eager copy) and stores the possibly-new container back into *receiver; the interpreter
+  // then writes *receiver back to the place the receiver was read from. Free functions:
+  // null.
+  Handle<Value>* receiver = nullptr;
+  // Positional arguments.
+  int argc = 0;
+  const Handle<Value>* argv = nullptr;
+  // Named arguments, after the positional ones: `format!("{x}", x = 1)` and the variables a
+  // format string's `{name}` placeholders read (the generator passes them by name).
+  int named_count = 0;
+  const std::string_view* names = nullptr;
+  const Handle<Value>* named_values = nullptr;
+  // The turbofish or annotation type where the program gave one, last path segment only:
+  // "f64" for `s.parse::<f64>()`, "String" for `collect::<String>()`; empty otherwise.
+  std::string_view type_hint;
+  // The name the program used ("println!", "push"), for error messages.
+  std::string_view name;
+
+  Handle<Value> at(int i) const { return argv[i]; }
+};
+
+using BuiltinFunction = MaybeHandle<Value> (*)(BuiltinArguments& args);
+
+// Identifies a free-function built-in; stable for the life of the process (the interpreter
+// stores it in SharedFunctionInfo::function_data as a Smi).
+using BuiltinId = uint16_t;
+
+// Free functions and macros by the name the program uses: "println", "println!",
+// "assert_eq!", "HashMap::new", "Vec::with_capacity", "String::from", "std::process::exit".
+// Macros are looked up with their "!".
+std::optional<BuiltinId> LookupBuiltinFunction(std::string_view name);
+const char* BuiltinFunctionName(BuiltinId id);
+// Calls a free-function built-in. Arity errors read "Runtime error: Function expects 1-2
+// arguments, got 3" (the reference's text).
+MaybeHandle<Value> CallBuiltinFunction(BuiltinId id, BuiltinArguments& args);
+
+// Constants by full path: "i64::MAX", "f64::INFINITY", "std::f64::consts::PI", "u8::MAX".
+// Empty (nothing pending) when `name` is not a built-in constant.
+MaybeHandle<Value> LookupBuiltinConstant(Isolate* isolate, std::string_view name);
+
+// Identifies a built-in method implementation (one per receiver kind and name).
+using BuiltinMethodId = uint16_t;
+
+// The method `name` of the built-in type of `receiver` (arrays, strings, integers, floats,
+// booleans, maps, tuples, ranges, Option, Result, and the methods every value has such as
+// to_string/clone), or nullopt. The result depends only on the receiver's kind (not its
+// contents), so call sites may cache it per receiver shape.
+std::optional<BuiltinMethodId> LookupBuiltinMethod(Isolate* isolate, Value receiver,
+                                                   std::string_view name);
+const char* BuiltinMethodName(BuiltinMethodId id);
+// args.receiver must be set. Arity errors as for functions.
+MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args);
+
+// Whether the method mutates its receiver (so the interpreter must write it back).
+bool BuiltinMethodMutatesReceiver(BuiltinMethodId id);
+
+}  // namespace ruchy::internal
+
+#endif  // RUCHY_BUILTINS_BUILTINS_H_
