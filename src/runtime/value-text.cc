@@ -15,6 +15,10 @@ namespace ruchy::internal {
 
 namespace {
 
+// The flag bit that marks a HashMap as a HashSet (keys only). The built-ins define it as
+// CowContainer::kHashSetBit; it is spelled out here so value-ops does not depend on them.
+constexpr int64_t kHashSetFlag = int64_t{1} << 1;
+
 // How strings are written at one position in the output.
 enum class Quoting : uint8_t {
   kRaw,      // as they are
@@ -265,6 +269,16 @@ class TextWriter {
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
       return value_ops::MapKeyLess(a.first, b.first);
     });
+    if ((map.flags() & kHashSetFlag) != 0) {
+      // A HashSet prints its keys only: {1, 2}.
+      out_->append("{");
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) out_->append(", ");
+        Write(entries[i].first, depth + 1, false);
+      }
+      out_->append("}");
+      return;
+    }
     WriteEntries(entries, Keys::kMapKeys, depth);
   }
 

@@ -136,6 +136,17 @@ TEST_F(TextTest, MapsSortKeys) {
   EXPECT_EQ(Text(Map({{Tup({S("x"), Int(1)}), Int(0)}})), "{(\"x\", 1): 0}");
 }
 
+TEST_F(TextTest, HashSetsPrintKeysOnly) {
+  HandleScope scope(isolate());
+  Handle<Value> set = Map({{Int(3), Bool(true)}, {Int(1), Bool(true)}, {S("a"), Bool(true)}});
+  HashMap::cast(*set).set_flags(HashMap::cast(*set).flags() | (int64_t{1} << 1));
+  EXPECT_EQ(Text(set), "{1, 3, \"a\"}");
+  EXPECT_EQ(Text(set, TextForm::kDebug), "{1, 3, \"a\"}");
+  Handle<Value> empty = Map({});
+  HashMap::cast(*empty).set_flags(int64_t{1} << 1);
+  EXPECT_EQ(Text(empty), "{}");
+}
+
 TEST_F(TextTest, StructsAndInstances) {
   HandleScope scope(isolate());
   Handle<Shape> point = StructShape("P", {"y", "x"});
