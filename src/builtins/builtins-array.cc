@@ -245,7 +245,8 @@ MaybeHandle<Value> ArrayDrain(BuiltinArguments& args) {
       to = IntegerValue(range.to()) + (range.inclusive() ? 1 : 0);
     }
     if (from < 0 || from > to || to > length) {
-      return Fail(isolate, "Runtime error: drain() range " + ToText(*args.at(0), TextForm::kDisplay) +
+      return Fail(isolate, "Runtime error: drain() range " +
+                               ToText(*args.at(0), TextForm::kDisplay) +
                                " out of bounds for array of length " + std::to_string(length));
     }
   }
@@ -339,7 +340,7 @@ MaybeHandle<Value> ArrayGet(BuiltinArguments& args) {
       if (!SharedElement(isolate, array, static_cast<int>(i)).ToHandle(&element)) return {};
       slice.push_back(element);
     }
-    Handle<Value> result;
+    Handle<Array> result;
     if (!NewArrayFrom(isolate, slice).ToHandle(&result)) return {};
     return Some(isolate, result);
   }
@@ -407,7 +408,8 @@ MaybeHandle<Value> ArrayConcat(BuiltinArguments& args) {
   }
   std::vector<Handle<Value>> flat;
   for (const Handle<Value>& element : elements) {
-    if (!(*element).IsArray()) return ValueTypeError(args, "an array of arrays or strings", *element);
+    if (!(*element).IsArray())
+      return ValueTypeError(args, "an array of arrays or strings", *element);
     if (!Elements(isolate, Handle<Array>::cast(element), &flat)) return {};
   }
   return NewArrayFrom(isolate, flat);

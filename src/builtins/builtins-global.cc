@@ -1,5 +1,6 @@
 // Free functions over values (type_of, len, str, int, range...), constructors (Vec::new,
 // String::from...), process and time helpers, and the methods every value has.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -81,8 +82,8 @@ MaybeHandle<Value> IntFunction(BuiltinArguments& args) {
     int64_t result;
     double d = HeapNumber::cast(value).value();
     if (!TruncateToInteger(d, &result)) {
-      return Fail(isolate, "Runtime error: int() cannot convert " + ToText(value, TextForm::kDisplay) +
-                               " to an integer");
+      return Fail(isolate, "Runtime error: int() cannot convert " +
+                               ToText(value, TextForm::kDisplay) + " to an integer");
     }
     return Integer(isolate, result);
   }
@@ -422,7 +423,7 @@ MaybeHandle<Value> AnyPartialCmp(BuiltinArguments& args) {
   if (IsNaN(**args.receiver) || IsNaN(*args.at(0))) return None(isolate);
   std::optional<int> order = Compare(args);
   if (!order) return {};
-  Handle<Value> ordering;
+  Handle<EnumValue> ordering;
   if (!NewOrdering(isolate, *order).ToHandle(&ordering)) return {};
   return Some(isolate, ordering);
 }

@@ -4,6 +4,7 @@
 // these methods already materialized (builtins.cc). A callback may mutate the variable
 // the receiver came from: the receiver is marked shared first, so such a write copies and
 // the array being walked never changes underneath.
+#include <algorithm>
 #include <cmath>
 
 #include "src/builtins/builtins-impl.h"
@@ -67,7 +68,8 @@ MaybeHandle<Value> Accumulate(BuiltinArguments& args, BinaryOp op) {
   if (array->kind() == ElementsKind::kDouble) {
     FixedDoubleArray store = FixedDoubleArray::cast(array->elements());
     double total = sum ? 0.0 : 1.0;
-    for (int i = 0; i < array->length(); ++i) total = sum ? total + store.get(i) : total * store.get(i);
+    for (int i = 0; i < array->length(); ++i)
+      total = sum ? total + store.get(i) : total * store.get(i);
     return Float(isolate, total);
   }
   if (array->kind() == ElementsKind::kSmi) {
@@ -75,8 +77,8 @@ MaybeHandle<Value> Accumulate(BuiltinArguments& args, BinaryOp op) {
     int64_t total = sum ? 0 : 1;
     for (int i = 0; i < array->length(); ++i) {
       int64_t x = Smi::ToInt(store.get(i));
-      bool overflow = sum ? __builtin_add_overflow(total, x, &total)
-                          : __builtin_mul_overflow(total, x, &total);
+      bool overflow =
+          sum ? __builtin_add_overflow(total, x, &total) : __builtin_mul_overflow(total, x, &total);
       if (overflow) {
         return Fail(isolate, sum ? "Runtime error: Integer overflow in addition"
                                  : "Runtime error: Integer overflow in multiplication");
@@ -186,8 +188,7 @@ MaybeHandle<Value> MapLike(BuiltinArguments& args, Keep keep) {
   if (!NewEmptyArray(isolate, Receiver(args)->length()).ToHandle(&result)) return {};
   bool ok = ForEachElement(args, [&](int, Handle<Value> element, bool* failed) {
     Handle<Value> value;
-    if (!Call1(isolate, args.at(0), element).ToHandle(&value) ||
-        !keep(element, value, result)) {
+    if (!Call1(isolate, args.at(0), element).ToHandle(&value) || !keep(element, value, result)) {
       *failed = true;
       return false;
     }
@@ -315,8 +316,7 @@ MaybeHandle<Value> IterStepBy(BuiltinArguments& args) {
 
 MaybeHandle<Value> IterChain(BuiltinArguments& args) {
   std::vector<Handle<Value>> elements;
-  if (!Elements(args.isolate, Receiver(args), &elements) ||
-      !IterableElements(args, 0, &elements)) {
+  if (!Elements(args.isolate, Receiver(args), &elements) || !IterableElements(args, 0, &elements)) {
     return {};
   }
   return NewArrayFrom(args.isolate, elements);
@@ -373,7 +373,7 @@ MaybeHandle<Value> IterUnzip(BuiltinArguments& args) {
     MarkShared(*left.back());
     MarkShared(*right.back());
   }
-  Handle<Value> a, b;
+  Handle<Array> a, b;
   if (!NewArrayFrom(isolate, left).ToHandle(&a) || !NewArrayFrom(isolate, right).ToHandle(&b)) {
     return {};
   }
@@ -387,7 +387,8 @@ MaybeHandle<Value> Groups(BuiltinArguments& args, bool overlapping) {
   Isolate* isolate = args.isolate;
   int64_t size;
   if (!SizeArgument(args, 0, &size)) return {};
-  if (size == 0) return Fail(isolate, "Runtime error: " + std::string(args.name) + "() size must be positive");
+  if (size == 0)
+    return Fail(isolate, "Runtime error: " + std::string(args.name) + "() size must be positive");
   Handle<Array> array = Receiver(args);
   int64_t length = array->length();
   Handle<Array> result;
@@ -477,7 +478,9 @@ MaybeHandle<Value> Fold(BuiltinArguments& args, Handle<Value> initial, Handle<Va
 
 }  // namespace
 
-MaybeHandle<Value> IterFold(BuiltinArguments& args) { return Fold(args, args.at(0), args.at(1), 0); }
+MaybeHandle<Value> IterFold(BuiltinArguments& args) {
+  return Fold(args, args.at(0), args.at(1), 0);
+}
 
 MaybeHandle<Value> IterReduce(BuiltinArguments& args) {
   Isolate* isolate = args.isolate;

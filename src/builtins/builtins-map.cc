@@ -1,6 +1,8 @@
 // HashMap and HashSet methods, map entries (`entry(k).or_insert(v)`) and the map
 // constructors. A HashSet is a HashMap flagged kHashSetBit whose values are all true: its
 // insert/remove return booleans and it iterates (and collects) as its keys.
+#include <algorithm>
+
 #include "src/builtins/builtins-impl.h"
 #include "src/builtins/builtins-utils.h"
 
@@ -181,8 +183,8 @@ MaybeHandle<Value> MapRetain(BuiltinArguments& args) {
   Entries(isolate, ReceiverMap(args), &keys, &values);
   for (size_t i = 0; i < keys.size(); ++i) {
     Handle<Value> keep;
-    MaybeHandle<Value> result = set ? Call1(isolate, args.at(0), keys[i])
-                                    : Call2(isolate, args.at(0), keys[i], values[i]);
+    MaybeHandle<Value> result =
+        set ? Call1(isolate, args.at(0), keys[i]) : Call2(isolate, args.at(0), keys[i], values[i]);
     if (!result.ToHandle(&keep)) return {};
     if (!IsTruthy(*keep)) removed.push_back(keys[i]);
   }

@@ -317,19 +317,16 @@ MaybeHandle<Value> NumberToFloat(BuiltinArguments& args) {
 }
 
 MaybeHandle<Value> IntegerCheckedAdd(BuiltinArguments& args) {
-  return CheckedIntegerOp(args, [](int64_t a, int64_t b, int64_t* r) {
-    return !__builtin_add_overflow(a, b, r);
-  });
+  return CheckedIntegerOp(
+      args, [](int64_t a, int64_t b, int64_t* r) { return !__builtin_add_overflow(a, b, r); });
 }
 MaybeHandle<Value> IntegerCheckedSub(BuiltinArguments& args) {
-  return CheckedIntegerOp(args, [](int64_t a, int64_t b, int64_t* r) {
-    return !__builtin_sub_overflow(a, b, r);
-  });
+  return CheckedIntegerOp(
+      args, [](int64_t a, int64_t b, int64_t* r) { return !__builtin_sub_overflow(a, b, r); });
 }
 MaybeHandle<Value> IntegerCheckedMul(BuiltinArguments& args) {
-  return CheckedIntegerOp(args, [](int64_t a, int64_t b, int64_t* r) {
-    return !__builtin_mul_overflow(a, b, r);
-  });
+  return CheckedIntegerOp(
+      args, [](int64_t a, int64_t b, int64_t* r) { return !__builtin_mul_overflow(a, b, r); });
 }
 MaybeHandle<Value> IntegerCheckedDiv(BuiltinArguments& args) {
   return CheckedIntegerOp(args, [](int64_t a, int64_t b, int64_t* r) {
@@ -364,13 +361,16 @@ MaybeHandle<Value> IntegerSaturatingMul(BuiltinArguments& args) {
   });
 }
 MaybeHandle<Value> IntegerWrappingAdd(BuiltinArguments& args) {
-  return IntegerOp(args, [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) + Bits(b)); });
+  return IntegerOp(args,
+                   [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) + Bits(b)); });
 }
 MaybeHandle<Value> IntegerWrappingSub(BuiltinArguments& args) {
-  return IntegerOp(args, [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) - Bits(b)); });
+  return IntegerOp(args,
+                   [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) - Bits(b)); });
 }
 MaybeHandle<Value> IntegerWrappingMul(BuiltinArguments& args) {
-  return IntegerOp(args, [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) * Bits(b)); });
+  return IntegerOp(args,
+                   [](int64_t a, int64_t b) { return static_cast<int64_t>(Bits(a) * Bits(b)); });
 }
 
 MaybeHandle<Value> IntegerCountOnes(BuiltinArguments& args) {

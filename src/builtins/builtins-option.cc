@@ -20,7 +20,7 @@ Kind KindOf(Isolate* isolate, Value value) {
 
 struct Receiver {
   Kind kind;
-  bool present;  // Some or Ok
+  bool present;           // Some or Ok
   Handle<Value> payload;  // of Some, Ok or Err; null for None and Ordering
   int variant;
 };

@@ -27,7 +27,8 @@ void MergeSort(std::vector<T>* items, Less less) {
       size_t high = std::min(low + 2 * width, n);
       size_t i = low, j = mid, k = low;
       // Take from the right run only when strictly less: equal elements keep their order.
-      while (i < mid && j < high) (*to)[k++] = less((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
+      while (i < mid && j < high)
+        (*to)[k++] = less((*from)[j], (*from)[i]) ? (*from)[j++] : (*from)[i++];
       while (i < mid) (*to)[k++] = (*from)[i++];
       while (j < high) (*to)[k++] = (*from)[j++];
     }

@@ -3,6 +3,7 @@
 // it agrees with s[i] and slicing (LANGUAGE.md §2). Mutating methods (push_str, pop...)
 // store a new string into the receiver's place; push_str builds a rope (ConsString), so
 // appending in a loop is linear overall.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -211,8 +212,10 @@ std::optional<int64_t> ParseIntegerText(std::string_view text, std::string* erro
       *error = "invalid digit found in string";
       return std::nullopt;
     }
-    if (magnitude > (UINT64_MAX - 9) / 10) magnitude = UINT64_MAX;  // saturate
-    else magnitude = magnitude * 10 + static_cast<uint64_t>(c - '0');
+    if (magnitude > (UINT64_MAX - 9) / 10)
+      magnitude = UINT64_MAX;  // saturate
+    else
+      magnitude = magnitude * 10 + static_cast<uint64_t>(c - '0');
   }
   uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
   if (magnitude > limit) {
@@ -235,8 +238,8 @@ std::optional<double> ParseFloatText(std::string_view text, std::string* error) 
   // from_chars also takes "nan(...)" and hex-free forms; Rust takes neither sign twice
   // nor a payload, so check the characters first.
   for (char c : text) {
-    bool ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' ||
-              c == '-' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    bool ok = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' ||
+              (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (!ok) return std::nullopt;
   }
   if (text.empty() || text[0] == '+' || text[0] == '-') return std::nullopt;
@@ -366,8 +369,8 @@ MaybeHandle<Value> StringCharIndices(BuiltinArguments& args) {
     HandleScope scope(isolate);
     Handle<Value> c;
     Handle<Tuple> pair;
-    if (!NewString(isolate, std::string_view(text).substr(chars[i].first,
-                                                          chars[i].second - chars[i].first))
+    if (!NewString(isolate,
+                   std::string_view(text).substr(chars[i].first, chars[i].second - chars[i].first))
              .ToHandle(&c) ||
         !isolate->factory()->NewTuple(2).ToHandle(&pair)) {
       return {};
@@ -420,7 +423,8 @@ MaybeHandle<Value> StringSplitOnce(BuiltinArguments& args) {
   Handle<Value> left, right;
   Handle<Tuple> pair;
   if (!NewString(isolate, std::string_view(text).substr(0, found)).ToHandle(&left) ||
-      !NewString(isolate, std::string_view(text).substr(found + separator.size())).ToHandle(&right) ||
+      !NewString(isolate, std::string_view(text).substr(found + separator.size()))
+           .ToHandle(&right) ||
       !isolate->factory()->NewTuple(2).ToHandle(&pair)) {
     return {};
   }
@@ -483,13 +487,13 @@ MaybeHandle<Value> StripAffix(BuiltinArguments& args, bool prefix) {
   if (!StringArgument(args, 0, &affix)) return {};
   std::string text = ReceiverText(args);
   std::string_view view(text);
-  bool matches = view.size() >= affix.size() &&
-                 (prefix ? view.substr(0, affix.size()) : view.substr(view.size() - affix.size())) ==
-                     affix;
+  bool matches =
+      view.size() >= affix.size() &&
+      (prefix ? view.substr(0, affix.size()) : view.substr(view.size() - affix.size())) == affix;
   if (!matches) return None(isolate);
   Handle<Value> rest;
-  if (!NewString(isolate, prefix ? view.substr(affix.size())
-                                 : view.substr(0, view.size() - affix.size()))
+  if (!NewString(isolate,
+                 prefix ? view.substr(affix.size()) : view.substr(0, view.size() - affix.size()))
            .ToHandle(&rest)) {
     return {};
   }
@@ -498,7 +502,9 @@ MaybeHandle<Value> StripAffix(BuiltinArguments& args, bool prefix) {
 
 }  // namespace
 
-MaybeHandle<Value> StringTrimMatches(BuiltinArguments& args) { return TrimPattern(args, true, true); }
+MaybeHandle<Value> StringTrimMatches(BuiltinArguments& args) {
+  return TrimPattern(args, true, true);
+}
 MaybeHandle<Value> StringTrimStartMatches(BuiltinArguments& args) {
   return TrimPattern(args, true, false);
 }
@@ -535,8 +541,8 @@ MaybeHandle<Value> StringStartsWith(BuiltinArguments& args) {
   std::string pattern;
   if (!StringArgument(args, 0, &pattern)) return {};
   std::string text = ReceiverText(args);
-  return Boolean(args.isolate, text.compare(0, pattern.size(), pattern) == 0 &&
-                                   text.size() >= pattern.size());
+  return Boolean(args.isolate,
+                 text.compare(0, pattern.size(), pattern) == 0 && text.size() >= pattern.size());
 }
 
 MaybeHandle<Value> StringEndsWith(BuiltinArguments& args) {
@@ -666,12 +672,10 @@ struct IntegerType {
 };
 
 constexpr IntegerType kIntegerTypes[] = {
-    {"i8", INT8_MIN, INT8_MAX},       {"i16", INT16_MIN, INT16_MAX},
-    {"i32", INT32_MIN, INT32_MAX},    {"i64", INT64_MIN, INT64_MAX},
-    {"i128", INT64_MIN, INT64_MAX},   {"isize", INT64_MIN, INT64_MAX},
-    {"u8", 0, UINT8_MAX},             {"u16", 0, UINT16_MAX},
-    {"u32", 0, UINT32_MAX},           {"u64", 0, INT64_MAX},
-    {"u128", 0, INT64_MAX},           {"usize", 0, INT64_MAX},
+    {"i8", INT8_MIN, INT8_MAX},    {"i16", INT16_MIN, INT16_MAX},  {"i32", INT32_MIN, INT32_MAX},
+    {"i64", INT64_MIN, INT64_MAX}, {"i128", INT64_MIN, INT64_MAX}, {"isize", INT64_MIN, INT64_MAX},
+    {"u8", 0, UINT8_MAX},          {"u16", 0, UINT16_MAX},         {"u32", 0, UINT32_MAX},
+    {"u64", 0, INT64_MAX},         {"u128", 0, INT64_MAX},         {"usize", 0, INT64_MAX},
 };
 
 MaybeHandle<Value> ParseError(Isolate* isolate, std::string_view message) {
@@ -763,7 +767,8 @@ MaybeHandle<Value> StringIsAlphabetic(BuiltinArguments& args) {
   return AllChars(args, unicode::IsAlphabetic);
 }
 MaybeHandle<Value> StringIsAlphanumeric(BuiltinArguments& args) {
-  return AllChars(args, [](char32_t c) { return unicode::IsAlphabetic(c) || unicode::IsNumeric(c); });
+  return AllChars(args,
+                  [](char32_t c) { return unicode::IsAlphabetic(c) || unicode::IsNumeric(c); });
 }
 MaybeHandle<Value> StringIsWhitespace(BuiltinArguments& args) {
   return AllChars(args, unicode::IsWhitespace);

@@ -44,8 +44,8 @@ MaybeHandle<Value> MethodNotFound(BuiltinArguments& args) {
 
 MaybeHandle<Value> IndexOutOfBounds(Isolate* isolate, int64_t index, int64_t length,
                                     const char* what) {
-  std::string message = "Runtime error: Index " + std::to_string(index) +
-                        " out of bounds for " + what + " of length " + std::to_string(length);
+  std::string message = "Runtime error: Index " + std::to_string(index) + " out of bounds for " +
+                        what + " of length " + std::to_string(length);
   return Fail(isolate, message);
 }
 

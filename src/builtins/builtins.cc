@@ -161,8 +161,8 @@ int ReceiverKinds(Isolate* isolate, Value receiver, ReceiverKind kinds[3]) {
 
 MaybeHandle<Value> ArityError(Isolate* isolate, int min, int max, int got) {
   std::string message = "Runtime error: Function expects " + std::to_string(min) + "-" +
-                        (max < 0 ? std::string("any") : std::to_string(max)) +
-                        " arguments, got " + std::to_string(got);
+                        (max < 0 ? std::string("any") : std::to_string(max)) + " arguments, got " +
+                        std::to_string(got);
   return builtins::Fail(isolate, message);
 }
 
