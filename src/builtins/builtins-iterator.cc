@@ -610,9 +610,9 @@ MaybeHandle<Value> IterPartition(BuiltinArguments& args) {
 // --- Ranges without materializing.
 
 MaybeHandle<Value> RangeLen(BuiltinArguments& args) {
-  int64_t from, to;
-  if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to)) return {};
-  return Integer(args.isolate, to > from ? to - from : 0);
+  int64_t length;
+  if (!RangeLength(args, Range::cast(**args.receiver), &length)) return {};
+  return Integer(args.isolate, length);
 }
 
 MaybeHandle<Value> RangeIsEmpty(BuiltinArguments& args) {

@@ -159,10 +159,17 @@ int ReceiverKinds(Isolate* isolate, Value receiver, ReceiverKind kinds[3]) {
   return n;
 }
 
-MaybeHandle<Value> ArityError(Isolate* isolate, int min, int max, int got) {
-  std::string message = "Runtime error: Function expects " + std::to_string(min) + "-" +
-                        (max < 0 ? std::string("any") : std::to_string(max)) + " arguments, got " +
-                        std::to_string(got);
+// "Runtime error: Function expects 1-2 arguments, got 3" (the reference's text for
+// functions); methods name themselves: "Runtime error: Method 'push' expects ...".
+MaybeHandle<Value> ArityError(Isolate* isolate, const char* method, int min, int max, int got) {
+  std::string message = "Runtime error: ";
+  message += method == nullptr ? std::string("Function") : "Method '" + std::string(method) + "'";
+  if (max < 0) {
+    message += " expects at least " + std::to_string(min);
+  } else {
+    message += " expects " + std::to_string(min) + "-" + std::to_string(max);
+  }
+  message += " arguments, got " + std::to_string(got);
   return builtins::Fail(isolate, message);
 }
 
@@ -186,7 +193,7 @@ MaybeHandle<Value> CallBuiltinFunction(BuiltinId id, BuiltinArguments& args) {
   CHECK_LT(id, kFunctionCount);
   const FunctionEntry& entry = kFunctions[id];
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, entry.min_arity, entry.max_arity, args.argc);
+    return ArityError(args.isolate, nullptr, entry.min_arity, entry.max_arity, args.argc);
   }
   if (args.name.empty()) args.name = entry.name;
   return entry.function(args);
@@ -226,7 +233,7 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
   const MethodEntry& entry = kMethods[id];
   if (args.name.empty()) args.name = entry.name;
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, entry.min_arity, entry.max_arity, args.argc);
+    return ArityError(args.isolate, entry.name, entry.min_arity, entry.max_arity, args.argc);
   }
   if (entry.kind == ReceiverKind::kIterable && (**args.receiver).IsRange()) {
     // Iterator adapters are eager: a range becomes the array of its integers. The
