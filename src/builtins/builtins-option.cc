@@ -303,8 +303,11 @@ MaybeHandle<Value> OrderingThen(BuiltinArguments& args) {
   Receiver r = Decode(args);
   if (r.kind != Kind::kOrdering) return MethodNotFound(args);
   if (OrderingSign(r) != 0) return *args.receiver;
-  int order;
-  if (!OrderingOf(args, *args.at(0), &order)) return {};
+  Value other = *args.at(0);
+  if (!other.IsEnumValue() ||
+      EnumValue::cast(other).descriptor() != args.isolate->ordering_enum()) {
+    return ArgumentTypeError(args, 0, "an Ordering");
+  }
   return args.at(0);
 }
 

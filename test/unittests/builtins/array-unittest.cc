@@ -35,7 +35,7 @@ TEST_F(ArrayBuiltinsTest, PushOnUnsharedArrayNeverCopies) {
 TEST_F(ArrayBuiltinsTest, PushOnSharedArrayCopiesOnce) {
   H a = V("[1, 2]");
   MarkShared(*a);
-  H b = a;  // a second reference, as `let b = a` makes
+  H b = Slot(a);  // a second reference, as `let b = a` makes
   int64_t copies = isolate()->cow_copy_count();
   EXPECT_EQ(MP(&b, "push", {"3"}), "nil");
   EXPECT_EQ(MP(&b, "push", {"4"}), "nil");
@@ -110,7 +110,7 @@ TEST_F(ArrayBuiltinsTest, ExtendAppendFillResize) {
   EXPECT_EQ(MP(&v, "extend", {"Some(6)"}), "nil");
   EXPECT_EQ(MP(&v, "extend", {"None"}), "nil");
   EXPECT_EQ(Show(v), "[1, 2, 3, 4, 5, 6]");
-  H self = v;
+  H self = Slot(v);
   EXPECT_EQ(MethodValues(&v, "extend", {self}), "nil");  // a snapshot of itself
   EXPECT_EQ(Array::cast(*v).length(), 12);
   EXPECT_EQ(MP(&v, "extend", {"5"}),
@@ -206,7 +206,7 @@ TEST_F(ArrayBuiltinsTest, JoinConcatSlice) {
 
 TEST_F(ArrayBuiltinsTest, IdentityAdaptersAndBinarySearch) {
   H v = V("[3, 1, 2]");
-  H w = v;
+  H w = Slot(v);
   EXPECT_EQ(MP(&w, "iter"), "[3, 1, 2]");
   EXPECT_TRUE(IsShared(*v));
   EXPECT_EQ(M("[1]", "into_iter"), "[1]");

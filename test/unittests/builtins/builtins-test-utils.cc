@@ -22,8 +22,7 @@ MaybeHandle<Value> TestCallHandler(Isolate* isolate, Handle<Value> callable, int
   Value c = *callable;
   if (!c.IsSmi() || Smi::ToInt(c) < kFirstCallable ||
       Smi::ToInt(c) - kFirstCallable >= static_cast<int64_t>(registry->size())) {
-    isolate->ThrowError(std::string("Type error: Cannot call non-function value: ") +
-                        TypeName(c));
+    isolate->ThrowError(std::string("Type error: Cannot call non-function value: ") + TypeName(c));
     return {};
   }
   ++*call_counter;
@@ -84,9 +83,8 @@ void BuiltinsTest::InstallStandardCallbacks() {
   add("inc", [](Isolate* i, int, const H* a) { return Binary(i, BinaryOp::kAdd, a[0], 1); });
   add("neg", [](Isolate* i, int, const H* a) { return UnaryOperation(i, UnaryOp::kNegate, a[0]); });
   add("ident", [](Isolate*, int, const H* a) -> MaybeHandle<Value> { return a[0]; });
-  add("add", [](Isolate* i, int, const H* a) {
-    return BinaryOperation(i, BinaryOp::kAdd, a[0], a[1]);
-  });
+  add("add",
+      [](Isolate* i, int, const H* a) { return BinaryOperation(i, BinaryOp::kAdd, a[0], a[1]); });
   add("is_even", [](Isolate* i, int, const H* a) -> MaybeHandle<Value> {
     Handle<Value> r;
     if (!Binary(i, BinaryOp::kMod, a[0], 2).ToHandle(&r)) return {};
@@ -152,9 +150,8 @@ void BuiltinsTest::InstallStandardCallbacks() {
     i->ThrowError("Runtime error: boom");
     return {};
   });
-  add("const42", [](Isolate* i, int, const H*) -> MaybeHandle<Value> {
-    return i->factory()->NewInteger(42);
-  });
+  add("const42",
+      [](Isolate* i, int, const H*) -> MaybeHandle<Value> { return i->factory()->NewInteger(42); });
   add("argc", [](Isolate* i, int argc, const H*) -> MaybeHandle<Value> {
     return i->factory()->NewInteger(argc);
   });
@@ -173,7 +170,8 @@ BuiltinsTest::H BuiltinsTest::V(std::string_view literal) {
   H value = ParseValue(&text);
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   CHECK(text.empty());
-  return value;
+  // Always a fresh slot: a root's handle (nil, "") must never serve as a writable place.
+  return handle(*value, isolate());
 }
 
 BuiltinsTest::H BuiltinsTest::ParseValue(std::string_view* text) {
@@ -380,14 +378,19 @@ std::string BuiltinsTest::MethodValues(H* place, std::string_view name, std::vec
                                        std::string_view type_hint) {
   std::optional<BuiltinMethodId> id = LookupBuiltinMethod(isolate(), **place, name);
   if (!id) return "no such method";
+  // The built-in may point the receiver handle at a new slot (copy-on-write); like the
+  // interpreter, write the final value back into the place's own slot.
+  H receiver = handle(**place, isolate());
   BuiltinArguments call;
   call.isolate = isolate();
-  call.receiver = place;
+  call.receiver = &receiver;
   call.argc = static_cast<int>(args.size());
   call.argv = args.data();
   call.type_hint = type_hint;
   call.name = name;
-  return Result(CallBuiltinMethod(*id, call));
+  std::string result = Result(CallBuiltinMethod(*id, call));
+  *place->location() = (*receiver).ptr();
+  return result;
 }
 
 std::string BuiltinsTest::MP(H* place, std::string_view name, const std::vector<std::string>& args,

@@ -26,7 +26,6 @@ class BuiltinsTest : public HeapTest {
   using Callback = std::function<MaybeHandle<Value>(Isolate*, int, const H*)>;
 
  protected:
-
   void SetUp() override;
   void TearDown() override;
   // Restarts on a fresh isolate that collects garbage at every allocation.
@@ -40,14 +39,16 @@ class BuiltinsTest : public HeapTest {
   H V(std::string_view literal);
   H Int(int64_t v) { return HeapTest::Int(v); }
   H Nil() { return factory()->nil_value(); }
+  // A second place holding the same value (`let b = a`): a new handle slot, so writing
+  // one place back leaves the other alone.
+  H Slot(H value) { return handle(*value, isolate()); }
   // The REPL text of a value (strings quoted), as tests compare against.
   std::string Show(H value) { return ToText(*value, TextForm::kRepl); }
 
   // --- Calls. Each returns the result's REPL text or "error: <message>".
   std::string Fn(std::string_view name, const std::vector<std::string>& args = {},
                  std::string_view type_hint = "");
-  std::string FnValues(std::string_view name, std::vector<H> args,
-                       std::string_view type_hint = "");
+  std::string FnValues(std::string_view name, std::vector<H> args, std::string_view type_hint = "");
   // A method on a literal receiver (a temporary place).
   std::string M(std::string_view receiver, std::string_view name,
                 const std::vector<std::string>& args = {}, std::string_view type_hint = "");

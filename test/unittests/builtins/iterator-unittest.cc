@@ -155,9 +155,9 @@ TEST_F(IteratorBuiltinsTest, SearchesStopEarly) {
 }
 
 TEST_F(IteratorBuiltinsTest, CallbackErrorsPropagate) {
-  for (const char* method : {"map", "filter", "filter_map", "flat_map", "for_each", "any",
-                             "all", "find", "find_map", "position", "take_while", "skip_while",
-                             "partition", "min_by_key", "max_by_key"}) {
+  for (const char* method :
+       {"map", "filter", "filter_map", "flat_map", "for_each", "any", "all", "find", "find_map",
+        "position", "take_while", "skip_while", "partition", "min_by_key", "max_by_key"}) {
     EXPECT_EQ(M("[1, 2]", method, {"fn:fail"}), "error: Runtime error: boom") << method;
   }
   EXPECT_EQ(M("[1, 2]", "fold", {"0", "fn:fail"}), "error: Runtime error: boom");
@@ -172,7 +172,7 @@ TEST_F(IteratorBuiltinsTest, CallbackArgumentsAreShared) {
   // A callback that keeps its parameter (an element) must see it marked shared, so a
   // mutation through the parameter copies instead of changing the array.
   H v = V("[[1], [2]]");
-  H place = v;
+  H place = Slot(v);
   EXPECT_EQ(MP(&place, "map", {"fn:ident"}), "[[1], [2]]");
   EXPECT_TRUE(IsShared(Array::cast(*v).GetTagged(0)));
   EXPECT_TRUE(IsShared(*v));  // the receiver is frozen while callbacks run

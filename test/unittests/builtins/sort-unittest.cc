@@ -48,7 +48,7 @@ TEST_F(SortBuiltinsTest, SortWithNaNUsesValueOrder) {
 TEST_F(SortBuiltinsTest, SortOnSharedArrayCopiesOnce) {
   H a = V("[3, 1, 2]");
   MarkShared(*a);
-  H b = a;
+  H b = Slot(a);
   int64_t copies = isolate()->cow_copy_count();
   EXPECT_EQ(MP(&b, "sort"), "nil");
   EXPECT_EQ(isolate()->cow_copy_count(), copies + 1);
@@ -116,7 +116,8 @@ TEST_F(SortBuiltinsTest, FreeSortReturnsACopy) {
   EXPECT_EQ(FnValues("sort", {v}), "[1, 2, 3]");
   EXPECT_EQ(Show(v), "[3, 1, 2]");
   EXPECT_EQ(Fn("sort", {"['b', 'a']"}), R"(["a", "b"])");
-  EXPECT_EQ(Fn("sort", {"5"}), "error: Type error: sort() expects an array as argument 1, got integer");
+  EXPECT_EQ(Fn("sort", {"5"}),
+            "error: Type error: sort() expects an array as argument 1, got integer");
 }
 
 // Property: sort, sort_by and sort_by_key agree with std::stable_sort on a model of
@@ -146,10 +147,10 @@ TEST_F(SortBuiltinsTest, AgreesWithStableSortOnAModel) {
                      [](auto a, auto b) { return a.first < b.first; });
 
     ASSERT_EQ(MP(&ints, "sort"), "nil");
-    H by_key = pairs;
+    H by_key = Slot(pairs);
     MarkShared(*pairs);
     ASSERT_EQ(MP(&by_key, "sort_by_key", {"fn:first"}), "nil");
-    H by_cmp = pairs;
+    H by_cmp = Slot(pairs);
     H cmp_first = Callable([](Isolate* i, int, const H* a) -> MaybeHandle<Value> {
       std::optional<int> c = CompareValues(i, Tuple::cast(*a[0]).get(0), Tuple::cast(*a[1]).get(0));
       if (!c) return {};

@@ -173,7 +173,7 @@ TEST_F(ValueBuiltinsTest, ExitFlushesAndExits) {
 
 TEST_F(ValueBuiltinsTest, CloneIsIdentityMarkedShared) {
   H v = V("[[1], [2]]");
-  H copy = v;
+  H copy = Slot(v);
   EXPECT_EQ(MP(&copy, "clone"), "[[1], [2]]");
   EXPECT_TRUE(IsShared(*v));  // a mutation through either reference now copies first
   EXPECT_EQ(M("5", "clone"), "5");
