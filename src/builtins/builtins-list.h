@@ -149,6 +149,7 @@
   V(Array, "rotate_left", ArrayRotateLeft, 1, 1, Mutates)                    \
   V(Array, "rotate_right", ArrayRotateRight, 1, 1, Mutates)                  \
   V(Array, "dedup", ArrayDedup, 0, 0, Mutates)                               \
+  V(Array, "next", ArrayNext, 0, 0, Mutates)                                 \
   /* Arrays, sorting and callbacks that mutate: builtins-sort.cc. */         \
   V(Array, "sort", ArraySort, 0, 0, Mutates)                                 \
   V(Array, "sort_unstable", ArraySort, 0, 0, Mutates)                        \
@@ -172,6 +173,7 @@
   V(Array, "iter_mut", ArrayIdentity, 0, 0, Reads)                           \
   V(Array, "to_vec", ArrayIdentity, 0, 0, Reads)                             \
   V(Array, "peekable", ArrayIdentity, 0, 0, Reads)                           \
+  V(Array, "peek", IterFirst, 0, 0, Reads)                                   \
   V(Array, "binary_search", ArrayBinarySearch, 1, 1, Reads)                  \
   V(Array, "slice", ArraySlice, 1, 2, Reads)                                 \
   /* Arrays and ranges, iterator surface: builtins-iterator*.cc. */          \

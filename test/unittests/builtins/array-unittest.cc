@@ -163,6 +163,23 @@ TEST_F(ArrayBuiltinsTest, DrainSplitOffRotateDedupReverse) {
   EXPECT_EQ(Show(g), "[2.5, 1.5, 0.5]");
 }
 
+TEST_F(ArrayBuiltinsTest, NextAndPeek) {
+  H it = V("[1, 2.5, 'x']");
+  EXPECT_EQ(MP(&it, "peek"), "Some(1)");
+  EXPECT_EQ(MP(&it, "next"), "Some(1)");
+  EXPECT_EQ(MP(&it, "next"), "Some(2.5)");
+  EXPECT_EQ(MP(&it, "peek"), "Some(\"x\")");
+  EXPECT_EQ(MP(&it, "next"), "Some(\"x\")");
+  EXPECT_EQ(MP(&it, "next"), "None");
+  EXPECT_EQ(MP(&it, "peek"), "None");
+  H shared = V("[1, 2]");
+  MarkShared(*shared);
+  H other = Slot(shared);
+  EXPECT_EQ(MP(&other, "next"), "Some(1)");
+  EXPECT_EQ(Show(shared), "[1, 2]");
+  EXPECT_EQ(Show(other), "[2]");
+}
+
 TEST_F(ArrayBuiltinsTest, LenGetContains) {
   EXPECT_EQ(M("[1, 2, 3]", "len"), "3");
   EXPECT_EQ(M("[]", "length"), "0");
