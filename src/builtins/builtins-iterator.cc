@@ -1,9 +1,8 @@
 // The iterator surface on arrays and ranges. Adapters are eager: map, filter, zip,
 // enumerate... build arrays, and iter()/collect() are identity (LANGUAGE.md §5), so a
 // chain like v.iter().map(f).filter(g).collect() makes one array per step. Ranges reach
-// these methods already materialized (builtins.cc). A callback may mutate the variable
-// the receiver came from: the receiver is marked shared first, so such a write copies and
-// the array being walked never changes underneath.
+// these methods already materialized (builtins.cc). Elements handed to callbacks or
+// stored in new arrays are marked shared (copy-on-write).
 #include <algorithm>
 #include <cmath>
 
@@ -18,12 +17,15 @@ Handle<Array> Receiver(BuiltinArguments& args) { return ReceiverArray(args); }
 
 // Calls f(index, element) for each element, each in its own handle scope. f returns false
 // to stop (with *failed set when it failed). Returns false when an error is pending.
+// A callback that mutates the receiver's variable in place (a closure capturing it) is
+// neither copied for nor trusted: the walk covers at most the original length and
+// re-checks the live one, so it ends and stays in bounds.
 template <typename F>
 bool ForEachElement(BuiltinArguments& args, F f) {
   Isolate* isolate = args.isolate;
   Handle<Array> array = Receiver(args);
-  MarkShared(*array);
-  for (int i = 0; i < array->length(); ++i) {
+  int length = array->length();
+  for (int i = 0; i < length && i < array->length(); ++i) {
     HandleScope scope(isolate);
     Handle<Value> element;
     if (!SharedElement(isolate, array, i).ToHandle(&element)) return false;

@@ -175,7 +175,27 @@ TEST_F(IteratorBuiltinsTest, CallbackArgumentsAreShared) {
   H place = Slot(v);
   EXPECT_EQ(MP(&place, "map", {"fn:ident"}), "[[1], [2]]");
   EXPECT_TRUE(IsShared(Array::cast(*v).GetTagged(0)));
-  EXPECT_TRUE(IsShared(*v));  // the receiver is frozen while callbacks run
+}
+
+TEST_F(IteratorBuiltinsTest, CallbackMutatingTheReceiverTerminates) {
+  // `v.map(|x| { v.push(x); x })` with v captured by reference: the walk covers the
+  // original elements only and never reads out of bounds.
+  H v = V("[1, 2, 3]");
+  H grow = Callable([v](Isolate* i, int, const H* a) -> MaybeHandle<Value> {
+    if (!Array::Push(i, Handle<Array>::cast(v), a[0])) return {};
+    return a[0];
+  });
+  EXPECT_EQ(MethodValues(&v, "map", {grow}), "[1, 2, 3]");
+  EXPECT_EQ(Show(v), "[1, 2, 3, 1, 2, 3]");
+  H shrink = Callable([v](Isolate* i, int, const H* a) -> MaybeHandle<Value> {
+    if (Array::cast(*v).length() > 0) {
+      Handle<Value> ignored;
+      if (!Array::Pop(i, Handle<Array>::cast(v)).ToHandle(&ignored)) return {};
+    }
+    return a[0];
+  });
+  EXPECT_EQ(MethodValues(&v, "map", {shrink}), "[1, 2, 3]");
+  EXPECT_EQ(Show(v), "[1, 2, 3]");
 }
 
 TEST_F(IteratorBuiltinsTest, Ranges) {
