@@ -238,6 +238,30 @@ MaybeHandle<Value> IterCollect(BuiltinArguments& args) {
     }
     return NewString(isolate, out);
   }
+  if (hint == "Result" || hint == "Option") {
+    // collect::<Result<Vec<_>, _>>(): the first Err (None) wins, else Ok (Some) of the
+    // payloads.
+    bool result = hint == "Result";
+    Handle<Array> payloads;
+    if (!NewEmptyArray(isolate, array->length()).ToHandle(&payloads)) return {};
+    Handle<Value> failure = handle(isolate->the_hole_value(), isolate);
+    for (int i = 0; i < array->length() && (*failure).IsTheHole(); ++i) {
+      HandleScope scope(isolate);
+      Handle<Value> element;
+      if (!SharedElement(isolate, array, i).ToHandle(&element)) return {};
+      bool ok = result ? IsOk(isolate, *element) : IsSome(isolate, *element);
+      if (result ? IsErr(isolate, *element) : IsNone(isolate, *element)) {
+        Store(failure, *element);
+      } else if (!ok) {
+        return ValueTypeError(args, result ? "Result values" : "Option values", *element);
+      } else {
+        Handle<Value> payload(EnumValue::cast(*element).payload(0), isolate);
+        if (!Push(isolate, payloads, payload)) return {};
+      }
+    }
+    if (!(*failure).IsTheHole()) return failure;
+    return result ? NewOk(isolate, payloads) : Some(isolate, payloads);
+  }
   bool set = hint == "HashSet" || hint == "BTreeSet";
   if (set || hint == "HashMap" || hint == "BTreeMap") {
     std::vector<Handle<Value>> items;
@@ -621,6 +645,25 @@ MaybeHandle<Value> RangeIsEmpty(BuiltinArguments& args) {
   int64_t from, to;
   if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to)) return {};
   return Boolean(args.isolate, to <= from);
+}
+
+MaybeHandle<Value> RangeSum(BuiltinArguments& args) {
+  // Closed form in 128 bits: n * from + n * (n - 1) / 2 with n < 2^63 cannot overflow it.
+  Isolate* isolate = args.isolate;
+  int64_t from, to, length;
+  if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to) ||
+      !RangeLength(args, Range::cast(**args.receiver), &length)) {
+    return {};
+  }
+  __int128 n = length;
+  __int128 sum = n * from + n * (n - 1) / 2;
+  if (sum > INT64_MAX || sum < INT64_MIN) {
+    return Fail(isolate, "Runtime error: Integer overflow in addition");
+  }
+  if (args.type_hint == "f64" || args.type_hint == "f32") {
+    return Float(isolate, static_cast<double>(static_cast<int64_t>(sum)));
+  }
+  return Integer(isolate, static_cast<int64_t>(sum));
 }
 
 MaybeHandle<Value> RangeContains(BuiltinArguments& args) {

@@ -75,6 +75,12 @@
   V("char::from_u32", CharFromU32, 1, 1)                                \
   V("char::from_digit", CharFromDigit, 2, 2)                            \
   V("char::from", CharFrom, 1, 1)                                       \
+  V("i64::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("i32::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u64::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u32::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u8::from_str_radix", FromStrRadix, 2, 2)                           \
+  V("usize::from_str_radix", FromStrRadix, 2, 2)                        \
   V("process::exit", Exit, 0, 1)                                        \
   V("exit", Exit, 0, 1)                                                 \
   V("env::args", EnvArgs, 0, 0)                                         \
@@ -223,6 +229,8 @@
   V(Range, "len", RangeLen, 0, 0, Reads)                                     \
   V(Range, "contains", RangeContains, 1, 1, Reads)                           \
   V(Range, "is_empty", RangeIsEmpty, 0, 0, Reads)                            \
+  V(Range, "count", RangeLen, 0, 0, Reads)                                   \
+  V(Range, "sum", RangeSum, 0, 0, Reads)                                     \
   V(Range, "iter", IterCollect, 0, 0, Reads)                                 \
   V(Range, "into_iter", IterCollect, 0, 0, Reads)                            \
   /* Strings, mutating (a new string replaces the receiver). */              \

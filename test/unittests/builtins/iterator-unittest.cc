@@ -25,6 +25,13 @@ TEST_F(IteratorBuiltinsTest, Collect) {
   EXPECT_EQ(M("[]", "collect", {}, "String"), "\"\"");
   EXPECT_EQ(M("[1]", "cloned"), "[1]");
   EXPECT_EQ(M("[1]", "copied"), "[1]");
+  EXPECT_EQ(M("[Ok(1), Ok(2)]", "collect", {}, "Result"), "Ok([1, 2])");
+  EXPECT_EQ(M("[Ok(1), Err('a'), Err('b')]", "collect", {}, "Result"), "Err(\"a\")");
+  EXPECT_EQ(M("[]", "collect", {}, "Result"), "Ok([])");
+  EXPECT_EQ(M("[Some(1), Some(2)]", "collect", {}, "Option"), "Some([1, 2])");
+  EXPECT_EQ(M("[Some(1), None]", "collect", {}, "Option"), "None");
+  EXPECT_EQ(M("[1]", "collect", {}, "Result"),
+            "error: Type error: collect() expects Result values, got integer");
 }
 
 TEST_F(IteratorBuiltinsTest, FirstLastNthCount) {
@@ -215,6 +222,14 @@ TEST_F(IteratorBuiltinsTest, Ranges) {
   EXPECT_EQ(M("0..4", "rev"), "[3, 2, 1, 0]");
   EXPECT_EQ(M("0..4", "filter", {"fn:is_even"}), "[0, 2]");
   EXPECT_EQ(M("1..4", "product"), "6");
+  EXPECT_EQ(M("1..=100", "sum"), "5050");
+  EXPECT_EQ(M("-5..5", "sum"), "-5");
+  EXPECT_EQ(M("5..1", "sum"), "0");
+  EXPECT_EQ(M("1..=4", "sum", {}, "f64"), "10.0");
+  EXPECT_EQ(M("0..1000000000000", "sum"), "error: Runtime error: Integer overflow in addition");
+  EXPECT_EQ(M("0..3037000500", "sum"), "4611686016981624750");
+  EXPECT_EQ(M("1..", "sum"), "error: Type error: sum() needs a range with integer bounds, got 1..");
+  EXPECT_EQ(M("0..10", "count"), "10");
   EXPECT_EQ(M("1..", "map", {"fn:double"}),
             "error: Type error: map() needs a range with integer bounds, got 1..");
   EXPECT_EQ(M("0..9223372036854775807", "map", {"fn:double"}), "error: Out of memory");

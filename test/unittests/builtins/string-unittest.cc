@@ -162,6 +162,22 @@ TEST_F(StringBuiltinsTest, Parse) {
   EXPECT_EQ(M("'1.5'", "to_float"), "1.5");
 }
 
+TEST_F(StringBuiltinsTest, FromStrRadix) {
+  EXPECT_EQ(Fn("i64::from_str_radix", {"'ff'", "16"}), "Ok(255)");
+  EXPECT_EQ(Fn("i64::from_str_radix", {"'-101'", "2"}), "Ok(-5)");
+  EXPECT_EQ(Fn("std::i32::from_str_radix", {"'Z'", "36"}), "Ok(35)");
+  EXPECT_EQ(Fn("u8::from_str_radix", {"'100'", "16"}),
+            "Err(\"number too large to fit in target type\")");
+  EXPECT_EQ(Fn("u32::from_str_radix", {"'-1'", "10"}), "Err(\"invalid digit found in string\")");
+  EXPECT_EQ(Fn("i64::from_str_radix", {"'12'", "2"}), "Err(\"invalid digit found in string\")");
+  EXPECT_EQ(Fn("i64::from_str_radix", {"''", "2"}),
+            "Err(\"cannot parse integer from empty string\")");
+  EXPECT_EQ(Fn("i64::from_str_radix", {"'ffffffffffffffffff'", "16"}),
+            "Err(\"number too large to fit in target type\")");
+  EXPECT_EQ(Fn("i64::from_str_radix", {"'1'", "37"}),
+            "error: Runtime error: from_str_radix() radix must be between 2 and 36, got 37");
+}
+
 TEST_F(StringBuiltinsTest, PushStrBuildsARopeInPlace) {
   H s = V("''");
   H copy = Slot(s);
