@@ -77,10 +77,10 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
             "Parameter count 1\n"
             "Register count 1\n"
             "Bytecode length 8\n"
-            "  10 S> @    0 : 0b 01             LdaSmi [1]\n"
-            "  14 E> @    2 : 1c fb 00          Add a0, [0]\n"
-            "        @    5 : 11 00             Star r0\n"
-            "  20 S> @    7 : 42                Return\n");
+            "  10 S> @    0 : 0d 01             LdaSmi [1]\n"
+            "  14 E> @    2 : 1f fb 00          Add a0, [0]\n"
+            "        @    5 : 14 00             Star r0\n"
+            "  20 S> @    7 : 45                Return\n");
 }
 
 TEST(BytecodeBuilderTest, ForwardJumpsRelaxToWideOnlyWhenNeeded) {
