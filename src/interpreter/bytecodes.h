@@ -98,6 +98,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(PushContext, kRead, kRegOut)                                                    \
   /* current context = reg */                                                       \
   V(PopContext, kNone, kReg)                                                        \
+  V(LdaCurrentContext, kWrite)                                                      \
                                                                                     \
   /* Binary operators: acc = reg OP acc, with a feedback slot */                    \
   V(Add, kReadWrite, kReg, kIdx)                                                    \
