@@ -33,7 +33,17 @@ inline bool IsTruthy(Value value) { return !value.IsFalse() && !value.IsNil(); }
 // --- Arithmetic --------------------------------------------------------------------------
 
 enum class BinaryOp : uint8_t {
-  kAdd, kSub, kMul, kDiv, kMod, kExp, kBitAnd, kBitOr, kBitXor, kShl, kShr,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kExp,
+  kBitAnd,
+  kBitOr,
+  kBitXor,
+  kShl,
+  kShr,
 };
 enum class UnaryOp : uint8_t { kNegate, kBitNot, kNot };
 
@@ -66,6 +76,13 @@ bool ValuesEqual(Value a, Value b);
 // arrays/tuples lexicographically. <0, 0 or >0; nullopt with "Type error: Cannot compare
 // array and map for ordering" pending when the values are not ordered.
 std::optional<int> CompareValues(Isolate* isolate, Value a, Value b);
+
+// The operators `<`, `<=`, `>`, `>=`. Like CompareValues, except for NaN: where CompareValues
+// gives a total order for sorting (NaN equals NaN and sorts after every other number), a NaN
+// deciding the comparison here makes every operator false (IEEE, as in Rust). Enum values of
+// one enum order by variant then payload, structs of one type by fields in declaration order.
+enum class CompareOp : uint8_t { kLessThan, kLessThanOrEqual, kGreaterThan, kGreaterThanOrEqual };
+std::optional<bool> CompareOperation(Isolate* isolate, CompareOp op, Value a, Value b);
 
 // --- Casts -------------------------------------------------------------------------------
 
