@@ -46,6 +46,7 @@ struct BytecodeData {
   int register_count = 0;
   int feedback_slot_count = 0;
   bool has_self = false;
+  bool is_constructor = false;  // class constructor: the runtime allocates self
   uint64_t inout_mask = 0;   // parameters whose final value is written back to the caller
   std::string name;          // for stack traces: function name, "<closure>", "<script>"
   std::vector<std::string> parameter_names;  // for named arguments (self excluded)

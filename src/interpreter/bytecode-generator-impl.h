@@ -27,6 +27,7 @@ struct CompilationState {
   std::shared_ptr<const Script> script;
   std::string error;  // first compile error, "FILE:LINE:COL: message"
   bool failed = false;
+  bool call_main = false;  // the program's script: run main() after top-level code
 };
 
 // A place being updated (LANGUAGE §2): where its current value was loaded and how to store
@@ -141,7 +142,7 @@ class BytecodeGenerator {
   void VisitPath(Path* node);
   void VisitMember(Member* node);
   void VisitIndex(Index* node);
-  void VisitRange(Range* node);
+  void VisitRange(parser::Range* node);
   void VisitCast(Cast* node);
   void VisitTryOp(TryOp* node);
   void VisitFunctionLiteral(FunctionLiteral* node);

@@ -177,6 +177,13 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
     Visit(body);
   }
   if (function_->kind == FunctionKind::kConstructor) Ldar(self_register_);
+  if (function_->kind == FunctionKind::kScript && state_->call_main) {
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    Star(value);
+    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
+    Ldar(value);
+  }
   EmitReturn();
   if (state_->failed) return {};
 
@@ -190,6 +197,7 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
   data->handlers = std::move(finished.handlers);
   data->feedback_slot_count = feedback_slots_;
   data->name = FunctionDisplayName(function_);
+  data->is_constructor = function_->kind == FunctionKind::kConstructor;
   data->script = state_->script;
   data->call_sites = std::move(call_sites_);
   for (CallSite& site : data->call_sites) {
@@ -981,7 +989,7 @@ void BytecodeGenerator::VisitIndex(Index* node) {
   Emit(Bytecode::kGetKeyedProperty, {Op(object), Slot()});
 }
 
-void BytecodeGenerator::VisitRange(Range* node) {
+void BytecodeGenerator::VisitRange(parser::Range* node) {
   RegisterScope rs(this);
   Register from = NewTemp();
   if (node->from != nullptr) {
@@ -1331,8 +1339,8 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               ParseResult* program,
                                               std::shared_ptr<const Script> script,
-                                              std::string* error) {
-  CompilationState state{isolate, interpreter, std::move(script), "", false};
+                                              bool call_main, std::string* error) {
+  CompilationState state{isolate, interpreter, std::move(script), "", false, call_main};
   BytecodeGenerator generator(&state, program->script());
   MaybeHandle<SharedFunctionInfo> result = generator.Generate();
   if (state.failed && !state.error.empty()) {

@@ -26,7 +26,7 @@ class Interpreter;
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               parser::ParseResult* program,
                                               std::shared_ptr<const Script> script,
-                                              std::string* error);
+                                              bool call_main, std::string* error);
 
 // The V8-style listing of a compiled function and, recursively, the functions in its
 // constant pool (for --print-bytecode and the golden tests).

@@ -21,6 +21,9 @@
 #include "src/execution/isolate.h"
 #include "src/heap/visitors.h"
 #include "src/interpreter/bytecode-data.h"
+#include "src/interpreter/bytecodes.h"
+#include "src/parser/parser.h"
+#include "src/runtime/value-ops.h"
 
 namespace ruchy::internal::interpreter {
 
@@ -39,6 +42,9 @@ struct StackFrameInfo {
   int line = 0;
   int column = 0;
 };
+
+// A HashMap flag (next to the copy-on-write shared bit) marking a module namespace.
+constexpr int64_t kModuleFlag = int64_t{1} << 3;
 
 class Interpreter : public RootProvider {
  public:
@@ -73,6 +79,15 @@ class Interpreter : public RootProvider {
   Value GetGlobal(int index) const;
   void SetGlobal(int index, Value value);
 
+  // Parses, analyzes and compiles a program. Syntax and compile errors: empty result, the
+  // formatted text in *error, nothing pending. `call_main`: run main() after top-level code.
+  MaybeHandle<SharedFunctionInfo> Compile(const std::string& file_name, std::string source,
+                                          bool call_main, std::string* error);
+  // Loads a module file (`use name;`): runs its top level once and returns its namespace.
+  MaybeHandle<Value> LoadModule(const std::string& path, std::string source);
+  // The folder (with a trailing '/', or empty) of the innermost running script.
+  std::string CurrentScriptFolder();
+
   // A callable for a built-in free function ("println", "HashMap::new") or an intrinsic
   // (Some, Ok, Err), created once and cached; empty when `name` is neither.
   MaybeHandle<Value> BuiltinClosure(const std::string& name);
@@ -93,10 +108,51 @@ class Interpreter : public RootProvider {
 
   void IterateRoots(RootVisitor* visitor) override;
 
+ // Intrinsic "built-ins" the interpreter implements itself (SharedFunctionInfo
+  // function_data holds the id as a Smi; built-in library ids are >= 0).
+  static constexpr int kIntrinsicSome = -1;
+  static constexpr int kIntrinsicOk = -2;
+  static constexpr int kIntrinsicErr = -3;
+
+  // Calls a closure whose code is a built-in (function_data is a Smi).
+  MaybeHandle<Value> CallNative(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                                Handle<Value>* receiver_out);
+  // Looks up a user type's method (classes walk their parents); empty Value (ptr 0) if none.
+  Value FindMethod(Value type_descriptor, String name);
+  // The TypeDescriptor of a user-type value (struct, class instance, enum value), or nil.
+  Value TypeOf(Value value);
+  // Adds `type` to the registry (for method lookup from instances).
+  bool RegisterType(Handle<TypeDescriptor> type);
+
  private:
-  friend class Dispatcher;
+  static constexpr int kMaxEntryDepth = 1500;
+  static constexpr size_t kStackReserve = 256;
+  static constexpr int64_t kInterruptBudget = 1 << 14;
+  enum CallStatus { kCallFailed, kCallDone, kCallPushFrame };
+
   MaybeHandle<Value> Execute(Handle<Closure> closure, int argc, const Handle<Value>* argv,
                              Handle<Value>* receiver_out);
+  // Helpers of the dispatch loop (interpreter-calls.cc). `fp` is the current frame's r0.
+  void ThrowArityError(const BytecodeData* data, int argc);
+  void OnInterruptBudget(Address* fp);
+  void RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits);
+  static int64_t FeedbackFor(Value lhs, Value rhs);
+  bool SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+                  Value* out);
+  bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
+  bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                 bool for_update, Value* out);
+  bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                  Value value);
+  bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
+                 int call_offset, Address** new_fp);
+  bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
+  int ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
+                        Value* target, int* shift, Value* out);
+  bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,
+                             int* count);
+  bool CreateClosure(Address* fp, uint32_t constant_index, Value* out);
+  bool GetIterator(Value* acc);
 
   Isolate* isolate_;
   InterpreterOptions options_;
@@ -107,6 +163,10 @@ class Interpreter : public RootProvider {
   Address current_fp_ = 0;  // index of the innermost frame's r0, 0 when idle
   int entry_depth_ = 0;     // nested Execute activations (C++ re-entry)
   uintptr_t native_stack_limit_ = 0;
+  int current_offset_ = 0;  // bytecode offset in the innermost frame (at SYNC points)
+  Address last_caught_ = 0;  // Smi 0 when none; GC-visited
+  bool last_caught_was_error_ = false;
+  int64_t interrupt_count_ = 0;
 
   std::vector<std::string> global_names_;
   std::unordered_map<std::string, int> global_index_;
@@ -116,6 +176,9 @@ class Interpreter : public RootProvider {
   std::vector<StackFrameInfo> stack_trace_;
   std::unordered_map<std::string, int> builtin_closure_cells_;  // name -> globals_ index
   std::unordered_map<std::string, int> module_cells_;
+  // Parsed programs stay alive: compiled code refers to nothing in them, but modules'
+  // namespace building reads their scopes.
+  std::vector<std::unique_ptr<parser::ParseResult>> programs_;
   bool main_called_ = false;
 };
 

@@ -71,6 +71,9 @@ struct RuntimeArguments {
 
 using RuntimeFunction = MaybeHandle<Value> (*)(RuntimeArguments& args);
 
+// A new instance of a class with its field defaults evaluated (parents' first).
+MaybeHandle<Value> NewClassInstance(Isolate* isolate, Handle<TypeDescriptor> type);
+
 const char* RuntimeFunctionName(RuntimeFunctionId id);
 int RuntimeFunctionArgumentCount(RuntimeFunctionId id);
 RuntimeFunction GetRuntimeFunction(RuntimeFunctionId id);
