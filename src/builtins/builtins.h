@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "src/execution/isolate.h"
 
@@ -75,6 +77,13 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
 
 // Whether the method mutates its receiver (so the interpreter must write it back).
 bool BuiltinMethodMutatesReceiver(BuiltinMethodId id);
+
+// --- Process state the shell owns.
+// Flushes stdout and stderr (print writes through buffered stdout): call before exiting
+// and before writing an error report.
+void FlushStandardStreams();
+// What std::env::args() returns: by convention the script path first, then its arguments.
+void SetProgramArguments(std::vector<std::string> arguments);
 
 }  // namespace ruchy::internal
 

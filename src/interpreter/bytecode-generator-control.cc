@@ -46,7 +46,8 @@ void BytecodeGenerator::VisitConditional(Conditional* node) {
 
 void BytecodeGenerator::VisitWhile(While* node) {
   RegisterScope rs(this);
-  ControlScope scope{ControlScope::kBreakable};
+  ControlScope scope;
+  scope.kind = ControlScope::kBreakable;
   scope.target = node;
   scope.break_label = NewLabel();
   scope.continue_label = NewLabel();
@@ -80,7 +81,8 @@ void BytecodeGenerator::VisitWhile(While* node) {
 
 void BytecodeGenerator::VisitLoop(Loop* node) {
   RegisterScope rs(this);
-  ControlScope scope{ControlScope::kBreakable};
+  ControlScope scope;
+  scope.kind = ControlScope::kBreakable;
   scope.target = node;
   scope.break_label = NewLabel();
   scope.continue_label = NewLabel();
@@ -101,7 +103,8 @@ void BytecodeGenerator::VisitLoop(Loop* node) {
 
 void BytecodeGenerator::VisitLabelledBlock(Block* node) {
   RegisterScope rs(this);
-  ControlScope scope{ControlScope::kBreakable};
+  ControlScope scope;
+  scope.kind = ControlScope::kBreakable;
   scope.target = node;
   scope.break_label = NewLabel();
   scope.continue_label = NewLabel();
@@ -120,7 +123,8 @@ void BytecodeGenerator::VisitLabelledBlock(Block* node) {
 
 void BytecodeGenerator::VisitFor(For* node) {
   RegisterScope rs(this);
-  ControlScope scope{ControlScope::kBreakable};
+  ControlScope scope;
+  scope.kind = ControlScope::kBreakable;
   scope.target = node;
   scope.break_label = NewLabel();
   scope.continue_label = NewLabel();
@@ -244,7 +248,8 @@ void BytecodeGenerator::VisitTryCatch(TryCatch* node) {
   BytecodeLabel done = NewLabel();
   bool has_finally = node->finally_block != nullptr;
   if (has_finally) {
-    ControlScope scope{ControlScope::kFinally};
+    ControlScope scope;
+    scope.kind = ControlScope::kFinally;
     scope.finally_block = node->finally_block;
     scope.context_depth = static_cast<int>(saved_contexts_.size());
     control_scopes_.push_back(scope);

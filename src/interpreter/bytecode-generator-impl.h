@@ -50,7 +50,7 @@ class BytecodeGenerator {
   // Control-flow scopes: loops and labelled blocks (break/continue targets) and try/finally
   // (whose finally code runs when a jump leaves it).
   struct ControlScope {
-    enum Kind { kBreakable, kFinally } kind;
+    enum Kind { kBreakable, kFinally } kind = kBreakable;
     Node* target = nullptr;  // kBreakable: the Loop/While/For/Block
     BytecodeLabel break_label;
     BytecodeLabel continue_label;
