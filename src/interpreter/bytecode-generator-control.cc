@@ -254,6 +254,10 @@ void BytecodeGenerator::VisitTryCatch(TryCatch* node) {
     scope.context_depth = static_cast<int>(saved_contexts_.size());
     control_scopes_.push_back(scope);
   }
+  // Handler entries go in before their bodies are generated: nested trys add theirs
+  // later, and lookup picks the last entry that covers the throwing offset.
+  b().AddHandler(try_start, try_end, handler, context);
+  if (has_finally) b().AddHandler(handler, catch_end, finally_handler, context);
   Bind(try_start);
   VisitBlock(node->try_block);
   Star(result);
@@ -278,12 +282,10 @@ void BytecodeGenerator::VisitTryCatch(TryCatch* node) {
     Bind(catch_end);
     Emit(Bytecode::kReThrow);
   }
-  b().AddHandler(try_start, try_end, handler, context);
   if (has_finally) {
     control_scopes_.pop_back();
     // Exceptions in the catch block (or the try block without a catch) run finally and
     // rethrow.
-    b().AddHandler(handler, catch_end, finally_handler, context);
     Bind(finally_handler);
     RegisterScope inner(this);
     Register exception = NewTemp();
@@ -397,7 +399,11 @@ void BytecodeGenerator::VisitContinue(Continue* node) {
   }
   PopContextTo(depth);
   LoadNil();
-  EmitJump(Bytecode::kJump, target.continue_label);
+  if (b().IsBound(target.continue_label)) {
+    EmitJump(Bytecode::kJumpLoop, target.continue_label, {0, Slot()});
+  } else {
+    EmitJump(Bytecode::kJump, target.continue_label);
+  }
 }
 
 void BytecodeGenerator::VisitThrow(Throw* node) {

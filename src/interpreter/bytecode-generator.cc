@@ -1108,6 +1108,21 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
     case TokenKind::kQuestionQuestion:
       return VisitLogical(node);
     case TokenKind::kPipeline: {
+      // x |> f(a)  ==  f(x, a)
+      if (node->right->IsCall()) {
+        Call* call = node->right->AsCall();
+        std::vector<Argument> arguments;
+        Argument first;
+        first.value = node->left;
+        arguments.push_back(first);
+        for (const Argument& a : call->arguments) arguments.push_back(a);
+        Call piped(call->position());
+        piped.callee = call->callee;
+        piped.arguments = NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
+        piped.format_reads = call->format_reads;
+        VisitCall(&piped);
+        return;
+      }
       // x |> f  ==  f(x)
       RegisterScope rs(this);
       Register callee = NewTemp();

@@ -298,7 +298,8 @@ bool Interpreter::ReorderNamedArguments(const BytecodeData* callee, const CallSi
   // ones stay the hole, which the prologue also treats as missing.
   int last = params;
   while (last > 0 && Value(ordered[last - 1]).IsTheHole()) --last;
-  for (int i = 0; i < last; ++i) args[i] = ordered[i];
+  ordered.resize(static_cast<size_t>(last));
+  scratch_arguments_ = std::move(ordered);
   *count = last;
   return true;
 }
@@ -346,7 +347,8 @@ Value Interpreter::FindMethod(Value type_value, String name) {
 }
 
 int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
-                                   Value* target, int* shift, Value* out) {
+                                   Value* target, int* shift, int* argc, Address** args_out,
+                                   Value* out) {
   HandleScope scope(isolate_);
   std::vector<Handle<Value>> handles;
   auto make_handles = [&](int from) {
@@ -392,12 +394,14 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
       return kCallDone;
     }
     int n = count - from;
+    *args_out = first + from;
     if (!site.names.empty()) {
-      CallSite shifted = site;
-      if (!ReorderNamedArguments(data, shifted, first + from, &n)) return kCallFailed;
+      if (!ReorderNamedArguments(data, site, first + from, &n)) return kCallFailed;
+      *args_out = scratch_arguments_.data();
     }
     *target = callee;
     *shift = from;
+    *argc = n;
     return kCallPushFrame;
   };
   if (site.name == "<call>") return call_closure(receiver, 1);
@@ -506,6 +510,17 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
   *out = *result;
   (void)fp;
   return kCallDone;
+}
+
+bool Interpreter::UnshareForUpdate(Address* slot) {
+  Value value(*slot);
+  if (!IsShared(value)) return true;
+  HandleScope scope(isolate_);
+  Handle<CowContainer> container(CowContainer::cast(value), isolate_);
+  Handle<CowContainer> copy;
+  if (!EnsureUnshared(isolate_, container).ToHandle(&copy)) return false;
+  *slot = copy->ptr();
+  return true;
 }
 
 bool Interpreter::CreateClosure(Address* fp, uint32_t constant_index, Value* out) {

@@ -528,6 +528,7 @@ handle_GetNamedProperty:
 handle_GetNamedPropertyForUpdate: {
   SYNC();
   bool for_update = static_cast<Bytecode>(*pc) == Bytecode::kGetNamedPropertyForUpdate;
+  if (for_update && !UnshareForUpdate(&REG_ADDR(0))) THROW();
   if (!LoadNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), for_update, &acc)) THROW();
   NEXT();
 }
@@ -538,13 +539,31 @@ handle_SetNamedProperty: {
 }
 handle_GetKeyedProperty:
 handle_GetKeyedPropertyForUpdate: {
-  Value object = REG(0);
   bool for_update = static_cast<Bytecode>(*pc) == Bytecode::kGetKeyedPropertyForUpdate;
+  if (for_update && IsShared(REG(0))) {
+    SYNC();
+    Value key = acc;
+    Address saved_key = key.ptr();
+    HandleScope scope(isolate);
+    Handle<Value> key_handle(Value(saved_key), isolate);
+    if (!UnshareForUpdate(&REG_ADDR(0))) THROW();
+    acc = *key_handle;
+  }
+  Value object = REG(0);
   if (acc.IsSmi() && object.IsArray()) {
     Array array = Array::cast(object);
     int64_t i = Smi::ToInt(acc);
     if (i >= 0 && i < array.length() && array.kind() != ElementsKind::kDouble) {
       acc = array.GetTagged(static_cast<int>(i));
+      if (!for_update) MarkShared(acc);
+      NEXT();
+    }
+  }
+  if (acc.IsSmi() && object.IsStructObject()) {
+    // Tuple struct field: p.0
+    int64_t i = Smi::ToInt(acc);
+    if (i >= 0 && i < HeapObject::cast(object).shape().number_of_fields()) {
+      acc = StructObject::cast(object).field(static_cast<int>(i));
       if (!for_update) MarkShared(acc);
       NEXT();
     }
@@ -576,6 +595,17 @@ handle_SetKeyedProperty: {
     }
   }
   SYNC();
+  if (key.IsSmi() && object.IsStructObject() && Smi::ToInt(key) >= 0 &&
+      Smi::ToInt(key) < HeapObject::cast(object).shape().number_of_fields()) {
+    HandleScope scope(isolate);
+    Handle<Value> value(acc, isolate);
+    Handle<CowContainer> container(CowContainer::cast(object), isolate);
+    Handle<CowContainer> unshared;
+    if (!EnsureUnshared(isolate, container).ToHandle(&unshared)) THROW();
+    StructObject::cast(*unshared).set_field(static_cast<int>(Smi::ToInt(key)), *value);
+    REG_ADDR(0) = unshared->ptr();
+    NEXT();
+  }
   {
     HandleScope scope(isolate);
     Handle<Value> value(acc, isolate);
@@ -618,12 +648,15 @@ handle_CallMethod: {
   int count = static_cast<int>(UOP(2));
   Value target;
   int shift = 0;
-  int status = ResolveMethodCall(fp, site, first, count, &target, &shift, &acc);
+  int argc = 0;
+  Address* call_args = nullptr;
+  int status =
+      ResolveMethodCall(fp, site, first, count, &target, &shift, &argc, &call_args, &acc);
   if (status == kCallFailed) THROW();
   if (status == kCallDone) NEXT();
   // kCallPushFrame: an interpreter function taking first[shift...].
   Address* new_fp;
-  if (!PushFrame(fp, Closure::cast(target), first + shift, count - shift, shift,
+  if (!PushFrame(fp, Closure::cast(target), call_args, argc, shift,
                  static_cast<int>(instr - code), &new_fp)) {
     THROW();
   }

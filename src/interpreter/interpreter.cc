@@ -125,7 +125,7 @@ BytecodeData* Interpreter::NewBytecodeData() {
 
 MaybeHandle<Value> Interpreter::BuiltinClosure(const std::string& name) {
   auto it = builtin_closure_cells_.find(name);
-  if (it != builtin_closure_cells_.end()) return Handle<Value>(&globals_[it->second]);
+  if (it != builtin_closure_cells_.end()) return handle(Value(globals_[it->second]), isolate_);
   int id;
   if (name == "Some") {
     id = kIntrinsicSome;
@@ -156,7 +156,7 @@ MaybeHandle<Value> Interpreter::BuiltinClosure(const std::string& name) {
   int index = GlobalIndex("<builtin " + name + ">");
   globals_[index] = closure->ptr();
   builtin_closure_cells_.emplace(name, index);
-  return Handle<Value>(&globals_[index]);
+  return Handle<Value>(closure);
 }
 
 void Interpreter::CaptureStackTrace() {

@@ -147,11 +147,19 @@ class Interpreter : public RootProvider {
   bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
                  int call_offset, Address** new_fp);
   bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
+  // kCallPushFrame: the frame takes (*argc) arguments at *args (first + *shift, or the
+  // scratch buffer for reordered named arguments).
   int ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
-                        Value* target, int* shift, Value* out);
+                        Value* target, int* shift, int* argc, Address** args, Value* out);
+  // Orders positional + named arguments by the callee's parameter names into
+  // scratch_arguments_ (holes for interior missing ones).
   bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,
                              int* count);
+  std::vector<Address> scratch_arguments_;  // valid only until the next frame push
   bool CreateClosure(Address* fp, uint32_t constant_index, Value* out);
+  // A container loaded to be mutated through is first made unshared (copy-on-write), in
+  // its register, so the children loaded from it are marked shared by the copy.
+  bool UnshareForUpdate(Address* slot);
   bool GetIterator(Value* acc);
 
   Isolate* isolate_;
