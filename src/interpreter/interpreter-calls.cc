@@ -464,7 +464,11 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
     Value method = FindMethod(type, *name);
     if (method.ptr() != 0) {
       BytecodeData* data = method.IsClosure() ? DataOf(Closure::cast(method)) : nullptr;
-      return call_closure(method, data != nullptr && data->has_self ? 0 : 1);
+      bool has_self = data != nullptr && data->has_self;
+      // self by value or &self: the method gets a copy (copy-on-write); &mut self
+      // mutates the caller's value in place and is written back.
+      if (has_self && (data->inout_mask & 1) == 0) MarkShared(receiver);
+      return call_closure(method, has_self ? 0 : 1);
     }
   }
   if (receiver.IsPlainObject() || receiver.IsStructObject() ||

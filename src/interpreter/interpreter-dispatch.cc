@@ -488,12 +488,12 @@ handle_LogicalNot:
 
 handle_TestEqual: {
   Value lhs = REG(0);
-  acc = ToBoolean(lhs == acc || ValuesEqual(lhs, acc));
+  acc = ToBoolean((lhs == acc && !lhs.IsHeapNumber()) || ValuesEqual(lhs, acc));
   NEXT();
 }
 handle_TestNotEqual: {
   Value lhs = REG(0);
-  acc = ToBoolean(!(lhs == acc || ValuesEqual(lhs, acc)));
+  acc = ToBoolean(!((lhs == acc && !lhs.IsHeapNumber()) || ValuesEqual(lhs, acc)));
   NEXT();
 }
 
