@@ -78,10 +78,31 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
 // Whether the method mutates its receiver (so the interpreter must write it back).
 bool BuiltinMethodMutatesReceiver(BuiltinMethodId id);
 
+// --- The list itself, for docs, --help style listings and tests. Ids run from 0 to
+// count - 1. A max arity of -1 means any number of arguments.
+int BuiltinFunctionCount();
+void BuiltinFunctionArity(BuiltinId id, int* min, int* max);
+int BuiltinMethodCount();
+// "array", "string", "integer or float", "any value"...: the receivers the method serves.
+const char* BuiltinMethodReceiverKind(BuiltinMethodId id);
+void BuiltinMethodArity(BuiltinMethodId id, int* min, int* max);
+
+// --- Map entries. `m.entry(k)` unshares m (it is a mutating method) and returns an entry:
+// a 2-tuple (map, key) flagged CowContainer::kMapEntryBit whose map is m's own container,
+// deliberately not marked shared, so `or_insert` on the entry updates m in place. The
+// interpreter lowers a write through `*m.entry(k).or_insert(v)` (`+= 1`) by evaluating the
+// or_insert call and then storing the new value with StoreThroughMapEntry.
+bool IsMapEntry(Value value);
+// Stores `value` under the entry's key in the entry's map. False with an error pending
+// when `entry` is not a map entry (or out of memory).
+bool StoreThroughMapEntry(Isolate* isolate, Handle<Value> entry, Handle<Value> value);
+
 // --- Process state the shell owns.
 // Flushes stdout and stderr (print writes through buffered stdout): call before exiting
 // and before writing an error report.
 void FlushStandardStreams();
+// std::process::exit(code): flushes the standard streams and ends the process.
+[[noreturn]] void ExitProcess(int code);
 // What std::env::args() returns: by convention the script path first, then its arguments.
 void SetProgramArguments(std::vector<std::string> arguments);
 

@@ -365,6 +365,9 @@ MaybeHandle<StructObject> Factory::NewStructObject(Handle<Shape> shape) {
   if (!AllocateRawWithShape(shape->instance_size(), AllocationType::kYoung, *shape, &raw)) {
     return {};
   }
+  // The allocation may have run a compacting GC that moved this (old-space) shape: install
+  // it again from the handle.
+  raw.set_shape(*shape);
   StructObject object = StructObject::unchecked_cast(raw);
   object.set_flags(0);
   for (int i = 0; i < shape->number_of_fields(); ++i) {
@@ -392,6 +395,9 @@ MaybeHandle<PlainObject> Factory::NewPlainObject(Handle<Shape> shape) {
   if (!AllocateRawWithShape(shape->instance_size(), AllocationType::kYoung, *shape, &raw)) {
     return {};
   }
+  // The allocation may have run a compacting GC that moved this (old-space) shape: install
+  // it again from the handle.
+  raw.set_shape(*shape);
   PlainObject object = PlainObject::unchecked_cast(raw);
   object.WriteTaggedNoBarrier(PlainObject::kFlagsOffset, Smi::zero());
   object.set_properties(isolate_->empty_fixed_array(), WriteBarrierMode::kSkip);

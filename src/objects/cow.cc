@@ -105,8 +105,13 @@ bool IsShared(Value value) {
   return value.IsCowContainer() && CowContainer::unchecked_cast(value).is_shared();
 }
 
-MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> container) {
-  isolate->CountCowCopy();
+bool IsHashSet(Value value) {
+  return value.IsHashMap() && HashMap::unchecked_cast(value).has_flag(CowContainer::kHashSetBit);
+}
+
+namespace {
+
+MaybeHandle<CowContainer> CopyByKind(Isolate* isolate, Handle<CowContainer> container) {
   switch (container->instance_type()) {
     case InstanceType::kArray:
       return CopyArray(isolate, Handle<Array>::cast(container));
@@ -144,6 +149,16 @@ MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> con
       break;
   }
   FATAL("ShallowCopy of a non-container");
+}
+
+}  // namespace
+
+MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> container) {
+  isolate->CountCowCopy();
+  Handle<CowContainer> copy;
+  if (!CopyByKind(isolate, container).ToHandle(&copy)) return {};
+  copy->set_flags(container->flags() & ~CowContainer::kSharedBit);
+  return copy;
 }
 
 MaybeHandle<CowContainer> EnsureUnshared(Isolate* isolate, Handle<CowContainer> container) {

@@ -23,23 +23,35 @@ class CowContainer : public HeapObject {
   // payload (bit kSharedBit + 1 of the raw word) before an in-place store.
   static constexpr int kFlagsOffset = 8;
   static constexpr int64_t kSharedBit = 1 << 0;
+  // Kind refinements that share a representation (and so a shape) with their base kind.
+  // A copy keeps them. HashMap: the map is a HashSet (keys only, every value true), which
+  // changes how it displays, iterates and what insert/remove return.
+  static constexpr int64_t kHashSetBit = 1 << 1;
+  // Tuple: the (map, key) pair `map.entry(key)` returns; see src/builtins/builtins.h.
+  static constexpr int64_t kMapEntryBit = 1 << 2;
 
   int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
   void set_flags(int64_t flags) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(flags)); }
   bool is_shared() const { return (flags() & kSharedBit) != 0; }
   void set_shared() const { set_flags(flags() | kSharedBit); }
+  bool has_flag(int64_t bit) const { return (flags() & bit) != 0; }
+  void set_flag(int64_t bit) const { set_flags(flags() | bit); }
 };
 
 // Marks `value` shared if it is a container; no-op for anything else. Never allocates.
 void MarkShared(Value value);
 bool IsShared(Value value);
 
+// Whether `value` is a HashMap marked as a HashSet.
+bool IsHashSet(Value value);
+
 // Returns `container` itself when it is not shared; otherwise an unshared shallow copy
 // (counted in Isolate::cow_copy_count()). The caller stores the result back into the place
 // it mutates through. An empty result means out of memory (pending on the isolate).
 MaybeHandle<CowContainer> EnsureUnshared(Isolate* isolate, Handle<CowContainer> container);
 
-// The shallow copy itself, for callers that always want one (always unshared).
+// The shallow copy itself, for callers that always want one (always unshared). It keeps
+// the container's flags other than the shared bit.
 MaybeHandle<CowContainer> ShallowCopy(Isolate* isolate, Handle<CowContainer> container);
 
 }  // namespace ruchy::internal

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 #include <vector>
 
 #include "src/objects/objects-inl.h"
@@ -281,78 +282,89 @@ using value_ops::CompareNumbersIeee;
 using value_ops::ElementOf;
 using value_ops::IsNumberElement;
 
-bool ValuesEqual(Value a, Value b) {
-  std::vector<std::pair<Element, Element>> pending;
-  pending.emplace_back(ElementOf(a), ElementOf(b));
-  while (!pending.empty()) {
-    auto [x, y] = pending.back();
-    pending.pop_back();
-    if (IsNumberElement(x) || IsNumberElement(y)) {
-      if (!IsNumberElement(x) || !IsNumberElement(y)) return false;
-      std::optional<int> r = CompareNumbersIeee(x, y);
-      if (!r || *r != 0) return false;
-      continue;
-    }
-    Value u = x.value;
-    Value v = y.value;
-    if (u == v && !u.IsCowContainer() && !u.IsRange()) continue;  // identity (no NaN inside)
-    if (u.IsSmi() || v.IsSmi()) return false;
-    if (u.IsString() || v.IsString()) {
-      if (!u.IsString() || !v.IsString()) return false;
-      if (!String::Equals(String::unchecked_cast(u), String::unchecked_cast(v))) return false;
-      continue;
-    }
-    InstanceType type = HeapObject::unchecked_cast(u).instance_type();
-    if (type != HeapObject::unchecked_cast(v).instance_type()) return false;
-    switch (type) {
-      case InstanceType::kArray:
-      case InstanceType::kTuple:
-        break;
-      case InstanceType::kStructObject:
-        if (!value_ops::SameStructType(StructObject::unchecked_cast(u),
-                                       StructObject::unchecked_cast(v))) {
-          return false;
-        }
-        break;
-      case InstanceType::kEnumValue: {
-        EnumValue eu = EnumValue::unchecked_cast(u);
-        EnumValue ev = EnumValue::unchecked_cast(v);
-        if (!value_ops::SameEnumType(eu, ev) || eu.variant() != ev.variant()) return false;
-        break;
+namespace {
+
+// Compares one pair: false when they differ; pairs of children that still decide are
+// pushed onto *pending.
+bool EqualPair(const Element& x, const Element& y,
+               std::vector<std::pair<Element, Element>>* pending) {
+  if (IsNumberElement(x) || IsNumberElement(y)) {
+    if (!IsNumberElement(x) || !IsNumberElement(y)) return false;
+    std::optional<int> r = CompareNumbersIeee(x, y);
+    return r && *r == 0;
+  }
+  Value u = x.value;
+  Value v = y.value;
+  if (u == v && !u.IsCowContainer() && !u.IsRange()) return true;  // identity (no NaN inside)
+  if (u.IsSmi() || v.IsSmi()) return false;
+  if (u.IsString() || v.IsString()) {
+    return u.IsString() && v.IsString() &&
+           String::Equals(String::unchecked_cast(u), String::unchecked_cast(v));
+  }
+  InstanceType type = HeapObject::unchecked_cast(u).instance_type();
+  if (type != HeapObject::unchecked_cast(v).instance_type()) return false;
+  switch (type) {
+    case InstanceType::kArray:
+    case InstanceType::kTuple:
+      break;
+    case InstanceType::kStructObject:
+      if (!value_ops::SameStructType(StructObject::unchecked_cast(u),
+                                     StructObject::unchecked_cast(v))) {
+        return false;
       }
-      case InstanceType::kHashMap: {
-        OrderedHashTable tu = HashMap::unchecked_cast(u).table();
-        OrderedHashTable tv = HashMap::unchecked_cast(v).table();
-        if (tu.number_of_elements() != tv.number_of_elements()) return false;
-        for (int entry = 0; entry < tu.used_entries(); ++entry) {
-          if (!tu.IsLiveEntry(entry)) continue;
-          Value key = tu.KeyAt(entry);
-          int other = tv.FindEntry(key, HashMap::HashKey(key));
-          if (other == OrderedHashTable::kNotFound) return false;
-          pending.emplace_back(ElementOf(tu.ValueAt(entry)), ElementOf(tv.ValueAt(other)));
-        }
-        continue;
-      }
-      case InstanceType::kRange: {
-        Range ru = Range::unchecked_cast(u);
-        Range rv = Range::unchecked_cast(v);
-        if (ru.inclusive() != rv.inclusive()) return false;
-        pending.emplace_back(ElementOf(ru.from()), ElementOf(rv.from()));
-        pending.emplace_back(ElementOf(ru.to()), ElementOf(rv.to()));
-        continue;
-      }
-      default:
-        // Oddballs, class instances, functions, types: identity, already checked.
-        if (u != v) return false;
-        continue;
+      break;
+    case InstanceType::kEnumValue: {
+      EnumValue eu = EnumValue::unchecked_cast(u);
+      EnumValue ev = EnumValue::unchecked_cast(v);
+      if (!value_ops::SameEnumType(eu, ev) || eu.variant() != ev.variant()) return false;
+      break;
     }
-    int length = SequenceLength(u);
-    if (length != SequenceLength(v)) return false;
-    for (int i = 0; i < length; ++i) {
-      pending.emplace_back(SequenceElement(u, i), SequenceElement(v, i));
+    case InstanceType::kHashMap: {
+      OrderedHashTable tu = HashMap::unchecked_cast(u).table();
+      OrderedHashTable tv = HashMap::unchecked_cast(v).table();
+      if (tu.number_of_elements() != tv.number_of_elements()) return false;
+      for (int entry = 0; entry < tu.used_entries(); ++entry) {
+        if (!tu.IsLiveEntry(entry)) continue;
+        Value key = tu.KeyAt(entry);
+        int other = tv.FindEntry(key, HashMap::HashKey(key));
+        if (other == OrderedHashTable::kNotFound) return false;
+        pending->emplace_back(ElementOf(tu.ValueAt(entry)), ElementOf(tv.ValueAt(other)));
+      }
+      return true;
     }
+    case InstanceType::kRange: {
+      Range ru = Range::unchecked_cast(u);
+      Range rv = Range::unchecked_cast(v);
+      if (ru.inclusive() != rv.inclusive()) return false;
+      pending->emplace_back(ElementOf(ru.from()), ElementOf(rv.from()));
+      pending->emplace_back(ElementOf(ru.to()), ElementOf(rv.to()));
+      return true;
+    }
+    default:
+      // Oddballs, class instances, functions, types: identity, already checked.
+      return u == v;
+  }
+  int length = SequenceLength(u);
+  if (length != SequenceLength(v)) return false;
+  for (int i = 0; i < length; ++i) {
+    pending->emplace_back(SequenceElement(u, i), SequenceElement(v, i));
   }
   return true;
+}
+
+}  // namespace
+
+bool ValuesEqual(Value a, Value b) {
+  if (a.IsSmi() && b.IsSmi()) return a == b;
+  std::vector<std::pair<Element, Element>> pending;  // allocates only for containers
+  Element x = ElementOf(a);
+  Element y = ElementOf(b);
+  while (true) {
+    if (!EqualPair(x, y, &pending)) return false;
+    if (pending.empty()) return true;
+    std::tie(x, y) = pending.back();
+    pending.pop_back();
+  }
 }
 
 namespace value_ops {

@@ -15,6 +15,10 @@ namespace ruchy::internal {
 
 namespace {
 
+// The flag bit that marks a HashMap as a HashSet (keys only). The built-ins define it as
+// CowContainer::kHashSetBit; it is spelled out here so value-ops does not depend on them.
+constexpr int64_t kHashSetFlag = int64_t{1} << 1;
+
 // How strings are written at one position in the output.
 enum class Quoting : uint8_t {
   kRaw,      // as they are
@@ -226,8 +230,10 @@ class TextWriter {
     if (!range.to().IsNil()) Write(range.to(), depth + 1, false);
   }
 
-  // `{k: v, ...}` with the entries in the order given.
-  void WriteEntries(const std::vector<std::pair<Value, Value>>& entries, int depth) {
+  // `{k: v, ...}` with the entries in the order given. Field names always print bare; map
+  // keys that are strings are quoted under {:?}, as Rust prints maps.
+  enum class Keys : uint8_t { kFieldNames, kMapKeys };
+  void WriteEntries(const std::vector<std::pair<Value, Value>>& entries, Keys keys, int depth) {
     out_->append("{");
     bool first = true;
     for (const auto& [key, value] : entries) {
@@ -235,8 +241,8 @@ class TextWriter {
       first = false;
       if (key.IsString()) {
         // Keys print as names; {:?} quotes them as Rust's maps do.
-        AppendString(String::unchecked_cast(key),
-                     form_ == TextForm::kDebug ? Quoting::kEscaped : Quoting::kRaw, out_);
+        bool quote = keys == Keys::kMapKeys && form_ == TextForm::kDebug;
+        AppendString(String::unchecked_cast(key), quote ? Quoting::kEscaped : Quoting::kRaw, out_);
       } else {
         Write(key, depth + 1, false);
       }
@@ -263,7 +269,17 @@ class TextWriter {
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
       return value_ops::MapKeyLess(a.first, b.first);
     });
-    WriteEntries(entries, depth);
+    if ((map.flags() & kHashSetFlag) != 0) {
+      // A HashSet prints its keys only: {1, 2}.
+      out_->append("{");
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) out_->append(", ");
+        Write(entries[i].first, depth + 1, false);
+      }
+      out_->append("}");
+      return;
+    }
+    WriteEntries(entries, Keys::kMapKeys, depth);
   }
 
   void WriteTypeName(Value name) {
@@ -292,7 +308,7 @@ class TextWriter {
     for (int i = 0; i < count; ++i) fields.emplace_back(shape.FieldName(i), object.field(i));
     SortByName(&fields);
     out_->append(" ");
-    WriteEntries(fields, depth);
+    WriteEntries(fields, Keys::kFieldNames, depth);
   }
 
   void WritePlainObject(PlainObject object, int depth) {
@@ -314,10 +330,10 @@ class TextWriter {
       WriteTypeName(type_name);
       if (count > 0) {
         out_->append(" ");
-        WriteEntries(fields, depth);
+        WriteEntries(fields, Keys::kFieldNames, depth);
       }
     } else {
-      WriteEntries(fields, depth);
+      WriteEntries(fields, Keys::kMapKeys, depth);
     }
     open_objects_.pop_back();
   }
@@ -336,7 +352,7 @@ class TextWriter {
       for (int i = 0; i < length; ++i) fields.emplace_back(names.get(i), value.payload(i));
       SortByName(&fields);
       out_->append(" ");
-      WriteEntries(fields, depth);
+      WriteEntries(fields, Keys::kFieldNames, depth);
       return;
     }
     WriteSequence(value, "(", ")", depth, false);
