@@ -760,12 +760,18 @@ void BytecodeGenerator::VisitForRegister(Node* node, Register target) {
 }
 
 Register BytecodeGenerator::VisitForAnyRegister(Node* node) {
+  // The value is only read (an operand, the object of a field or element read): a
+  // variable's own register serves, and nothing is marked shared.
   if (node->IsIdentifier()) {
     Identifier* id = node->AsIdentifier();
     VariableLocation loc = id->location();
     if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) {
       return RegisterFor(id->variable);
     }
+    Register r = NewTemp();
+    VisitIdentifier(id, false);
+    Star(r);
+    return r;
   }
   Register r = NewTemp();
   Visit(node);

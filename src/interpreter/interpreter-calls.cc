@@ -603,11 +603,18 @@ bool Interpreter::GetIterator(Value* acc) {
       *acc = *array;
       return true;
     }
-    // Maps iterate as (key, value) tuples in insertion order.
+    // Maps iterate as (key, value) tuples in insertion order; sets as their elements.
     Handle<OrderedHashTable> table(HashMap::cast(*value).table(), isolate_);
+    bool is_set = (HashMap::cast(*value).flags() & CowContainer::kHashSetBit) != 0;
     int used = table->used_entries();
     for (int entry = 0; entry < used; ++entry) {
       if (!table->IsLiveEntry(entry)) continue;
+      if (is_set) {
+        Handle<Value> key(table->KeyAt(entry), isolate_);
+        MarkShared(*key);
+        if (!Array::Push(isolate_, array, key)) return false;
+        continue;
+      }
       Handle<Tuple> pair;
       if (!f->NewTuple(2).ToHandle(&pair)) return false;
       pair->set(0, table->KeyAt(entry));
