@@ -163,7 +163,7 @@ void BytecodeGenerator::VisitMapEntryChain(MethodCall* node, bool as_place, Plac
     // receives it and calls it (the hole marks "call this").
     Register callee = NewTemp();
     VisitForRegister(node->arguments[0].value, callee);
-    Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, Slot()});
+    Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, CallSlot()});
   } else {
     Visit(node->arguments[0].value);
   }
@@ -255,7 +255,7 @@ void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
   ExpressionPosition(at);
   int index = AddCallSite(std::move(site));
   Emit(Bytecode::kCallMethod,
-       {Cst(index), Op(first), static_cast<uint32_t>(n), Slot()});
+       {Cst(index), Op(first), static_cast<uint32_t>(n), CallSlot()});
 }
 
 void BytecodeGenerator::VisitCall(Call* node) {
@@ -317,7 +317,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     }
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
-    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), Slot()});
+    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
     return;
   }
 
@@ -343,7 +343,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     }
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
-    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), Slot()});
+    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
     return;
   }
   Register args = NewTemps(std::max(n, 1));
@@ -353,7 +353,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     (void)read;  // format reads only matter to built-ins (resolved above)
   }
   ExpressionPosition(node);
-  Emit(Bytecode::kCallFunction, {Op(callee_reg), Op(args), static_cast<uint32_t>(n), Slot()});
+  Emit(Bytecode::kCallFunction, {Op(callee_reg), Op(args), static_cast<uint32_t>(n), CallSlot()});
   bool any_writeback = false;
   for (Place* p : writebacks) any_writeback |= p != nullptr;
   if (any_writeback) {
@@ -406,7 +406,7 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   }
   ExpressionPosition(node);
   int index = AddCallSite(std::move(site));
-  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), Slot()});
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
   bool any_writeback = receiver_place != nullptr;
   for (Place* p : writebacks) any_writeback |= p != nullptr;
   if (!any_writeback) return;

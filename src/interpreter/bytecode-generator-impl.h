@@ -81,6 +81,11 @@ class BytecodeGenerator {
   Register NewTemp();
   Register NewTemps(int count);  // consecutive; returns the first
   uint32_t Slot() { return static_cast<uint32_t>(feedback_slots_++); }
+  // Call sites take two slots: the target (or megamorphic) and the call count.
+  uint32_t CallSlot() {
+    feedback_slots_ += 2;
+    return static_cast<uint32_t>(feedback_slots_ - 2);
+  }
   static uint32_t Op(Register r) { return r.ToOperand(); }
   void Ldar(Register r) { Emit(Bytecode::kLdar, {Op(r)}); }
   void Star(Register r) { Emit(Bytecode::kStar, {Op(r)}); }

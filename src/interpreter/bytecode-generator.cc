@@ -628,7 +628,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
         Register callee = NewTemp();
         Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(c.value))});
         Star(callee);
-        Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, Slot()});
+        Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, CallSlot()});
         Star(Register(args.index() + 2));
         CallRuntime(RuntimeFunctionId::kDefineMethod, args, 3);
       }
@@ -1136,7 +1136,7 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
       VisitForRegister(node->left, arg);
       VisitForRegister(node->right, callee);
       ExpressionPosition(node);
-      Emit(Bytecode::kCallFunction, {Op(callee), Op(arg), 1, Slot()});
+      Emit(Bytecode::kCallFunction, {Op(callee), Op(arg), 1, CallSlot()});
       return;
     }
     default:

@@ -112,7 +112,6 @@ bool Interpreter::CreateContainer(Bytecode bc, Address* first, int count, Value*
 
 bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                             bool for_update, Value* out) {
-  (void)slot;
   HandleScope scope(isolate_);
   Value pool = BytecodeArray::cast(
                    Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
@@ -156,6 +155,7 @@ bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_ind
   }
   Handle<Value> result;
   if (!GetField(isolate_, Handle<Value>(object_slot), name).ToHandle(&result)) return false;
+  RecordFieldFeedback(fp, slot, Value(*object_slot), *name, "GetNamedProperty");
   if (!for_update) MarkShared(*result);
   *out = *result;
   return true;
@@ -163,7 +163,6 @@ bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_ind
 
 bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                              Value value) {
-  (void)slot;
   HandleScope scope(isolate_);
   Handle<Value> v(value, isolate_);
   Value pool = BytecodeArray::cast(
@@ -174,6 +173,7 @@ bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_in
   Handle<Value> container(object_slot);
   if (!SetField(isolate_, &container, name, v)) return false;
   *object_slot = container->ptr();
+  RecordFieldFeedback(fp, slot, Value(*object_slot), *name, "SetNamedProperty");
   return true;
 }
 

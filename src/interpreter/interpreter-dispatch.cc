@@ -526,13 +526,22 @@ handle_Share:
   // --- Fields and elements ----------------------------------------------------------------
 handle_GetNamedProperty:
 handle_GetNamedPropertyForUpdate: {
-  SYNC();
   bool for_update = static_cast<Bytecode>(*pc) == Bytecode::kGetNamedPropertyForUpdate;
+  if (!for_update || !IsShared(REG(0))) {
+    Value field;
+    if (TryLoadFieldFast(fp, UOP(2), UOP(1), REG(0), &field)) {
+      if (!for_update) MarkShared(field);
+      acc = field;
+      NEXT();
+    }
+  }
+  SYNC();
   if (for_update && !UnshareForUpdate(&REG_ADDR(0))) THROW();
   if (!LoadNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), for_update, &acc)) THROW();
   NEXT();
 }
 handle_SetNamedProperty: {
+  if (TryStoreFieldFast(fp, UOP(2), UOP(1), REG(0), acc)) NEXT();
   SYNC();
   if (!StoreNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), acc)) THROW();
   NEXT();
@@ -622,6 +631,7 @@ handle_CallFunction: {
   Value callee = REG(0);
   Address* args = &REG_ADDR(1);
   int count = static_cast<int>(UOP(2));
+  RecordCallFeedback(fp, UOP(3), callee);
   if (callee.IsClosure()) {
     Value callee_data = Closure::cast(callee).shared().function_data();
     if (callee_data.IsBytecodeArray()) {
@@ -655,6 +665,7 @@ handle_CallMethod: {
   if (status == kCallFailed) THROW();
   if (status == kCallDone) NEXT();
   // kCallPushFrame: an interpreter function taking first[shift...].
+  RecordCallFeedback(fp, UOP(3), target);
   Address* new_fp;
   if (!PushFrame(fp, Closure::cast(target), call_args, argc, shift,
                  static_cast<int>(instr - code), &new_fp)) {

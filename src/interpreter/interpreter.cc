@@ -103,6 +103,9 @@ void Interpreter::IterateRoots(RootVisitor* visitor) {
                                ObjectSlot(globals_.data() + globals_.size()));
   }
   visitor->VisitRootPointer("caught exception", ObjectSlot(&last_caught_));
+  // The stub cache holds raw shape and name addresses, which a moving GC invalidates:
+  // drop it (it refills from the feedback as code runs).
+  for (StubCacheEntry& e : stub_cache_) e = StubCacheEntry();
 }
 
 int Interpreter::GlobalIndex(std::string_view name) {

@@ -157,6 +157,28 @@ class Interpreter : public RootProvider {
                              int* count);
   std::vector<Address> scratch_arguments_;  // valid only until the next frame push
   bool CreateClosure(Address* fp, uint32_t constant_index, Value* out);
+  // Inline caches (interpreter-ic.cc).
+  static constexpr int kMegamorphic = -1;
+  static constexpr int kStubCacheSize = 1024;
+  struct StubCacheEntry {
+    Address shape = 0;
+    Address name = 0;
+    int index = -1;
+  };
+  static uint32_t StubCacheHash(Address shape, Address name);
+  int LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, HeapObject object);
+  void UpdateFieldIc(Address* fp, uint32_t slot, HeapObject object, String name, int index,
+                     const char* kind);
+  void TraceIc(Address* fp, const char* kind, String name, Value from, Value to);
+  bool TryLoadFieldFast(Address* fp, uint32_t slot, uint32_t name_index, Value object,
+                        Value* out);
+  bool TryStoreFieldFast(Address* fp, uint32_t slot, uint32_t name_index, Value object,
+                         Value value);
+  void RecordFieldFeedback(Address* fp, uint32_t slot, Value object, String name,
+                           const char* kind);
+  void RecordCallFeedback(Address* fp, uint32_t slot, Value target);
+  StubCacheEntry stub_cache_[kStubCacheSize];
+
   // A container loaded to be mutated through is first made unshared (copy-on-write), in
   // its register, so the children loaded from it are marked shared by the copy.
   bool UnshareForUpdate(Address* slot);

@@ -126,6 +126,7 @@ int Run(const ruchy::base::FlagValues& flags, const std::string& name, std::stri
   internal::interpreter::InterpreterOptions options;
   options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
   options.print_bytecode = flags.print_bytecode;
+  options.trace_ic = flags.trace_ic;
   std::unique_ptr<internal::interpreter::Interpreter> interpreter =
       internal::interpreter::AttachInterpreter(isolate.get(), options);
   int status = 0;
