@@ -28,27 +28,27 @@ struct Script {
 
 // What a CallMethod / CallFunction-with-names site needs beyond its registers.
 struct CallSite {
-  std::string name;                   // method or built-in name as written ("push", "println!")
-  std::vector<std::string> names;     // named arguments, after the positional ones
+  std::string name;                // method or built-in name as written ("push", "println!")
+  std::vector<std::string> names;  // named arguments, after the positional ones
   std::vector<std::string_view> name_views;
-  std::string type_hint;              // turbofish / annotation type, last segment
-  int positional_count = 0;           // arguments before the named ones (receiver excluded)
-  bool is_static = false;             // Type::f(...): the receiver register holds the type
-  bool is_builtin = false;            // a free built-in (callee resolved at compile time)
+  std::string type_hint;     // turbofish / annotation type, last segment
+  int positional_count = 0;  // arguments before the named ones (receiver excluded)
+  bool is_static = false;    // Type::f(...): the receiver register holds the type
+  bool is_builtin = false;   // a free built-in (callee resolved at compile time)
   uint16_t builtin_id = 0;
-  int name_constant = -1;             // internalized name in the constant pool (methods)
+  int name_constant = -1;  // internalized name in the constant pool (methods)
 };
 
 struct BytecodeData {
   std::vector<uint8_t> bytes;
-  int parameter_count = 0;   // including self
-  int required_count = 0;    // parameters without a default value (self excluded)
+  int parameter_count = 0;  // including self
+  int required_count = 0;   // parameters without a default value (self excluded)
   int register_count = 0;
   int feedback_slot_count = 0;
   bool has_self = false;
   bool is_constructor = false;  // class constructor: the runtime allocates self
-  uint64_t inout_mask = 0;   // parameters whose final value is written back to the caller
-  std::string name;          // for stack traces: function name, "<closure>", "<script>"
+  uint64_t inout_mask = 0;      // parameters whose final value is written back to the caller
+  std::string name;             // for stack traces: function name, "<closure>", "<script>"
   std::vector<std::string> parameter_names;  // for named arguments (self excluded)
   std::shared_ptr<const Script> script;
   std::vector<SourcePositionEntry> source_positions;

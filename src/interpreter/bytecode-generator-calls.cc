@@ -197,8 +197,7 @@ void BytecodeGenerator::EvaluateArguments(const NodeList<Argument>& args, Regist
     Node* value = args[i].value;
     Register target(first.index() + static_cast<int>(i));
     bool mut_ref = value->IsUnary() && value->AsUnary()->is_mut_ref;
-    bool passes_inout =
-        value->IsIdentifier() && IsInoutParameter(value->AsIdentifier());
+    bool passes_inout = value->IsIdentifier() && IsInoutParameter(value->AsIdentifier());
     if ((mut_ref || passes_inout) && IsPlaceExpression(value)) {
       Place* place = EvaluatePlace(value);
       Mov(place->value, target);
@@ -224,8 +223,7 @@ void BytecodeGenerator::WriteBackArguments(const NodeList<Argument>& args, Regis
 // Calls
 
 void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
-                                         const NodeList<Argument>& args,
-                                         const FormatReads& reads) {
+                                         const NodeList<Argument>& args, const FormatReads& reads) {
   std::optional<BuiltinId> id = LookupBuiltinFunction(name);
   DCHECK(id.has_value());
   RegisterScope rs(this);
@@ -254,8 +252,7 @@ void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
   }
   ExpressionPosition(at);
   int index = AddCallSite(std::move(site));
-  Emit(Bytecode::kCallMethod,
-       {Cst(index), Op(first), static_cast<uint32_t>(n), CallSlot()});
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n), CallSlot()});
 }
 
 void BytecodeGenerator::VisitCall(Call* node) {

@@ -318,8 +318,8 @@ void BytecodeGenerator::RunFinallyBlocks(size_t down_to) {
     control_scopes_.resize(i - 1);
     std::vector<Register> saved_contexts = saved_contexts_;
     PopContextTo(scope.context_depth);
-    saved_contexts_.resize(std::min(saved_contexts_.size(),
-                                    static_cast<size_t>(scope.context_depth)));
+    saved_contexts_.resize(
+        std::min(saved_contexts_.size(), static_cast<size_t>(scope.context_depth)));
     VisitBlock(scope.finally_block);
     saved_contexts_ = saved_contexts;
     control_scopes_.insert(control_scopes_.end(), hidden.begin(), hidden.end());

@@ -10,8 +10,8 @@ namespace {
 
 // The elements of a sequence pattern other than the rest, and where the rest is.
 struct SequenceShape {
-  int before = 0;       // elements before the rest (all of them when there is none)
-  int after = 0;        // elements after the rest
+  int before = 0;  // elements before the rest (all of them when there is none)
+  int after = 0;   // elements after the rest
   bool has_rest = false;
   RestPattern* rest = nullptr;
 };

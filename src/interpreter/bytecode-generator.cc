@@ -356,8 +356,7 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
       if (node->context_depth == 0) {
         Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
       } else {
-        Emit(Bytecode::kLdaContextSlot,
-             {static_cast<uint32_t>(v->index()), node->context_depth});
+        Emit(Bytecode::kLdaContextSlot, {static_cast<uint32_t>(v->index()), node->context_depth});
       }
       break;
     case VariableLocation::kGlobal:
@@ -654,8 +653,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
       CallRuntime(RuntimeFunctionId::kLoadModule, args, 2);
       for (uint32_t i = 1; i < d->path.size(); ++i) {
         Star(args);
-        Emit(Bytecode::kGetNamedProperty,
-             {Op(args), Cst(NameConstant(d->path[i])), Slot()});
+        Emit(Bytecode::kGetNamedProperty, {Op(args), Cst(NameConstant(d->path[i])), Slot()});
       }
       StoreVariable(d->variable, nullptr);
       return;
@@ -1083,23 +1081,68 @@ void BytecodeGenerator::VisitCompoundOperation(TokenKind op, Register left, Node
   ExpressionPosition(at);
   Bytecode bc;
   switch (op) {
-    case TokenKind::kAdd: case TokenKind::kAssignAdd: bc = Bytecode::kAdd; break;
-    case TokenKind::kSub: case TokenKind::kAssignSub: bc = Bytecode::kSub; break;
-    case TokenKind::kMul: case TokenKind::kAssignMul: bc = Bytecode::kMul; break;
-    case TokenKind::kDiv: case TokenKind::kAssignDiv: bc = Bytecode::kDiv; break;
-    case TokenKind::kMod: case TokenKind::kAssignMod: bc = Bytecode::kMod; break;
-    case TokenKind::kExp: case TokenKind::kAssignExp: bc = Bytecode::kExp; break;
-    case TokenKind::kBitAnd: case TokenKind::kAssignBitAnd: bc = Bytecode::kBitwiseAnd; break;
-    case TokenKind::kBitOr: case TokenKind::kAssignBitOr: bc = Bytecode::kBitwiseOr; break;
-    case TokenKind::kBitXor: case TokenKind::kAssignBitXor: bc = Bytecode::kBitwiseXor; break;
-    case TokenKind::kShl: case TokenKind::kAssignShl: bc = Bytecode::kShiftLeft; break;
-    case TokenKind::kShr: case TokenKind::kAssignShr: bc = Bytecode::kShiftRight; break;
-    case TokenKind::kEq: bc = Bytecode::kTestEqual; break;
-    case TokenKind::kNe: bc = Bytecode::kTestNotEqual; break;
-    case TokenKind::kLt: bc = Bytecode::kTestLessThan; break;
-    case TokenKind::kGt: bc = Bytecode::kTestGreaterThan; break;
-    case TokenKind::kLe: bc = Bytecode::kTestLessThanOrEqual; break;
-    case TokenKind::kGe: bc = Bytecode::kTestGreaterThanOrEqual; break;
+    case TokenKind::kAdd:
+    case TokenKind::kAssignAdd:
+      bc = Bytecode::kAdd;
+      break;
+    case TokenKind::kSub:
+    case TokenKind::kAssignSub:
+      bc = Bytecode::kSub;
+      break;
+    case TokenKind::kMul:
+    case TokenKind::kAssignMul:
+      bc = Bytecode::kMul;
+      break;
+    case TokenKind::kDiv:
+    case TokenKind::kAssignDiv:
+      bc = Bytecode::kDiv;
+      break;
+    case TokenKind::kMod:
+    case TokenKind::kAssignMod:
+      bc = Bytecode::kMod;
+      break;
+    case TokenKind::kExp:
+    case TokenKind::kAssignExp:
+      bc = Bytecode::kExp;
+      break;
+    case TokenKind::kBitAnd:
+    case TokenKind::kAssignBitAnd:
+      bc = Bytecode::kBitwiseAnd;
+      break;
+    case TokenKind::kBitOr:
+    case TokenKind::kAssignBitOr:
+      bc = Bytecode::kBitwiseOr;
+      break;
+    case TokenKind::kBitXor:
+    case TokenKind::kAssignBitXor:
+      bc = Bytecode::kBitwiseXor;
+      break;
+    case TokenKind::kShl:
+    case TokenKind::kAssignShl:
+      bc = Bytecode::kShiftLeft;
+      break;
+    case TokenKind::kShr:
+    case TokenKind::kAssignShr:
+      bc = Bytecode::kShiftRight;
+      break;
+    case TokenKind::kEq:
+      bc = Bytecode::kTestEqual;
+      break;
+    case TokenKind::kNe:
+      bc = Bytecode::kTestNotEqual;
+      break;
+    case TokenKind::kLt:
+      bc = Bytecode::kTestLessThan;
+      break;
+    case TokenKind::kGt:
+      bc = Bytecode::kTestGreaterThan;
+      break;
+    case TokenKind::kLe:
+      bc = Bytecode::kTestLessThanOrEqual;
+      break;
+    case TokenKind::kGe:
+      bc = Bytecode::kTestGreaterThanOrEqual;
+      break;
     default:
       Fail(at, std::string("internal error: unexpected operator ") + TokenText(op));
       return;
@@ -1124,7 +1167,8 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
         for (const Argument& a : call->arguments) arguments.push_back(a);
         Call piped(call->position());
         piped.callee = call->callee;
-        piped.arguments = NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
+        piped.arguments =
+            NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
         piped.format_reads = call->format_reads;
         VisitCall(&piped);
         return;
@@ -1151,13 +1195,12 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
     Ldar(left);
     ExpressionPosition(node);
     Emit(node->op == TokenKind::kAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)),
-          Slot()});
+         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)), Slot()});
     return;
   }
   Register left;
-  if (node->left->IsIdentifier() && !node->right->IsIntLiteral() &&
-      !node->right->IsIdentifier() && !node->right->IsFloatLiteral()) {
+  if (node->left->IsIdentifier() && !node->right->IsIntLiteral() && !node->right->IsIdentifier() &&
+      !node->right->IsFloatLiteral()) {
     // The right operand might assign the variable: read it first into a temporary.
     left = NewTemp();
     VisitIdentifier(node->left->AsIdentifier(), false);
@@ -1233,8 +1276,8 @@ void BytecodeGenerator::VisitUnary(Unary* node) {
 void BytecodeGenerator::VisitAssign(Assign* node) {
   RegisterScope rs(this);
   Node* target = node->target;
-  while (target->IsUnary() &&
-         (target->AsUnary()->op == TokenKind::kMul || target->AsUnary()->op == TokenKind::kBitAnd)) {
+  while (target->IsUnary() && (target->AsUnary()->op == TokenKind::kMul ||
+                               target->AsUnary()->op == TokenKind::kBitAnd)) {
     target = target->AsUnary()->operand;
   }
   if (node->op == TokenKind::kAssign) {
@@ -1342,8 +1385,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     Ldar(place->value);
     ExpressionPosition(node);
     Emit(node->op == TokenKind::kAssignAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)),
-          Slot()});
+         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)), Slot()});
     Star(place->value);
     LoadNil();
     return;
@@ -1359,8 +1401,8 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
 
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               ParseResult* program,
-                                              std::shared_ptr<const Script> script,
-                                              bool call_main, std::string* error) {
+                                              std::shared_ptr<const Script> script, bool call_main,
+                                              std::string* error) {
   CompilationState state{isolate, interpreter, std::move(script), "", false, call_main};
   BytecodeGenerator generator(&state, program->script());
   MaybeHandle<SharedFunctionInfo> result = generator.Generate();

@@ -25,8 +25,8 @@ class Interpreter;
 // nothing pending; running out of memory leaves the error pending instead.
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               parser::ParseResult* program,
-                                              std::shared_ptr<const Script> script,
-                                              bool call_main, std::string* error);
+                                              std::shared_ptr<const Script> script, bool call_main,
+                                              std::string* error);
 
 // The V8-style listing of a compiled function and, recursively, the functions in its
 // constant pool (for --print-bytecode and the golden tests).

@@ -14,7 +14,8 @@ std::string DescribeConstant(Value value) {
     return "<SharedFunctionInfo " + SharedFunctionInfo::cast(value).name().ToStdString() + ">";
   }
   if (value.IsString()) return "<String " + ToText(value, TextForm::kDebug) + ">";
-  if (value.IsFixedArray()) return "<FixedArray[" + std::to_string(FixedArray::cast(value).length()) + "]>";
+  if (value.IsFixedArray())
+    return "<FixedArray[" + std::to_string(FixedArray::cast(value).length()) + "]>";
   if (value.IsClosure()) {
     return "<builtin " + Closure::cast(value).shared().name().ToStdString() + ">";
   }

@@ -50,119 +50,119 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
 // and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
 // Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
 // jump bytecodes stay contiguous from Jump to JumpIfForInDone (IsJump tests a range).
-#define RUCHY_BYTECODE_LIST(V)                                                      \
-  /* Operand-size prefixes */                                                       \
-  V(Wide, kNone)                                                                    \
-  V(ExtraWide, kNone)                                                               \
-                                                                                    \
-  /* Jumps (contiguous; the offset is always the first operand) */                  \
-  V(Jump, kNone, kUImm)                                                             \
-  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                             \
-  V(JumpIfTrue, kRead, kUImm)                                                       \
-  V(JumpIfFalse, kRead, kUImm)                                                      \
-  V(JumpIfToBooleanTrue, kRead, kUImm)                                              \
-  V(JumpIfToBooleanFalse, kRead, kUImm)                                             \
-  V(JumpIfNil, kRead, kUImm)                                                        \
-  V(JumpIfNotNil, kRead, kUImm)                                                     \
-  V(JumpIfNotHole, kRead, kUImm)                                                    \
+#define RUCHY_BYTECODE_LIST(V)                                                     \
+  /* Operand-size prefixes */                                                      \
+  V(Wide, kNone)                                                                   \
+  V(ExtraWide, kNone)                                                              \
+                                                                                   \
+  /* Jumps (contiguous; the offset is always the first operand) */                 \
+  V(Jump, kNone, kUImm)                                                            \
+  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                            \
+  V(JumpIfTrue, kRead, kUImm)                                                      \
+  V(JumpIfFalse, kRead, kUImm)                                                     \
+  V(JumpIfToBooleanTrue, kRead, kUImm)                                             \
+  V(JumpIfToBooleanFalse, kRead, kUImm)                                            \
+  V(JumpIfNil, kRead, kUImm)                                                       \
+  V(JumpIfNotNil, kRead, kUImm)                                                    \
+  V(JumpIfNotHole, kRead, kUImm)                                                   \
   /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,   \
-     else acc = the element and the index advances */                               \
-  V(JumpIfForInDone, kWrite, kUImm, kReg)                                                 \
-                                                                                    \
-  /* Loading constants into the accumulator */                                      \
-  V(LdaZero, kWrite)                                                                \
-  V(LdaSmi, kWrite, kImm)                                                           \
-  V(LdaNil, kWrite)                                                                 \
-  V(LdaTrue, kWrite)                                                                \
-  V(LdaFalse, kWrite)                                                               \
-  V(LdaTheHole, kWrite)                                                             \
-  V(LdaConstant, kWrite, kIdx)                                                      \
-                                                                                    \
-  /* Registers */                                                                   \
-  V(Ldar, kWrite, kReg)                                                             \
-  V(Star, kRead, kRegOut)                                                           \
-  V(Mov, kNone, kReg, kRegOut)                                                      \
-                                                                                    \
-  /* Globals: global cell index */                                                  \
-  V(LdaGlobal, kWrite, kIdx)                                                        \
-  V(StaGlobal, kRead, kIdx)                                                         \
-                                                                                    \
-  /* Context slots: slot index, depth up the context chain from the current one */  \
-  V(LdaContextSlot, kWrite, kIdx, kUImm)                                            \
-  V(StaContextSlot, kRead, kIdx, kUImm)                                             \
-  V(LdaCurrentContextSlot, kWrite, kIdx)                                            \
-  V(StaCurrentContextSlot, kRead, kIdx)                                             \
-  /* acc = a new context of n slots whose previous is the current context */        \
-  V(CreateContext, kWrite, kUImm)                                                   \
-  /* reg = current context; current context = acc */                                \
-  V(PushContext, kRead, kRegOut)                                                    \
-  /* current context = reg */                                                       \
-  V(PopContext, kNone, kReg)                                                        \
-  V(LdaCurrentContext, kWrite)                                                      \
-                                                                                    \
-  /* Binary operators: acc = reg OP acc, with a feedback slot */                    \
-  V(Add, kReadWrite, kReg, kIdx)                                                    \
-  V(Sub, kReadWrite, kReg, kIdx)                                                    \
-  V(Mul, kReadWrite, kReg, kIdx)                                                    \
-  V(Div, kReadWrite, kReg, kIdx)                                                    \
-  V(Mod, kReadWrite, kReg, kIdx)                                                    \
-  V(Exp, kReadWrite, kReg, kIdx)                                                    \
-  V(BitwiseOr, kReadWrite, kReg, kIdx)                                              \
-  V(BitwiseXor, kReadWrite, kReg, kIdx)                                             \
-  V(BitwiseAnd, kReadWrite, kReg, kIdx)                                             \
-  V(ShiftLeft, kReadWrite, kReg, kIdx)                                              \
-  V(ShiftRight, kReadWrite, kReg, kIdx)                                             \
-  /* Binary operators with a small-integer immediate: acc = acc OP imm */           \
-  V(AddSmi, kReadWrite, kImm, kIdx)                                                 \
-  V(SubSmi, kReadWrite, kImm, kIdx)                                                 \
-                                                                                    \
-  /* Unary operators */                                                             \
-  V(Negate, kReadWrite, kIdx)                                                       \
-  V(BitwiseNot, kReadWrite, kIdx)                                                   \
-  V(LogicalNot, kReadWrite)                                                         \
-                                                                                    \
-  /* Comparisons: acc = reg CMP acc, with a feedback slot */                        \
-  V(TestEqual, kReadWrite, kReg, kIdx)                                              \
-  V(TestNotEqual, kReadWrite, kReg, kIdx)                                           \
-  V(TestLessThan, kReadWrite, kReg, kIdx)                                           \
-  V(TestGreaterThan, kReadWrite, kReg, kIdx)                                        \
-  V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                    \
-  V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                 \
-                                                                                    \
-  /* Containers and copy-on-write */                                                \
-  V(CreateArray, kWrite, kRegList, kRegCount)                                       \
-  V(CreateTuple, kWrite, kRegList, kRegCount)                                       \
-  /* key/value register pairs */                                                    \
-  V(CreateMap, kWrite, kRegList, kRegCount)                                         \
-  /* acc = reg..acc (flag 1: inclusive) */                                          \
-  V(CreateRange, kReadWrite, kReg, kFlag8)                                          \
-  /* marks acc shared (a duplicated reference to a container) */                    \
-  V(Share, kReadWrite)                                                              \
-                                                                                    \
-  /* Fields and elements. Loads of a place being updated skip the shared mark;      \
-     stores may replace the container in reg by its copy-on-write copy. */          \
-  V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                     \
-  V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                            \
-  V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                      \
-  V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                       \
-  V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                              \
-  V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                      \
-                                                                                    \
-  /* Calls. Call-site index (BytecodeData::call_sites), argument registers,         \
-     feedback slot. CallMethod's first register is the receiver; it is updated      \
-     with the receiver's final value (mutating built-ins, &mut self). */            \
-  V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                          \
-  V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                            \
-  V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                           \
-  /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */        \
-  V(CreateClosure, kWrite, kIdx)                                                    \
-                                                                                    \
-  /* acc = the iterable form of acc (arrays, ranges, strings, maps) */              \
-  V(GetIterator, kReadWrite, kIdx)                                                  \
-                                                                                    \
-  /* Function exit and exceptions */                                                \
-  V(Return, kRead)                                                                  \
-  V(Throw, kRead)                                                                   \
+     else acc = the element and the index advances */                              \
+  V(JumpIfForInDone, kWrite, kUImm, kReg)                                          \
+                                                                                   \
+  /* Loading constants into the accumulator */                                     \
+  V(LdaZero, kWrite)                                                               \
+  V(LdaSmi, kWrite, kImm)                                                          \
+  V(LdaNil, kWrite)                                                                \
+  V(LdaTrue, kWrite)                                                               \
+  V(LdaFalse, kWrite)                                                              \
+  V(LdaTheHole, kWrite)                                                            \
+  V(LdaConstant, kWrite, kIdx)                                                     \
+                                                                                   \
+  /* Registers */                                                                  \
+  V(Ldar, kWrite, kReg)                                                            \
+  V(Star, kRead, kRegOut)                                                          \
+  V(Mov, kNone, kReg, kRegOut)                                                     \
+                                                                                   \
+  /* Globals: global cell index */                                                 \
+  V(LdaGlobal, kWrite, kIdx)                                                       \
+  V(StaGlobal, kRead, kIdx)                                                        \
+                                                                                   \
+  /* Context slots: slot index, depth up the context chain from the current one */ \
+  V(LdaContextSlot, kWrite, kIdx, kUImm)                                           \
+  V(StaContextSlot, kRead, kIdx, kUImm)                                            \
+  V(LdaCurrentContextSlot, kWrite, kIdx)                                           \
+  V(StaCurrentContextSlot, kRead, kIdx)                                            \
+  /* acc = a new context of n slots whose previous is the current context */       \
+  V(CreateContext, kWrite, kUImm)                                                  \
+  /* reg = current context; current context = acc */                               \
+  V(PushContext, kRead, kRegOut)                                                   \
+  /* current context = reg */                                                      \
+  V(PopContext, kNone, kReg)                                                       \
+  V(LdaCurrentContext, kWrite)                                                     \
+                                                                                   \
+  /* Binary operators: acc = reg OP acc, with a feedback slot */                   \
+  V(Add, kReadWrite, kReg, kIdx)                                                   \
+  V(Sub, kReadWrite, kReg, kIdx)                                                   \
+  V(Mul, kReadWrite, kReg, kIdx)                                                   \
+  V(Div, kReadWrite, kReg, kIdx)                                                   \
+  V(Mod, kReadWrite, kReg, kIdx)                                                   \
+  V(Exp, kReadWrite, kReg, kIdx)                                                   \
+  V(BitwiseOr, kReadWrite, kReg, kIdx)                                             \
+  V(BitwiseXor, kReadWrite, kReg, kIdx)                                            \
+  V(BitwiseAnd, kReadWrite, kReg, kIdx)                                            \
+  V(ShiftLeft, kReadWrite, kReg, kIdx)                                             \
+  V(ShiftRight, kReadWrite, kReg, kIdx)                                            \
+  /* Binary operators with a small-integer immediate: acc = acc OP imm */          \
+  V(AddSmi, kReadWrite, kImm, kIdx)                                                \
+  V(SubSmi, kReadWrite, kImm, kIdx)                                                \
+                                                                                   \
+  /* Unary operators */                                                            \
+  V(Negate, kReadWrite, kIdx)                                                      \
+  V(BitwiseNot, kReadWrite, kIdx)                                                  \
+  V(LogicalNot, kReadWrite)                                                        \
+                                                                                   \
+  /* Comparisons: acc = reg CMP acc, with a feedback slot */                       \
+  V(TestEqual, kReadWrite, kReg, kIdx)                                             \
+  V(TestNotEqual, kReadWrite, kReg, kIdx)                                          \
+  V(TestLessThan, kReadWrite, kReg, kIdx)                                          \
+  V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
+  V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
+  V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
+                                                                                   \
+  /* Containers and copy-on-write */                                               \
+  V(CreateArray, kWrite, kRegList, kRegCount)                                      \
+  V(CreateTuple, kWrite, kRegList, kRegCount)                                      \
+  /* key/value register pairs */                                                   \
+  V(CreateMap, kWrite, kRegList, kRegCount)                                        \
+  /* acc = reg..acc (flag 1: inclusive) */                                         \
+  V(CreateRange, kReadWrite, kReg, kFlag8)                                         \
+  /* marks acc shared (a duplicated reference to a container) */                   \
+  V(Share, kReadWrite)                                                             \
+                                                                                   \
+  /* Fields and elements. Loads of a place being updated skip the shared mark;     \
+     stores may replace the container in reg by its copy-on-write copy. */         \
+  V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
+  V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                           \
+  V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
+  V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
+  V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \
+  V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                     \
+                                                                                   \
+  /* Calls. Call-site index (BytecodeData::call_sites), argument registers,        \
+     feedback slot. CallMethod's first register is the receiver; it is updated     \
+     with the receiver's final value (mutating built-ins, &mut self). */           \
+  V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                         \
+  V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                           \
+  V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                          \
+  /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */       \
+  V(CreateClosure, kWrite, kIdx)                                                   \
+                                                                                   \
+  /* acc = the iterable form of acc (arrays, ranges, strings, maps) */             \
+  V(GetIterator, kReadWrite, kIdx)                                                 \
+                                                                                   \
+  /* Function exit and exceptions */                                               \
+  V(Return, kRead)                                                                 \
+  V(Throw, kRead)                                                                  \
   V(ReThrow, kRead)
 
 enum class Bytecode : uint8_t {

@@ -10,8 +10,8 @@
 #include "src/builtins/builtins.h"
 #include "src/interpreter/interpreter.h"
 #include "src/interpreter/runtime-functions.h"
-#include "src/objects/objects-inl.h"
 #include "src/objects/builtin-enums.h"
+#include "src/objects/objects-inl.h"
 #include "src/runtime/value-ops.h"
 
 namespace ruchy::internal::interpreter {
@@ -19,7 +19,7 @@ namespace ruchy::internal::interpreter {
 namespace {
 
 inline uint32_t ReadUnsigned(const uint8_t* p, int scale) {
-  if (scale == 1) return *p;
+  if (__builtin_expect(scale == 1, 1)) return *p;
   if (scale == 2) {
     uint16_t v;
     memcpy(&v, p, 2);
@@ -31,7 +31,7 @@ inline uint32_t ReadUnsigned(const uint8_t* p, int scale) {
 }
 
 inline int32_t ReadSigned(const uint8_t* p, int scale) {
-  if (scale == 1) return static_cast<int8_t>(*p);
+  if (__builtin_expect(scale == 1, 1)) return static_cast<int8_t>(*p);
   if (scale == 2) {
     int16_t v;
     memcpy(&v, p, 2);
@@ -59,17 +59,43 @@ inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
 
 BinaryOp BinaryOpFor(Bytecode bc) {
   switch (bc) {
-    case Bytecode::kAdd: case Bytecode::kAddSmi: return BinaryOp::kAdd;
-    case Bytecode::kSub: case Bytecode::kSubSmi: return BinaryOp::kSub;
-    case Bytecode::kMul: return BinaryOp::kMul;
-    case Bytecode::kDiv: return BinaryOp::kDiv;
-    case Bytecode::kMod: return BinaryOp::kMod;
-    case Bytecode::kExp: return BinaryOp::kExp;
-    case Bytecode::kBitwiseOr: return BinaryOp::kBitOr;
-    case Bytecode::kBitwiseXor: return BinaryOp::kBitXor;
-    case Bytecode::kBitwiseAnd: return BinaryOp::kBitAnd;
-    case Bytecode::kShiftLeft: return BinaryOp::kShl;
-    default: return BinaryOp::kShr;
+    case Bytecode::kAdd:
+    case Bytecode::kAddSmi:
+      return BinaryOp::kAdd;
+    case Bytecode::kSub:
+    case Bytecode::kSubSmi:
+      return BinaryOp::kSub;
+    case Bytecode::kMul:
+      return BinaryOp::kMul;
+    case Bytecode::kDiv:
+      return BinaryOp::kDiv;
+    case Bytecode::kMod:
+      return BinaryOp::kMod;
+    case Bytecode::kExp:
+      return BinaryOp::kExp;
+    case Bytecode::kBitwiseOr:
+      return BinaryOp::kBitOr;
+    case Bytecode::kBitwiseXor:
+      return BinaryOp::kBitXor;
+    case Bytecode::kBitwiseAnd:
+      return BinaryOp::kBitAnd;
+    case Bytecode::kShiftLeft:
+      return BinaryOp::kShl;
+    default:
+      return BinaryOp::kShr;
+  }
+}
+
+// The binary-op feedback update of the fast paths, inlined: one load chain and a compare
+// when the slot already has the bit.
+inline void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
+  Value cell_value = Closure::cast(Value(fp[Interpreter::kClosureOffset])).feedback_cell().value();
+  if (!cell_value.IsFeedbackVector()) return;
+  FeedbackVector vector = FeedbackVector::cast(cell_value);
+  Value old = vector.get(static_cast<int>(slot));
+  int64_t current = old.IsSmi() ? Smi::ToInt(old) : 0;
+  if ((current | bits) != current) {
+    vector.set(static_cast<int>(slot), Smi::FromInt(current | bits), WriteBarrierMode::kSkip);
   }
 }
 
@@ -140,39 +166,41 @@ MaybeHandle<Value> Interpreter::Execute(Handle<Closure> closure, int argc,
   const uint8_t* instr = pc;
   int scale = 1;
   Value acc = isolate->nil_value();
+  // Slow paths write their result here, never through &acc: taking acc's address would
+  // keep it in memory in every handler instead of in a register.
+  Value slow_result;
   int64_t budget = kInterruptBudget;
   MaybeHandle<Value> result;
   const Value true_value = isolate->true_value();
   const Value false_value = isolate->false_value();
   auto ToBoolean = [true_value, false_value](bool b) { return b ? true_value : false_value; };
 
-#define REG_ADDR(i) (fp[ReadSigned(pc + 1 + (i) * scale, scale)])
+#define REG_ADDR(i) (fp[ReadSigned(pc + 1 + (i)*scale, scale)])
 #define REG(i) Value(REG_ADDR(i))
-#define REG_INDEX(i) ReadSigned(pc + 1 + (i) * scale, scale)
-#define UOP(i) ReadUnsigned(pc + 1 + (i) * scale, scale)
-#define SOP(i) ReadSigned(pc + 1 + (i) * scale, scale)
-#define NEXT()                                             \
-  do {                                                     \
-    pc += kSizeTable.sizes[ScaleIndex(scale)][*pc];        \
-    goto dispatch;                                         \
+#define REG_INDEX(i) ReadSigned(pc + 1 + (i)*scale, scale)
+#define UOP(i) ReadUnsigned(pc + 1 + (i)*scale, scale)
+#define SOP(i) ReadSigned(pc + 1 + (i)*scale, scale)
+#define NEXT()                                      \
+  do {                                              \
+    pc += kSizeTable.sizes[ScaleIndex(scale)][*pc]; \
+    goto dispatch;                                  \
   } while (0)
-#define SYNC()                                             \
-  do {                                                     \
-    current_fp_ = static_cast<Address>(fp - stack_);       \
-    current_offset_ = static_cast<int>(instr - code);      \
+#define SYNC()                                        \
+  do {                                                \
+    current_fp_ = static_cast<Address>(fp - stack_);  \
+    current_offset_ = static_cast<int>(instr - code); \
   } while (0)
 #define THROW() goto exception
-#define CONSTANT(i) FixedArray::cast(BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])) \
-                                                            .shared()                         \
-                                                            .function_data())                 \
-                                         .constant_pool())                                    \
-                        .get(static_cast<int>(i))
-#define RELOAD_FRAME()                                                                   \
-  do {                                                                                   \
-    data = BytecodeArray::cast(                                                          \
-               Closure::cast(Value(fp[kClosureOffset])).shared().function_data())        \
-               .data();                                                                  \
-    code = data->bytes.data();                                                           \
+#define CONSTANT(i)                                                                          \
+  FixedArray::cast(                                                                          \
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
+          .constant_pool())                                                                  \
+      .get(static_cast<int>(i))
+#define RELOAD_FRAME()                                                                            \
+  do {                                                                                            \
+    data = BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
+               .data();                                                                           \
+    code = data->bytes.data();                                                                    \
   } while (0)
 
 dispatch:
@@ -253,7 +281,7 @@ handle_JumpIfNotHole:
   }
   NEXT();
 
-handle_JumpIfForInDone: {
+handle_JumpIfForInDone : {
   Address* slot = &REG_ADDR(1);
   Value iterable(slot[0]);
   int64_t index = Smi::ToInt(Value(slot[1]));
@@ -325,7 +353,7 @@ handle_Mov:
   NEXT();
 
   // --- Globals and contexts ---------------------------------------------------------------
-handle_LdaGlobal: {
+handle_LdaGlobal : {
   uint32_t index = UOP(0);
   acc = Value(globals_[index]);
   if (acc.IsTheHole()) {
@@ -339,13 +367,13 @@ handle_StaGlobal:
   globals_[UOP(0)] = acc.ptr();
   NEXT();
 
-handle_LdaContextSlot: {
+handle_LdaContextSlot : {
   Value context(fp[kContextOffset]);
   for (uint32_t depth = UOP(1); depth > 0; --depth) context = Context::cast(context).previous();
   acc = Context::cast(context).get(static_cast<int>(UOP(0)));
   NEXT();
 }
-handle_StaContextSlot: {
+handle_StaContextSlot : {
   Value context(fp[kContextOffset]);
   for (uint32_t depth = UOP(1); depth > 0; --depth) context = Context::cast(context).previous();
   Context::cast(context).set(static_cast<int>(UOP(0)), acc);
@@ -357,7 +385,7 @@ handle_LdaCurrentContextSlot:
 handle_StaCurrentContextSlot:
   Context::cast(Value(fp[kContextOffset])).set(static_cast<int>(UOP(0)), acc);
   NEXT();
-handle_CreateContext: {
+handle_CreateContext : {
   SYNC();
   HandleScope scope(isolate);
   Handle<Value> previous(&fp[kContextOffset]);
@@ -380,23 +408,24 @@ handle_LdaCurrentContext:
   NEXT();
 
   // --- Arithmetic -------------------------------------------------------------------------
-#define SMI_BINARY(Name, expr_fast)                                                  \
-  handle_##Name : {                                                                  \
-    Value lhs = REG(0);                                                              \
-    if (lhs.IsSmi() && acc.IsSmi()) {                                                \
-      int64_t a = Smi::ToInt(lhs), b = Smi::ToInt(acc), r;                           \
-      if (expr_fast) {                                                               \
-        acc = Smi::FromInt(r);                                                       \
-        RecordBinaryFeedback(fp, UOP(1), kFeedbackSignedSmall);                      \
-        NEXT();                                                                      \
-      }                                                                              \
-    }                                                                                \
-    SYNC();                                                                          \
-    if (!SlowBinary(fp, BinaryOpFor(Bytecode::k##Name), &REG_ADDR(0), acc, UOP(1),   \
-                    &acc)) {                                                         \
-      THROW();                                                                       \
-    }                                                                                \
-    NEXT();                                                                          \
+#define SMI_BINARY(Name, expr_fast)                                                \
+  handle_##Name : {                                                                \
+    Value lhs = REG(0);                                                            \
+    if (lhs.IsSmi() && acc.IsSmi()) {                                              \
+      int64_t a = Smi::ToInt(lhs), b = Smi::ToInt(acc), r;                         \
+      if (expr_fast) {                                                             \
+        acc = Smi::FromInt(r);                                                     \
+        RecordFeedbackBits(fp, UOP(1), kFeedbackSignedSmall);                      \
+        NEXT();                                                                    \
+      }                                                                            \
+    }                                                                              \
+    SYNC();                                                                        \
+    if (!SlowBinary(fp, BinaryOpFor(Bytecode::k##Name), &REG_ADDR(0), acc, UOP(1), \
+                    &slow_result)) {                                               \
+      THROW();                                                                     \
+    }                                                                              \
+    acc = slow_result;                                                             \
+    NEXT();                                                                        \
   }
 
   SMI_BINARY(Add, (!__builtin_add_overflow(a, b, &r) && Smi::IsValid(r)))
@@ -413,7 +442,7 @@ handle_LdaCurrentContext:
 #undef SMI_BINARY
 
 handle_AddSmi:
-handle_SubSmi: {
+handle_SubSmi : {
   Bytecode bc = static_cast<Bytecode>(*pc);
   int64_t imm = SOP(0);
   if (acc.IsSmi()) {
@@ -422,7 +451,7 @@ handle_SubSmi: {
                                             : __builtin_sub_overflow(Smi::ToInt(acc), imm, &r);
     if (!overflow && Smi::IsValid(r)) {
       acc = Smi::FromInt(r);
-      RecordBinaryFeedback(fp, UOP(1), kFeedbackSignedSmall);
+      RecordFeedbackBits(fp, UOP(1), kFeedbackSignedSmall);
       NEXT();
     }
   }
@@ -440,7 +469,7 @@ handle_SubSmi: {
   NEXT();
 }
 
-handle_Negate: {
+handle_Negate : {
   if (acc.IsSmi() && Smi::ToInt(acc) != 0 && Smi::IsValid(-Smi::ToInt(acc))) {
     acc = Smi::FromInt(-Smi::ToInt(acc));
     NEXT();
@@ -453,7 +482,7 @@ handle_Negate: {
   acc = *out;
   NEXT();
 }
-handle_BitwiseNot: {
+handle_BitwiseNot : {
   SYNC();
   HandleScope scope(isolate);
   Handle<Value> operand(acc, isolate);
@@ -467,18 +496,18 @@ handle_LogicalNot:
   NEXT();
 
   // --- Comparisons ------------------------------------------------------------------------
-#define SMI_COMPARE(Name, op, cmp_op)                                                   \
-  handle_##Name : {                                                                     \
-    Value lhs = REG(0);                                                                 \
-    if (lhs.IsSmi() && acc.IsSmi()) {                                                   \
-      acc = ToBoolean(Smi::ToInt(lhs) op Smi::ToInt(acc));                \
-      NEXT();                                                                           \
-    }                                                                                   \
-    SYNC();                                                                             \
-    std::optional<bool> r = CompareOperation(isolate, CompareOp::cmp_op, lhs, acc);     \
-    if (!r.has_value()) THROW();                                                        \
-    acc = ToBoolean(*r);                                                  \
-    NEXT();                                                                             \
+#define SMI_COMPARE(Name, op, cmp_op)                                               \
+  handle_##Name : {                                                                 \
+    Value lhs = REG(0);                                                             \
+    if (lhs.IsSmi() && acc.IsSmi()) {                                               \
+      acc = ToBoolean(Smi::ToInt(lhs) op Smi::ToInt(acc));                          \
+      NEXT();                                                                       \
+    }                                                                               \
+    SYNC();                                                                         \
+    std::optional<bool> r = CompareOperation(isolate, CompareOp::cmp_op, lhs, acc); \
+    if (!r.has_value()) THROW();                                                    \
+    acc = ToBoolean(*r);                                                            \
+    NEXT();                                                                         \
   }
   SMI_COMPARE(TestLessThan, <, kLessThan)
   SMI_COMPARE(TestGreaterThan, >, kGreaterThan)
@@ -486,12 +515,12 @@ handle_LogicalNot:
   SMI_COMPARE(TestGreaterThanOrEqual, >=, kGreaterThanOrEqual)
 #undef SMI_COMPARE
 
-handle_TestEqual: {
+handle_TestEqual : {
   Value lhs = REG(0);
   acc = ToBoolean((lhs == acc && !lhs.IsHeapNumber()) || ValuesEqual(lhs, acc));
   NEXT();
 }
-handle_TestNotEqual: {
+handle_TestNotEqual : {
   Value lhs = REG(0);
   acc = ToBoolean(!((lhs == acc && !lhs.IsHeapNumber()) || ValuesEqual(lhs, acc)));
   NEXT();
@@ -500,15 +529,16 @@ handle_TestNotEqual: {
   // --- Containers -------------------------------------------------------------------------
 handle_CreateArray:
 handle_CreateTuple:
-handle_CreateMap: {
+handle_CreateMap : {
   SYNC();
   Bytecode bc = static_cast<Bytecode>(*pc);
   Address* first = &REG_ADDR(0);
   int count = static_cast<int>(UOP(1));
-  if (!CreateContainer(bc, first, count, &acc)) THROW();
+  if (!CreateContainer(bc, first, count, &slow_result)) THROW();
+  acc = slow_result;
   NEXT();
 }
-handle_CreateRange: {
+handle_CreateRange : {
   SYNC();
   HandleScope scope(isolate);
   Handle<Value> from(&REG_ADDR(0));
@@ -525,7 +555,7 @@ handle_Share:
 
   // --- Fields and elements ----------------------------------------------------------------
 handle_GetNamedProperty:
-handle_GetNamedPropertyForUpdate: {
+handle_GetNamedPropertyForUpdate : {
   bool for_update = static_cast<Bytecode>(*pc) == Bytecode::kGetNamedPropertyForUpdate;
   if (!for_update || !IsShared(REG(0))) {
     Value field;
@@ -537,17 +567,18 @@ handle_GetNamedPropertyForUpdate: {
   }
   SYNC();
   if (for_update && !UnshareForUpdate(&REG_ADDR(0))) THROW();
-  if (!LoadNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), for_update, &acc)) THROW();
+  if (!LoadNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), for_update, &slow_result)) THROW();
+  acc = slow_result;
   NEXT();
 }
-handle_SetNamedProperty: {
+handle_SetNamedProperty : {
   if (TryStoreFieldFast(fp, UOP(2), UOP(1), REG(0), acc)) NEXT();
   SYNC();
   if (!StoreNamed(fp, &REG_ADDR(0), UOP(1), UOP(2), acc)) THROW();
   NEXT();
 }
 handle_GetKeyedProperty:
-handle_GetKeyedPropertyForUpdate: {
+handle_GetKeyedPropertyForUpdate : {
   bool for_update = static_cast<Bytecode>(*pc) == Bytecode::kGetKeyedPropertyForUpdate;
   if (for_update && IsShared(REG(0))) {
     SYNC();
@@ -588,7 +619,7 @@ handle_GetKeyedPropertyForUpdate: {
   }
   NEXT();
 }
-handle_SetKeyedProperty: {
+handle_SetKeyedProperty : {
   Value object = REG(0);
   Value key = REG(1);
   if (key.IsSmi() && object.IsArray() && !CowContainer::cast(object).is_shared()) {
@@ -626,7 +657,7 @@ handle_SetKeyedProperty: {
 }
 
   // --- Calls ------------------------------------------------------------------------------
-handle_CallFunction: {
+handle_CallFunction : {
   SYNC();
   Value callee = REG(0);
   Address* args = &REG_ADDR(1);
@@ -647,11 +678,12 @@ handle_CallFunction: {
       goto dispatch;
     }
   }
-  if (!CallSlow(fp, &REG_ADDR(0), args, count, &acc)) THROW();
+  if (!CallSlow(fp, &REG_ADDR(0), args, count, &slow_result)) THROW();
+  acc = slow_result;
   NEXT();
 }
 
-handle_CallMethod: {
+handle_CallMethod : {
   SYNC();
   const CallSite& site = data->call_sites[UOP(0)];
   Address* first = &REG_ADDR(1);
@@ -661,14 +693,17 @@ handle_CallMethod: {
   int argc = 0;
   Address* call_args = nullptr;
   int status =
-      ResolveMethodCall(fp, site, first, count, &target, &shift, &argc, &call_args, &acc);
+      ResolveMethodCall(fp, site, first, count, &target, &shift, &argc, &call_args, &slow_result);
   if (status == kCallFailed) THROW();
-  if (status == kCallDone) NEXT();
+  if (status == kCallDone) {
+    acc = slow_result;
+    NEXT();
+  }
   // kCallPushFrame: an interpreter function taking first[shift...].
   RecordCallFeedback(fp, UOP(3), target);
   Address* new_fp;
-  if (!PushFrame(fp, Closure::cast(target), call_args, argc, shift,
-                 static_cast<int>(instr - code), &new_fp)) {
+  if (!PushFrame(fp, Closure::cast(target), call_args, argc, shift, static_cast<int>(instr - code),
+                 &new_fp)) {
     THROW();
   }
   fp = new_fp;
@@ -677,7 +712,7 @@ handle_CallMethod: {
   goto dispatch;
 }
 
-handle_CallRuntime: {
+handle_CallRuntime : {
   SYNC();
   uint16_t id;
   memcpy(&id, pc + 1, 2);
@@ -691,20 +726,23 @@ handle_CallRuntime: {
   NEXT();
 }
 
-handle_CreateClosure: {
+handle_CreateClosure : {
   SYNC();
-  if (!CreateClosure(fp, UOP(0), &acc)) THROW();
+  if (!CreateClosure(fp, UOP(0), &slow_result)) THROW();
+  acc = slow_result;
   NEXT();
 }
 
-handle_GetIterator: {
+handle_GetIterator : {
   SYNC();
-  if (!GetIterator(&acc)) THROW();
+  slow_result = acc;
+  if (!GetIterator(&slow_result)) THROW();
+  acc = slow_result;
   NEXT();
 }
 
   // --- Exit and exceptions ----------------------------------------------------------------
-handle_Return: {
+handle_Return : {
   if (--budget <= 0) {
     budget = kInterruptBudget;
     SYNC();
@@ -741,8 +779,8 @@ handle_Return: {
   if (inout != 0) {
     // Write in-out parameters (&mut x, &mut self) back into the caller's argument
     // registers; the caller's code stores them back to their places.
-    Address* args = static_cast<Bytecode>(*pc) == Bytecode::kCallFunction ? &REG_ADDR(1)
-                                                                           : &REG_ADDR(1);
+    Address* args =
+        static_cast<Bytecode>(*pc) == Bytecode::kCallFunction ? &REG_ADDR(1) : &REG_ADDR(1);
     for (int i = 0; i < 64 && (inout >> i) != 0; ++i) {
       if ((inout >> i) & 1) args[shift + i] = params[i];
     }

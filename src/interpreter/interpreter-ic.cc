@@ -36,8 +36,7 @@ uint32_t Interpreter::StubCacheHash(Address shape, Address name) {
   return static_cast<uint32_t>(((shape >> 3) ^ (name >> 3) * 31) & (kStubCacheSize - 1));
 }
 
-int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index,
-                               HeapObject object) {
+int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, HeapObject object) {
   Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
   if (!cell_value.IsFeedbackVector()) return -1;
   Value feedback = FeedbackVector::cast(cell_value).get(static_cast<int>(slot));
@@ -51,9 +50,9 @@ int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index,
   }
   if (feedback.IsSmi()) {
     // Megamorphic: the stub cache is keyed by (shape, name).
-    Value pool = BytecodeArray::cast(
-                     Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                     .constant_pool();
+    Value pool =
+        BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+            .constant_pool();
     Address name = FixedArray::cast(pool).get(static_cast<int>(name_index)).ptr();
     const StubCacheEntry& e = stub_cache_[StubCacheHash(shape, name)];
     if (e.shape == shape && e.name == name) return e.index;
@@ -127,12 +126,13 @@ bool Interpreter::TryLoadFieldFast(Address* fp, uint32_t slot, uint32_t name_ind
   HeapObject o = HeapObject::cast(object);
   int index = LookupFieldIc(fp, slot, name_index, o);
   if (index < 0) return false;
-  *out = o.IsStructObject() ? StructObject::cast(o).field(index) : PlainObject::cast(o).FieldAt(index);
+  *out =
+      o.IsStructObject() ? StructObject::cast(o).field(index) : PlainObject::cast(o).FieldAt(index);
   return true;
 }
 
-bool Interpreter::TryStoreFieldFast(Address* fp, uint32_t slot, uint32_t name_index,
-                                    Value object, Value value) {
+bool Interpreter::TryStoreFieldFast(Address* fp, uint32_t slot, uint32_t name_index, Value object,
+                                    Value value) {
   if (!object.IsHeapObject()) return false;
   HeapObject o = HeapObject::cast(object);
   if (o.IsStructObject() && StructObject::cast(o).is_shared()) return false;  // COW first
