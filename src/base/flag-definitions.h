@@ -11,7 +11,8 @@
   V(BOOL, help, false, "print this list of flags and exit") \
   V(BOOL, version, false, "print the version and exit")     \
   RUCHY_PARSER_FLAG_LIST(V)                                 \
-  RUCHY_HEAP_FLAG_LIST(V)
+  RUCHY_HEAP_FLAG_LIST(V)                                   \
+  RUCHY_INTERPRETER_FLAG_LIST(V)
 
 // Front end (src/parser, issue #3).
 #define RUCHY_PARSER_FLAG_LIST(V) \
@@ -25,6 +26,13 @@
   V(BOOL, trace_gc, false, "print one line per garbage collection (kind, sizes, pause)")  \
   V(INT, max_heap_size, 4096, "heap limit in MB; exceeding it raises Out of memory")      \
   V(INT, semi_space_size, 4096, "size of each new-space semispace in KB")
+
+// Interpreter (src/interpreter, issue #5).
+#define RUCHY_INTERPRETER_FLAG_LIST(V)                                                      \
+  V(BOOL, jitless, false, "execute in the interpreter only (no JIT tiers are built yet)")   \
+  V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")           \
+  V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)")  \
+  V(BOOL, trace_ic, false, "print inline-cache state transitions (field loads and stores)")
 
 #define RUCHY_FLAG_IMPLICATIONS(I)
 

@@ -68,6 +68,7 @@ class Isolate {
     return false;
   }
   bool pending_exception_is_error() const { return pending_is_error_; }
+  void MarkPendingAsError() { pending_is_error_ = true; }
   void ReportOutOfMemory();
   bool IsOutOfMemoryPending() const;
   int64_t out_of_memory_count() const { return out_of_memory_count_; }

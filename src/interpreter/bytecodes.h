@@ -49,13 +49,13 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
 // every IC-bearing bytecode ends with its feedback slot (Idx). Jump offsets are unsigned
 // and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
 // Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
-// jump bytecodes stay contiguous from Jump to JumpIfNotNil (IsJump tests a range).
+// jump bytecodes stay contiguous from Jump to JumpIfForInDone (IsJump tests a range).
 #define RUCHY_BYTECODE_LIST(V)                                                     \
   /* Operand-size prefixes */                                                      \
   V(Wide, kNone)                                                                   \
   V(ExtraWide, kNone)                                                              \
                                                                                    \
-  /* Jumps (contiguous) */                                                         \
+  /* Jumps (contiguous; the offset is always the first operand) */                 \
   V(Jump, kNone, kUImm)                                                            \
   V(JumpLoop, kNone, kUImm, kImm, kIdx)                                            \
   V(JumpIfTrue, kRead, kUImm)                                                      \
@@ -64,6 +64,10 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(JumpIfToBooleanFalse, kRead, kUImm)                                            \
   V(JumpIfNil, kRead, kUImm)                                                       \
   V(JumpIfNotNil, kRead, kUImm)                                                    \
+  V(JumpIfNotHole, kRead, kUImm)                                                   \
+  /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,   \
+     else acc = the element and the index advances */                              \
+  V(JumpIfForInDone, kWrite, kUImm, kReg)                                          \
                                                                                    \
   /* Loading constants into the accumulator */                                     \
   V(LdaZero, kWrite)                                                               \
@@ -71,6 +75,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(LdaNil, kWrite)                                                                \
   V(LdaTrue, kWrite)                                                               \
   V(LdaFalse, kWrite)                                                              \
+  V(LdaTheHole, kWrite)                                                            \
   V(LdaConstant, kWrite, kIdx)                                                     \
                                                                                    \
   /* Registers */                                                                  \
@@ -78,18 +83,22 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Star, kRead, kRegOut)                                                          \
   V(Mov, kNone, kReg, kRegOut)                                                     \
                                                                                    \
-  /* Globals: name constant, feedback slot */                                      \
-  V(LdaGlobal, kWrite, kIdx, kIdx)                                                 \
-  V(StaGlobal, kRead, kIdx, kIdx)                                                  \
+  /* Globals: global cell index */                                                 \
+  V(LdaGlobal, kWrite, kIdx)                                                       \
+  V(StaGlobal, kRead, kIdx)                                                        \
                                                                                    \
-  /* Context slots: context register, slot index, depth up the context chain */    \
-  V(LdaContextSlot, kWrite, kReg, kIdx, kUImm)                                     \
-  V(StaContextSlot, kRead, kReg, kIdx, kUImm)                                      \
+  /* Context slots: slot index, depth up the context chain from the current one */ \
+  V(LdaContextSlot, kWrite, kIdx, kUImm)                                           \
+  V(StaContextSlot, kRead, kIdx, kUImm)                                            \
   V(LdaCurrentContextSlot, kWrite, kIdx)                                           \
   V(StaCurrentContextSlot, kRead, kIdx)                                            \
-  V(CreateFunctionContext, kWrite, kIdx, kUImm)                                    \
+  /* acc = a new context of n slots whose previous is the current context */       \
+  V(CreateContext, kWrite, kUImm)                                                  \
+  /* reg = current context; current context = acc */                               \
   V(PushContext, kRead, kRegOut)                                                   \
+  /* current context = reg */                                                      \
   V(PopContext, kNone, kReg)                                                       \
+  V(LdaCurrentContext, kWrite)                                                     \
                                                                                    \
   /* Binary operators: acc = reg OP acc, with a feedback slot */                   \
   V(Add, kReadWrite, kReg, kIdx)                                                   \
@@ -119,30 +128,37 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
   V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
   V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
-  V(TestNil, kReadWrite)                                                           \
                                                                                    \
   /* Containers and copy-on-write */                                               \
   V(CreateArray, kWrite, kRegList, kRegCount)                                      \
   V(CreateTuple, kWrite, kRegList, kRegCount)                                      \
+  /* key/value register pairs */                                                   \
   V(CreateMap, kWrite, kRegList, kRegCount)                                        \
+  /* acc = reg..acc (flag 1: inclusive) */                                         \
   V(CreateRange, kReadWrite, kReg, kFlag8)                                         \
+  /* marks acc shared (a duplicated reference to a container) */                   \
   V(Share, kReadWrite)                                                             \
                                                                                    \
-  /* Property and element access: object register, name constant, feedback slot */ \
+  /* Fields and elements. Loads of a place being updated skip the shared mark;     \
+     stores may replace the container in reg by its copy-on-write copy. */         \
   V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
+  V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                           \
   V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
   V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
+  V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \
   V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                     \
                                                                                    \
-  /* Calls: callee, arguments, feedback slot */                                    \
+  /* Calls. Call-site index (BytecodeData::call_sites), argument registers,        \
+     feedback slot. CallMethod's first register is the receiver; it is updated     \
+     with the receiver's final value (mutating built-ins, &mut self). */           \
   V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                         \
   V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                           \
   V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                          \
-  V(CreateClosure, kWrite, kIdx, kIdx)                                             \
+  /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */       \
+  V(CreateClosure, kWrite, kIdx)                                                   \
                                                                                    \
-  /* Iteration: the iterator lives in a register */                                \
+  /* acc = the iterable form of acc (arrays, ranges, strings, maps) */             \
   V(GetIterator, kReadWrite, kIdx)                                                 \
-  V(IteratorNext, kWrite, kReg, kUImm)                                             \
                                                                                    \
   /* Function exit and exceptions */                                               \
   V(Return, kRead)                                                                 \
@@ -204,7 +220,7 @@ class Bytecodes {
     return prefix == Bytecode::kWide ? OperandScale::kDouble : OperandScale::kQuadruple;
   }
   static bool IsJump(Bytecode bytecode) {
-    return bytecode >= Bytecode::kJump && bytecode <= Bytecode::kJumpIfNotNil;
+    return bytecode >= Bytecode::kJump && bytecode <= Bytecode::kJumpIfForInDone;
   }
   static bool IsBackwardJump(Bytecode bytecode) { return bytecode == Bytecode::kJumpLoop; }
   static bool IsConditionalJump(Bytecode bytecode) {

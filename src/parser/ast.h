@@ -386,12 +386,14 @@ class Call : public Node {
   FormatReads format_reads;
 };
 
-// receiver.name(args); turbofish arguments are dropped.
+// receiver.name(args); of turbofish arguments only the first type's last path segment is
+// kept (`parse::<f64>()` -> "f64"), for built-ins that read it.
 class MethodCall : public Node {
  public:
   RUCHY_NODE_CONSTRUCTOR(MethodCall)
   Node* receiver = nullptr;
   const AstString* name = nullptr;
+  const AstString* type_hint = nullptr;
   NodeList<Argument> arguments;
 };
 

@@ -390,8 +390,15 @@ Node* Parser::ParsePostfix(Node* expression) {
         Advance();
         if (field == strings_->await_string()) continue;  // runs synchronously
         bool turbofish = false;
+        const AstString* type_hint = nullptr;
         if (Check(TokenKind::kColonColon) && kind_at(1) == TokenKind::kLt) {
           Advance();
+          // Keep the first type argument's last path segment: `parse::<f64>` -> f64,
+          // `collect::<Vec<String>>` -> Vec (built-ins read it; types are otherwise dropped).
+          for (size_t ahead = 1; IsNameToken(peek_at(ahead)); ahead += 2) {
+            type_hint = NameOf(peek_at(ahead));
+            if (kind_at(ahead + 1) != TokenKind::kColonColon) break;
+          }
           if (!ParseGenericArgs()) return nullptr;
           turbofish = true;
         }
@@ -399,6 +406,7 @@ Node* Parser::ParsePostfix(Node* expression) {
           MethodCall* call = New<MethodCall>(PositionOf(name));
           call->receiver = expression;
           call->name = field;
+          call->type_hint = type_hint;
           if (!ParseArguments(&call->arguments)) return nullptr;
           expression = call;
           continue;

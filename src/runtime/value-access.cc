@@ -337,4 +337,36 @@ bool SetField(Isolate* isolate, Handle<Value>* object, Handle<String> name, Hand
   return CannotAccessField(isolate, o, *name);
 }
 
+namespace {
+
+// Unshares *object if it is a shared container (an error is pending on false).
+bool UnshareIfShared(Isolate* isolate, Handle<Value>* object) {
+  if (!IsShared(**object)) return true;
+  Handle<CowContainer> unshared;
+  if (!EnsureUnshared(isolate, Handle<CowContainer>::cast(*object)).ToHandle(&unshared)) {
+    return false;
+  }
+  *object = unshared;
+  return true;
+}
+
+}  // namespace
+
+MaybeHandle<Value> GetElementForUpdate(Isolate* isolate, Handle<Value>* object, Handle<Value> key) {
+  // Read first so that a bad key raises its error without copying anything.
+  Handle<Value> element;
+  if (!GetElement(isolate, *object, key).ToHandle(&element)) return {};
+  if (!IsShared(**object)) return element;
+  if (!UnshareIfShared(isolate, object)) return {};
+  return GetElement(isolate, *object, key);
+}
+
+MaybeHandle<Value> GetFieldForUpdate(Isolate* isolate, Handle<Value>* object, Handle<String> name) {
+  Handle<Value> field;
+  if (!GetField(isolate, *object, name).ToHandle(&field)) return {};
+  if (!IsShared(**object)) return field;
+  if (!UnshareIfShared(isolate, object)) return {};
+  return GetField(isolate, *object, name);
+}
+
 }  // namespace ruchy::internal

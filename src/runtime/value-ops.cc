@@ -149,46 +149,30 @@ int CompareStrings(String a, String b) {
 }
 
 int SequenceLength(Value container) {
-  HeapObject object = HeapObject::unchecked_cast(container);
-  switch (object.instance_type()) {
-    case InstanceType::kArray:
-      return Array::unchecked_cast(object).length();
-    case InstanceType::kTuple:
-      return Tuple::unchecked_cast(object).length();
-    case InstanceType::kEnumValue:
-      return EnumValue::unchecked_cast(object).payload_length();
-    case InstanceType::kStructObject:
-      return StructObject::unchecked_cast(object).field_count();
-    default:
-      UNREACHABLE();
-  }
+  if (container.IsArray()) return Array::unchecked_cast(container).length();
+  if (container.IsTuple()) return Tuple::unchecked_cast(container).length();
+  if (container.IsEnumValue()) return EnumValue::unchecked_cast(container).payload_length();
+  DCHECK(container.IsStructObject());
+  return StructObject::unchecked_cast(container).field_count();
 }
 
 Element SequenceElement(Value container, int index) {
-  HeapObject object = HeapObject::unchecked_cast(container);
   Element element;
-  switch (object.instance_type()) {
-    case InstanceType::kArray: {
-      Array array = Array::unchecked_cast(object);
-      if (array.kind() == ElementsKind::kDouble) {
-        element.is_raw_double = true;
-        element.number = FixedDoubleArray::unchecked_cast(array.elements()).get(index);
-      } else {
-        element.value = array.GetTagged(index);
-      }
-      break;
+  if (container.IsArray()) {
+    Array array = Array::unchecked_cast(container);
+    if (array.kind() == ElementsKind::kDouble) {
+      element.is_raw_double = true;
+      element.number = FixedDoubleArray::unchecked_cast(array.elements()).get(index);
+    } else {
+      element.value = array.GetTagged(index);
     }
-    case InstanceType::kTuple:
-      element.value = Tuple::unchecked_cast(object).get(index);
-      break;
-    case InstanceType::kEnumValue:
-      element.value = EnumValue::unchecked_cast(object).payload(index);
-      break;
-    case InstanceType::kStructObject:
-      element.value = StructObject::unchecked_cast(object).field(index);
-      break;
-    default:
-      UNREACHABLE();
+  } else if (container.IsTuple()) {
+    element.value = Tuple::unchecked_cast(container).get(index);
+  } else if (container.IsEnumValue()) {
+    element.value = EnumValue::unchecked_cast(container).payload(index);
+  } else {
+    DCHECK(container.IsStructObject());
+    element.value = StructObject::unchecked_cast(container).field(index);
   }
   return element;
 }
@@ -301,48 +285,43 @@ bool EqualPair(const Element& x, const Element& y,
     return u.IsString() && v.IsString() &&
            String::Equals(String::unchecked_cast(u), String::unchecked_cast(v));
   }
-  InstanceType type = HeapObject::unchecked_cast(u).instance_type();
-  if (type != HeapObject::unchecked_cast(v).instance_type()) return false;
-  switch (type) {
-    case InstanceType::kArray:
-    case InstanceType::kTuple:
-      break;
-    case InstanceType::kStructObject:
-      if (!value_ops::SameStructType(StructObject::unchecked_cast(u),
-                                     StructObject::unchecked_cast(v))) {
-        return false;
-      }
-      break;
-    case InstanceType::kEnumValue: {
-      EnumValue eu = EnumValue::unchecked_cast(u);
-      EnumValue ev = EnumValue::unchecked_cast(v);
-      if (!value_ops::SameEnumType(eu, ev) || eu.variant() != ev.variant()) return false;
-      break;
+  if (HeapObject::unchecked_cast(u).instance_type() !=
+      HeapObject::unchecked_cast(v).instance_type()) {
+    return false;
+  }
+  if (u.IsHashMap()) {
+    OrderedHashTable tu = HashMap::unchecked_cast(u).table();
+    OrderedHashTable tv = HashMap::unchecked_cast(v).table();
+    if (tu.number_of_elements() != tv.number_of_elements()) return false;
+    for (int entry = 0; entry < tu.used_entries(); ++entry) {
+      if (!tu.IsLiveEntry(entry)) continue;
+      Value key = tu.KeyAt(entry);
+      int other = tv.FindEntry(key, HashMap::HashKey(key));
+      if (other == OrderedHashTable::kNotFound) return false;
+      pending->emplace_back(ElementOf(tu.ValueAt(entry)), ElementOf(tv.ValueAt(other)));
     }
-    case InstanceType::kHashMap: {
-      OrderedHashTable tu = HashMap::unchecked_cast(u).table();
-      OrderedHashTable tv = HashMap::unchecked_cast(v).table();
-      if (tu.number_of_elements() != tv.number_of_elements()) return false;
-      for (int entry = 0; entry < tu.used_entries(); ++entry) {
-        if (!tu.IsLiveEntry(entry)) continue;
-        Value key = tu.KeyAt(entry);
-        int other = tv.FindEntry(key, HashMap::HashKey(key));
-        if (other == OrderedHashTable::kNotFound) return false;
-        pending->emplace_back(ElementOf(tu.ValueAt(entry)), ElementOf(tv.ValueAt(other)));
-      }
-      return true;
+    return true;
+  }
+  if (u.IsRange()) {
+    Range ru = Range::unchecked_cast(u);
+    Range rv = Range::unchecked_cast(v);
+    if (ru.inclusive() != rv.inclusive()) return false;
+    pending->emplace_back(ElementOf(ru.from()), ElementOf(rv.from()));
+    pending->emplace_back(ElementOf(ru.to()), ElementOf(rv.to()));
+    return true;
+  }
+  if (u.IsStructObject()) {
+    if (!value_ops::SameStructType(StructObject::unchecked_cast(u),
+                                   StructObject::unchecked_cast(v))) {
+      return false;
     }
-    case InstanceType::kRange: {
-      Range ru = Range::unchecked_cast(u);
-      Range rv = Range::unchecked_cast(v);
-      if (ru.inclusive() != rv.inclusive()) return false;
-      pending->emplace_back(ElementOf(ru.from()), ElementOf(rv.from()));
-      pending->emplace_back(ElementOf(ru.to()), ElementOf(rv.to()));
-      return true;
-    }
-    default:
-      // Oddballs, class instances, functions, types: identity, already checked.
-      return u == v;
+  } else if (u.IsEnumValue()) {
+    EnumValue eu = EnumValue::unchecked_cast(u);
+    EnumValue ev = EnumValue::unchecked_cast(v);
+    if (!value_ops::SameEnumType(eu, ev) || eu.variant() != ev.variant()) return false;
+  } else if (!u.IsArray() && !u.IsTuple()) {
+    // Oddballs, class instances, functions, types: identity, already checked.
+    return u == v;
   }
   int length = SequenceLength(u);
   if (length != SequenceLength(v)) return false;
@@ -397,26 +376,20 @@ LeafResult CompareLeaf(const Element& x, const Element& y, bool* saw_nan) {
   }
   if (u.IsNil() && v.IsNil()) return LeafResult::kEqual;
   if (!u.IsHeapObject() || !v.IsHeapObject()) return LeafResult::kUnordered;
-  InstanceType type = HeapObject::unchecked_cast(u).instance_type();
-  if (type != HeapObject::unchecked_cast(v).instance_type()) return LeafResult::kUnordered;
-  switch (type) {
-    case InstanceType::kArray:
-    case InstanceType::kTuple:
-      return LeafResult::kDescend;
-    case InstanceType::kStructObject:
-      return SameStructType(StructObject::unchecked_cast(u), StructObject::unchecked_cast(v))
-                 ? LeafResult::kDescend
-                 : LeafResult::kUnordered;
-    case InstanceType::kEnumValue: {
-      EnumValue eu = EnumValue::unchecked_cast(u);
-      EnumValue ev = EnumValue::unchecked_cast(v);
-      if (!SameEnumType(eu, ev)) return LeafResult::kUnordered;
-      if (eu.variant() != ev.variant()) return FromInt(eu.variant() - ev.variant());
-      return LeafResult::kDescend;
-    }
-    default:
-      return LeafResult::kUnordered;
+  if ((u.IsArray() && v.IsArray()) || (u.IsTuple() && v.IsTuple())) return LeafResult::kDescend;
+  if (u.IsStructObject() && v.IsStructObject()) {
+    return SameStructType(StructObject::unchecked_cast(u), StructObject::unchecked_cast(v))
+               ? LeafResult::kDescend
+               : LeafResult::kUnordered;
   }
+  if (u.IsEnumValue() && v.IsEnumValue()) {
+    EnumValue eu = EnumValue::unchecked_cast(u);
+    EnumValue ev = EnumValue::unchecked_cast(v);
+    if (!SameEnumType(eu, ev)) return LeafResult::kUnordered;
+    if (eu.variant() != ev.variant()) return FromInt(eu.variant() - ev.variant());
+    return LeafResult::kDescend;
+  }
+  return LeafResult::kUnordered;
 }
 
 }  // namespace

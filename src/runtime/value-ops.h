@@ -115,6 +115,15 @@ MaybeHandle<Value> GetField(Isolate* isolate, Handle<Value> object, Handle<Strin
 // references: they are mutated in place and *object is unchanged.
 bool SetField(Isolate* isolate, Handle<Value>* object, Handle<String> name, Handle<Value> value);
 
+// Reading the container of a nested store (`a[i].f[j] = v`, `p.pts.push(q)`): returns the
+// element / field of *object like GetElement / GetField, but first unshares *object when it
+// is shared (updating *object as SetElement does). Unsharing marks the copied children
+// shared, so the store into the returned child then copies it only if something else still
+// references it, and an unaliased nested store stays in place. The caller stores the child
+// back with SetElement / SetField.
+MaybeHandle<Value> GetElementForUpdate(Isolate* isolate, Handle<Value>* object, Handle<Value> key);
+MaybeHandle<Value> GetFieldForUpdate(Isolate* isolate, Handle<Value>* object, Handle<String> name);
+
 // --- Text forms --------------------------------------------------------------------------
 
 enum class TextForm : uint8_t {

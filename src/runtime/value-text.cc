@@ -15,8 +15,8 @@ namespace ruchy::internal {
 
 namespace {
 
-// The flag bit that marks a HashMap as a HashSet (keys only). The built-ins define it as
-// CowContainer::kHashSetBit; it is spelled out here so value-ops does not depend on them.
+// The CowContainer flag bit that marks a HashMap as a HashSet (keys only). The built-ins
+// name it CowContainer::kHashSetBit (src/objects/cow.h); the two must stay equal.
 constexpr int64_t kHashSetFlag = int64_t{1} << 1;
 
 // How strings are written at one position in the output.

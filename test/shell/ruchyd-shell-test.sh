@@ -32,7 +32,22 @@ expect unknown-flag 2 '' '^ruchyd: unknown flag --versoin; did you mean --versio
 expect bad-bool 2 '' 'expects true or false' -- --help=maybe
 expect no-file 2 '' 'give a FILE' --
 echo 'println("hi")' >"$tmp/hello.ruchy"
-expect not-implemented 1 '' 'not implemented yet' -- "$tmp/hello.ruchy"
+expect run-file 0 '^hi$' '' -- "$tmp/hello.ruchy"
+expect eval-prints-value 0 '^3$' '' -- -e '1 + 2'
+expect eval-quotes-strings 0 '^"ab"$' '' -- -e '"a" + "b"'
+expect eval-nil-prints-nothing 0 '' '' -- -e 'let x = 1'
+expect jitless 0 '^hi$' '' -- --jitless "$tmp/hello.ruchy"
+printf 'fun inner(x) { x / 0 }\nfun outer() { inner(1) }\nprintln("start")\nouter()\n' >"$tmp/err.ruchy"
+expect runtime-error 1 '^start$' '^Error: Evaluation error: Division by zero$' -- "$tmp/err.ruchy"
+expect stack-trace-inner 1 '' "^    at inner \\(.*err.ruchy:1:18\\)$" -- "$tmp/err.ruchy"
+expect stack-trace-outer 1 '' "^    at outer \\(.*err.ruchy:2:20\\)$" -- "$tmp/err.ruchy"
+expect stack-trace-script 1 '' "^    at <script> \\(.*err.ruchy:4:6\\)$" -- "$tmp/err.ruchy"
+expect uncaught-throw 1 '' '^Error: Evaluation error: Uncaught exception: "boom"$' -- -e 'throw "boom"'
+expect print-bytecode 0 'LdaSmi \[1\]' '' -- --print-bytecode -e 'let a = 1'
+expect deep-recursion 0 '^10000$' '' -- -e 'fun d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }; d(10000)'
+expect stack-overflow 1 '' '^Error: Evaluation error: Stack overflow$' -- -e 'fun d(n) { 1 + d(n + 1) }; d(0)'
+expect small-stack 1 '' 'Stack overflow' -- --stack-size=64 -e 'fun d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }; d(10000)'
+expect program-args 0 '^\["<eval>", "a", "b"\]$' '' -- -e 'std::env::args()' a b
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures shell checks failed"

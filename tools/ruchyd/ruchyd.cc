@@ -1,6 +1,6 @@
 // ruchyd: the d8-style shell. It parses the engine's flags, answers --help and
-// --version, checks syntax (`ruchyd check FILE...`) and dumps syntax trees
-// (--print-ast); running programs arrives with the interpreter.
+// --version, checks syntax (`ruchyd check FILE...`), dumps syntax trees (--print-ast) and
+// bytecode (--print-bytecode), and runs programs (`ruchyd FILE [ARGS]`, `ruchyd -e CODE`).
 // TODO(#8): build the shell only on include/ruchy/ruchy.h once the embedding API exists.
 #include <cerrno>
 #include <cstdio>
@@ -11,8 +11,14 @@
 #include <vector>
 
 #include "src/base/flags.h"
+#include "src/builtins/builtins.h"
+#include "src/execution/isolate.h"
+#include "src/interpreter/bytecode-generator.h"
+#include "src/interpreter/interpreter.h"
+#include "src/objects/objects-inl.h"
 #include "src/parser/ast-printer.h"
 #include "src/parser/parser.h"
+#include "src/runtime/value-ops.h"
 
 namespace {
 
@@ -92,6 +98,70 @@ int Check(const std::vector<std::string>& files) {
   return status;
 }
 
+namespace internal = ruchy::internal;
+
+// Prints an uncaught exception as LANGUAGE §1 specifies: the message, then one line per
+// frame.
+void ReportUncaught(internal::Isolate* isolate, internal::interpreter::Interpreter* interpreter) {
+  internal::Value exception = isolate->pending_exception();
+  std::string message;
+  if (isolate->pending_exception_is_error() && exception.IsString()) {
+    message = internal::String::cast(exception).ToStdString();
+  } else {
+    message = "Uncaught exception: " + internal::ToText(exception, internal::TextForm::kDebug);
+  }
+  internal::FlushStandardStreams();
+  std::string text = "Error: Evaluation error: " + message + "\n";
+  for (const internal::interpreter::StackFrameInfo& frame : interpreter->pending_stack_trace()) {
+    text += "    at " + frame.function_name + " (" + frame.file_name + ":" +
+            std::to_string(frame.line) + ":" + std::to_string(frame.column) + ")\n";
+  }
+  std::fputs(text.c_str(), stderr);
+}
+
+int Run(const ruchy::base::FlagValues& flags, const std::string& name, std::string source,
+        bool print_result) {
+  std::unique_ptr<internal::Isolate> isolate =
+      internal::Isolate::New(internal::IsolateOptionsFromFlags(flags));
+  internal::interpreter::InterpreterOptions options;
+  options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
+  options.print_bytecode = flags.print_bytecode;
+  options.trace_ic = flags.trace_ic;
+  std::unique_ptr<internal::interpreter::Interpreter> interpreter =
+      internal::interpreter::AttachInterpreter(isolate.get(), options);
+  int status = 0;
+  {
+    internal::HandleScope scope(isolate.get());
+    std::string error;
+    internal::Handle<internal::SharedFunctionInfo> script;
+    if (!interpreter->Compile(name, std::move(source), /*call_main=*/true, &error)
+             .ToHandle(&script)) {
+      if (isolate->has_pending_exception()) {
+        ReportUncaught(isolate.get(), interpreter.get());
+      } else {
+        std::fputs(error.c_str(), stderr);
+        if (!error.empty() && error.back() != '\n') std::fputc('\n', stderr);
+      }
+      return 1;
+    }
+    if (flags.print_bytecode) {
+      std::fputs(internal::interpreter::PrintFunctionBytecode(isolate.get(), *script, true).c_str(),
+                 stdout);
+    }
+    internal::Handle<internal::Value> result;
+    if (!interpreter->RunScript(script).ToHandle(&result)) {
+      ReportUncaught(isolate.get(), interpreter.get());
+      status = 1;
+    } else if (print_result && !result->IsNil()) {
+      std::string text = internal::ToText(*result, internal::TextForm::kRepl) + "\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+  }
+  internal::FlushStandardStreams();
+  interpreter.reset();
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -123,7 +193,7 @@ int main(int argc, char** argv) {
   std::string name;
   std::string source;
   if (!LoadProgram(parsed.positional, &name, &source)) return 1;
-  std::unique_ptr<parser::ParseResult> result = parser::Parse(name, std::move(source));
+  std::unique_ptr<parser::ParseResult> result = parser::Parse(name, source);
   if (!result->ok()) {
     std::fputs(result->FormattedErrors().c_str(), stderr);
     return 1;
@@ -135,9 +205,14 @@ int main(int argc, char** argv) {
     std::fputs(parser::PrintAst(result->script(), print_options).c_str(), stdout);
     return 0;
   }
-  std::fprintf(stderr,
-               "ruchyd: cannot run '%s': executing Ruchy programs is not implemented yet "
-               "(this build has a parser but no interpreter).\n",
-               name.c_str());
-  return 1;
+  result.reset();
+  bool is_eval = parsed.positional[0] == "-e";
+  size_t first_arg = is_eval ? 2 : 1;
+  std::vector<std::string> program_args;
+  program_args.push_back(name);
+  for (size_t i = first_arg; i < parsed.positional.size(); ++i) {
+    program_args.push_back(parsed.positional[i]);
+  }
+  ruchy::internal::SetProgramArguments(program_args);
+  return Run(flags, name, std::move(source), is_eval);
 }

@@ -209,6 +209,50 @@ TEST_F(AccessTest, NestedPlaceCopiesOnlyTheSharedChild) {
   EXPECT_EQ(Text(other), "[0, 1]");
 }
 
+TEST_F(AccessTest, NestedStoreUnsharesTopDown) {
+  HandleScope scope(isolate());
+  // let mut m = [[1, 2], [3, 4]]; let b = m; m[1][0] = 9
+  Handle<Value> m = Arr({Arr({Int(1), Int(2)}), Arr({Int(3), Int(4)})});
+  Handle<Value> b = handle(*m, isolate());
+  MarkShared(*m);
+  int64_t copies = isolate()->cow_copy_count();
+  Handle<Value> inner = Check(GetElementForUpdate(isolate(), &m, Int(1)));
+  EXPECT_EQ(isolate()->cow_copy_count(), copies + 1);  // the outer array
+  EXPECT_TRUE(IsShared(*inner));                       // still referenced by b's array
+  ASSERT_TRUE(SetElement(isolate(), &inner, Int(0), Int(9)));
+  ASSERT_TRUE(SetElement(isolate(), &m, Int(1), inner));
+  EXPECT_EQ(isolate()->cow_copy_count(), copies + 2);
+  EXPECT_EQ(Text(m), "[[1, 2], [9, 4]]");
+  EXPECT_EQ(Text(b), "[[1, 2], [3, 4]]");
+  // Now nothing is aliased: the same nested store runs in place.
+  Value outer_before = *m;
+  Value inner_before = Array::cast(*m).GetTagged(1);
+  Handle<Value> again = Check(GetElementForUpdate(isolate(), &m, Int(1)));
+  ASSERT_TRUE(SetElement(isolate(), &again, Int(1), Int(40)));
+  ASSERT_TRUE(SetElement(isolate(), &m, Int(1), again));
+  EXPECT_EQ(isolate()->cow_copy_count(), copies + 2);
+  EXPECT_EQ(*m, outer_before);
+  EXPECT_EQ(*again, inner_before);
+  EXPECT_EQ(Text(m), "[[1, 2], [9, 40]]");
+  // A bad key fails before copying.
+  MarkShared(*m);
+  EXPECT_TRUE(GetElementForUpdate(isolate(), &m, Int(7)).is_null());
+  EXPECT_EQ(TakeError(), "Runtime error: Index 7 out of bounds for array of length 2");
+  EXPECT_EQ(isolate()->cow_copy_count(), copies + 2);
+
+  // p.pts[0] = 5 through a shared struct.
+  Handle<Value> p = Struct(StructShape("Poly", {"pts"}), {Arr({Int(0), Int(1)})});
+  Handle<Value> q = handle(*p, isolate());
+  MarkShared(*p);
+  Handle<Value> pts = Check(GetFieldForUpdate(isolate(), &p, Name("pts")));
+  ASSERT_TRUE(SetElement(isolate(), &pts, Int(0), Int(5)));
+  ASSERT_TRUE(SetField(isolate(), &p, Name("pts"), pts));
+  EXPECT_EQ(Text(p), "Poly {pts: [5, 1]}");
+  EXPECT_EQ(Text(q), "Poly {pts: [0, 1]}");
+  EXPECT_TRUE(GetFieldForUpdate(isolate(), &p, Name("nope")).is_null());
+  EXPECT_EQ(TakeError(), "Runtime error: Field 'nope' not found in struct Poly");
+}
+
 TEST_F(AccessTest, SetElementTuplesAndMaps) {
   HandleScope scope(isolate());
   Handle<Value> t = Tup({Int(1), Int(2)});

@@ -326,6 +326,21 @@ TEST_F(EqualityTest, KindsAndStructure) {
   EXPECT_FALSE(ValuesEqual(*RangeOf(Int(0), Int(5), false), *RangeOf(Int(0), Int(5), true)));
 }
 
+TEST_F(EqualityTest, MapsWithDeletedEntriesAndBoundaryIntegers) {
+  HandleScope scope(isolate());
+  Handle<Value> m = Map({{S("a"), Int(1)}, {S("b"), Int(2)}, {S("c"), Int(3)}});
+  ASSERT_TRUE(HashMap::cast(*m).Remove(isolate(), *S("b")));
+  EXPECT_TRUE(ValuesEqual(*m, *Map({{S("c"), Int(3)}, {S("a"), Int(1)}})));
+  EXPECT_FALSE(ValuesEqual(*m, *Map({{S("a"), Int(1)}, {S("b"), Int(2)}})));
+  EXPECT_EQ(Text(m), "{a: 1, c: 3}");
+  // Around the Smi/HeapInt boundary, integers equal each other and floats exactly.
+  EXPECT_TRUE(ValuesEqual(*Int(kSmiMaxValue + 1), *Float(4611686018427387904.0)));
+  EXPECT_TRUE(ValuesEqual(*Int(kSmiMaxValue + 1), *Int(kSmiMaxValue + 1)));
+  EXPECT_FALSE(ValuesEqual(*Int(kSmiMaxValue), *Int(kSmiMaxValue + 1)));
+  EXPECT_EQ(Cmp(Int(kSmiMaxValue), Int(kSmiMaxValue + 1)), "<");
+  EXPECT_EQ(Cmp(Int(kSmiMinValue - 1), Int(kSmiMinValue)), "<");
+}
+
 TEST_F(EqualityTest, StructsEnumsInstancesFunctions) {
   HandleScope scope(isolate());
   Handle<Shape> point = StructShape("Point", {"x", "y"});
@@ -382,6 +397,12 @@ TEST_F(OrderingTest, NumbersStringsBooleans) {
   EXPECT_EQ(Cmp(S("b"), S("abc")), ">");
   EXPECT_EQ(Cmp(S("abc"), S("abc")), "=");
   EXPECT_EQ(Cmp(Bool(false), Bool(true)), "<");
+  Handle<Value> rope = Check(factory()->NewConsString(Str("a rope long enough to stay a rope "),
+                                                      Str("and compare chunkwise")));
+  ASSERT_TRUE((*rope).IsConsString());
+  EXPECT_EQ(Cmp(rope, S("a rope long enough to stay a rope and compare chunkwisf")), "<");
+  EXPECT_EQ(Cmp(rope, S("a rope long enough to stay a rope and compare chunkwise")), "=");
+  EXPECT_EQ(Cmp(S("é"), S("e")), ">");  // bytes: 0xC3 > 'e'
   EXPECT_EQ(Cmp(Int(1), S("1")),
             "error: Type error: Cannot compare integer and string for ordering");
   EXPECT_EQ(Cmp(Arr({}), Map({})),

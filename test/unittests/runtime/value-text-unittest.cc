@@ -227,3 +227,37 @@ TEST_F(TextTest, ToTextString) {
 
 }  // namespace
 }  // namespace ruchy::internal
+
+namespace ruchy::internal {
+namespace {
+
+// Every kind built and turned into a heap string under --stress-gc.
+class TextStressTest : public ValueOpsTest {
+ protected:
+  void SetUp() override { SetUpIsolate(StressHeapOptions()); }
+};
+
+TEST_F(TextStressTest, ToTextStringOfEveryKind) {
+  HandleScope scope(isolate());
+  Handle<Value> value =
+      Arr({Int(1), Float(2.5), S("s"), Nil(), Bool(true), Tup({S("t"), Float(0.5)}),
+           Map({{S("k"), Arr({Float(1)})}, {Int(2), S("v")}}),
+           Struct(StructShape("P", {"y", "x"}), {Int(1), S("two")}),
+           Variant(ShapeEnum(), 1, {Float(3), Float(4)}), Some(S("o")),
+           RangeOf(Int(0), Int(3), true), Instance("C", {{"f", Float(9.5)}}), Closure()});
+  const char* kExpected =
+      "[1, 2.5, \"s\", nil, true, (\"t\", 0.5), {2: \"v\", k: [1.0]}, P {x: \"two\", y: 1}, "
+      "Rect {h: 4.0, w: 3.0}, Some(\"o\"), 0..=3, C {f: 9.5}, <function>]";
+  EXPECT_EQ(Check(ToTextString(isolate(), value, TextForm::kDisplay))->ToStdString(), kExpected);
+  EXPECT_EQ(Check(ToTextString(isolate(), value, TextForm::kFString))->ToStdString(),
+            "[1, 2.5, s, nil, true, (t, 0.5), {2: \"v\", k: [1.0]}, P {x: \"two\", y: 1}, "
+            "Rect {h: 4.0, w: 3.0}, Some(\"o\"), 0..=3, C {f: 9.5}, <function>]");
+  EXPECT_EQ(Check(ToTextString(isolate(), value, TextForm::kDebug))->ToStdString(),
+            "[1, 2.5, \"s\", nil, true, (\"t\", 0.5), {2: \"v\", \"k\": [1.0]}, "
+            "P {x: \"two\", y: 1}, Rect {h: 4.0, w: 3.0}, Some(\"o\"), 0..=3, C {f: 9.5}, "
+            "<function>]");
+  EXPECT_GT(heap()->stats().scavenges, 10);
+}
+
+}  // namespace
+}  // namespace ruchy::internal

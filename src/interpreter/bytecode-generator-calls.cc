@@ -1,0 +1,476 @@
+// The bytecode generator: calls, method calls, macros, and places (the l-values that
+// mutation writes back through, LANGUAGE.md §2).
+#include "src/builtins/builtins.h"
+#include "src/interpreter/bytecode-generator-impl.h"
+
+namespace ruchy::internal::interpreter {
+
+namespace {
+
+bool IsInoutParameter(Identifier* id) {
+  Variable* v = id->variable;
+  return v != nullptr && v->mode() == VariableMode::kParameter && v->is_inout();
+}
+
+Node* StripReferences(Node* node) {
+  while (node->IsUnary() &&
+         (node->AsUnary()->op == TokenKind::kBitAnd || node->AsUnary()->op == TokenKind::kMul)) {
+    node = node->AsUnary()->operand;
+  }
+  return node;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Places
+
+bool BytecodeGenerator::IsMapEntryChain(Node* node) const {
+  if (!node->IsMethodCall()) return false;
+  MethodCall* outer = node->AsMethodCall();
+  std::string_view name = outer->name->view();
+  if (name != "or_insert" && name != "or_insert_with" && name != "or_default") return false;
+  return outer->receiver->IsMethodCall() &&
+         outer->receiver->AsMethodCall()->name->view() == "entry" &&
+         outer->receiver->AsMethodCall()->arguments.size() == 1;
+}
+
+bool BytecodeGenerator::IsPlaceExpression(Node* node) const {
+  node = StripReferences(node);
+  switch (node->kind()) {
+    case NodeKind::kIdentifier:
+      return node->AsIdentifier()->variable != nullptr;
+    case NodeKind::kMember:
+      return IsPlaceExpression(node->AsMember()->object);
+    case NodeKind::kIndex:
+      return IsPlaceExpression(node->AsIndex()->object);
+    case NodeKind::kMethodCall:
+      return IsMapEntryChain(node);
+    default:
+      return false;
+  }
+}
+
+Place* BytecodeGenerator::EvaluatePlace(Node* node) {
+  node = StripReferences(node);
+  places_.push_back(std::make_unique<Place>());
+  Place* place = places_.back().get();
+  switch (node->kind()) {
+    case NodeKind::kIdentifier: {
+      Identifier* id = node->AsIdentifier();
+      place->kind = Place::kVariable;
+      place->variable = id;
+      VariableLocation loc = id->location();
+      if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) {
+        place->value = RegisterFor(id->variable);
+      } else {
+        place->value = NewTemp();
+        VisitIdentifier(id, false);
+        Star(place->value);
+      }
+      return place;
+    }
+    case NodeKind::kMember: {
+      Member* m = node->AsMember();
+      Place* parent = EvaluatePlace(m->object);
+      place->parent = parent;
+      place->value = NewTemp();
+      if (m->tuple_index >= 0) {
+        place->kind = Place::kElement;
+        place->key = NewTemp();
+        LoadSmi(m->tuple_index);
+        Star(place->key);
+        ExpressionPosition(m);
+        Emit(Bytecode::kGetKeyedPropertyForUpdate, {Op(parent->value), Slot()});
+      } else {
+        place->kind = Place::kField;
+        place->name_constant = NameConstant(m->name);
+        ExpressionPosition(m);
+        Emit(Bytecode::kGetNamedPropertyForUpdate,
+             {Op(parent->value), Cst(place->name_constant), Slot()});
+      }
+      Star(place->value);
+      return place;
+    }
+    case NodeKind::kIndex: {
+      Index* ix = node->AsIndex();
+      Place* parent = EvaluatePlace(ix->object);
+      place->kind = Place::kElement;
+      place->parent = parent;
+      place->key = NewTemp();
+      place->value = NewTemp();
+      VisitForRegister(ix->index, place->key);
+      ExpressionPosition(ix);
+      Emit(Bytecode::kGetKeyedPropertyForUpdate, {Op(parent->value), Slot()});
+      Star(place->value);
+      return place;
+    }
+    case NodeKind::kMethodCall:
+      if (IsMapEntryChain(node)) {
+        places_.pop_back();
+        Place* entry = nullptr;
+        VisitMapEntryChain(node->AsMethodCall(), true, &entry);
+        return entry;
+      }
+      break;
+    default:
+      break;
+  }
+  place->kind = Place::kNone;
+  place->value = NewTemp();
+  Visit(node);
+  Star(place->value);
+  return place;
+}
+
+void BytecodeGenerator::WriteBack(Place* place) {
+  switch (place->kind) {
+    case Place::kNone:
+      return;
+    case Place::kVariable: {
+      VariableLocation loc = place->variable->location();
+      if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) return;
+      Ldar(place->value);
+      StoreToIdentifier(place->variable);
+      return;
+    }
+    case Place::kField:
+      Ldar(place->value);
+      Emit(Bytecode::kSetNamedProperty,
+           {Op(place->parent->value), Cst(place->name_constant), Slot()});
+      return WriteBack(place->parent);
+    case Place::kElement:
+      Ldar(place->value);
+      Emit(Bytecode::kSetKeyedProperty, {Op(place->parent->value), Op(place->key), Slot()});
+      return WriteBack(place->parent);
+  }
+}
+
+void BytecodeGenerator::VisitMapEntryChain(MethodCall* node, bool as_place, Place** place_out) {
+  MethodCall* entry = node->receiver->AsMethodCall();
+  Place* map = EvaluatePlace(entry->receiver);
+  Register args = NewTemps(3);
+  Mov(map->value, args);
+  VisitForRegister(entry->arguments[0].value, Register(args.index() + 1));
+  std::string_view name = node->name->view();
+  if (name == "or_default") {
+    LoadSmi(0);
+  } else if (node->arguments.size() != 1) {
+    Fail(node, std::string(name) + " expects 1 argument");
+    return;
+  } else if (name == "or_insert_with") {
+    // Call the default-producing function only when the key is absent: the runtime
+    // receives it and calls it (the hole marks "call this").
+    Register callee = NewTemp();
+    VisitForRegister(node->arguments[0].value, callee);
+    Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, CallSlot()});
+  } else {
+    Visit(node->arguments[0].value);
+  }
+  Star(Register(args.index() + 2));
+  ExpressionPosition(node);
+  CallRuntime(RuntimeFunctionId::kMapEntryOrInsert, args, 3);
+  Register value = NewTemp();
+  Star(value);
+  Mov(args, map->value);
+  if (as_place) {
+    places_.push_back(std::make_unique<Place>());
+    Place* place = places_.back().get();
+    place->kind = Place::kElement;
+    place->parent = map;
+    place->key = Register(args.index() + 1);
+    place->value = value;
+    *place_out = place;
+    return;
+  }
+  WriteBack(map);
+  Ldar(value);
+  Emit(Bytecode::kShare);
+}
+
+// ---------------------------------------------------------------------------------------
+// Arguments
+
+void BytecodeGenerator::EvaluateArguments(const NodeList<Argument>& args, Register first,
+                                          std::vector<Place*>* writebacks) {
+  for (uint32_t i = 0; i < args.size(); ++i) {
+    Node* value = args[i].value;
+    Register target(first.index() + static_cast<int>(i));
+    bool mut_ref = value->IsUnary() && value->AsUnary()->is_mut_ref;
+    bool passes_inout = value->IsIdentifier() && IsInoutParameter(value->AsIdentifier());
+    if ((mut_ref || passes_inout) && IsPlaceExpression(value)) {
+      Place* place = EvaluatePlace(value);
+      Mov(place->value, target);
+      writebacks->push_back(place);
+      continue;
+    }
+    writebacks->push_back(nullptr);
+    VisitForRegister(value, target);
+  }
+}
+
+void BytecodeGenerator::WriteBackArguments(const NodeList<Argument>& args, Register first,
+                                           const std::vector<Place*>& writebacks) {
+  for (uint32_t i = 0; i < args.size() && i < writebacks.size(); ++i) {
+    Place* place = writebacks[i];
+    if (place == nullptr) continue;
+    Mov(Register(first.index() + static_cast<int>(i)), place->value);
+    WriteBack(place);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Calls
+
+void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
+                                         const NodeList<Argument>& args, const FormatReads& reads) {
+  std::optional<BuiltinId> id = LookupBuiltinFunction(name);
+  DCHECK(id.has_value());
+  RegisterScope rs(this);
+  int n = static_cast<int>(args.size() + reads.size());
+  Register first = NewTemps(std::max(n, 1));
+  CallSite site;
+  site.name = name;
+  site.is_builtin = true;
+  site.builtin_id = *id;
+  // Positional arguments first, then named ones (`x = 1` arguments and format reads).
+  int slot = 0;
+  for (const Argument& a : args) {
+    if (a.name != nullptr) continue;
+    VisitForRegister(a.value, Register(first.index() + slot++));
+  }
+  site.positional_count = slot;
+  for (const Argument& a : args) {
+    if (a.name == nullptr) continue;
+    VisitForRegister(a.value, Register(first.index() + slot++));
+    site.names.emplace_back(a.name->view());
+  }
+  for (Identifier* read : reads) {
+    VisitIdentifier(read, false);
+    Star(Register(first.index() + slot++));
+    site.names.emplace_back(read->name->view());
+  }
+  ExpressionPosition(at);
+  int index = AddCallSite(std::move(site));
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n), CallSlot()});
+}
+
+void BytecodeGenerator::VisitCall(Call* node) {
+  Node* callee = node->callee;
+  // Built-ins named directly resolve at compile time.
+  std::string builtin_name;
+  if (callee->IsIdentifier() && callee->AsIdentifier()->variable == nullptr) {
+    builtin_name = std::string(callee->AsIdentifier()->name->view());
+  } else if (callee->IsPath() && callee->AsPath()->root->variable == nullptr) {
+    Path* path = callee->AsPath();
+    builtin_name = std::string(path->root->name->view());
+    for (const AstString* s : path->segments) {
+      builtin_name += "::";
+      builtin_name += s->view();
+    }
+    if (!LookupBuiltinFunction(builtin_name).has_value() && !path->segments.empty() &&
+        (builtin_name.rfind("std::", 0) == 0 || builtin_name.rfind("Option::", 0) == 0 ||
+         builtin_name.rfind("Result::", 0) == 0)) {
+      std::string last(path->segments.back()->view());
+      if (LookupBuiltinFunction(last).has_value()) builtin_name = last;
+    }
+  }
+  if (!builtin_name.empty() && LookupBuiltinFunction(builtin_name).has_value()) {
+    return VisitBuiltinCall(node, builtin_name, node->arguments, node->format_reads);
+  }
+
+  RegisterScope rs(this);
+  bool has_names = false;
+  for (const Argument& a : node->arguments) has_names |= a.name != nullptr;
+  int n = static_cast<int>(node->arguments.size());
+
+  // Type::f(args) on a user type or module: a static call through the type's table.
+  if (callee->IsPath() && callee->AsPath()->root->variable != nullptr) {
+    Path* path = callee->AsPath();
+    Register first = NewTemps(n + 1);
+    VisitIdentifier(path->root, false);
+    for (uint32_t i = 0; i + 1 < path->segments.size(); ++i) {
+      Star(first);
+      Emit(Bytecode::kGetNamedProperty, {Op(first), Cst(NameConstant(path->segments[i])), Slot()});
+    }
+    Star(first);
+    std::vector<Place*> writebacks;
+    Register args(first.index() + 1);
+    CallSite site;
+    site.name = std::string(path->segments.back()->view());
+    site.name_constant = NameConstant(path->segments.back());
+    site.is_static = true;
+    // Named arguments go last, in the order written.
+    int slot = 0;
+    for (const Argument& a : node->arguments) {
+      if (a.name != nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+    }
+    site.positional_count = slot;
+    for (const Argument& a : node->arguments) {
+      if (a.name == nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+      site.names.emplace_back(a.name->view());
+    }
+    ExpressionPosition(node);
+    int index = AddCallSite(std::move(site));
+    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+    return;
+  }
+
+  Register callee_reg = NewTemp();
+  VisitForRegister(callee, callee_reg);
+  if (has_names) {
+    // A call with named arguments: the callee's parameter names order them at run time.
+    Register first = NewTemps(n + 1);
+    Mov(callee_reg, first);
+    Register args(first.index() + 1);
+    CallSite site;
+    site.name = "<call>";
+    int slot = 0;
+    for (const Argument& a : node->arguments) {
+      if (a.name != nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+    }
+    site.positional_count = slot;
+    for (const Argument& a : node->arguments) {
+      if (a.name == nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+      site.names.emplace_back(a.name->view());
+    }
+    ExpressionPosition(node);
+    int index = AddCallSite(std::move(site));
+    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+    return;
+  }
+  Register args = NewTemps(std::max(n, 1));
+  std::vector<Place*> writebacks;
+  EvaluateArguments(node->arguments, args, &writebacks);
+  for (Identifier* read : node->format_reads) {
+    (void)read;  // format reads only matter to built-ins (resolved above)
+  }
+  ExpressionPosition(node);
+  Emit(Bytecode::kCallFunction, {Op(callee_reg), Op(args), static_cast<uint32_t>(n), CallSlot()});
+  bool any_writeback = false;
+  for (Place* p : writebacks) any_writeback |= p != nullptr;
+  if (any_writeback) {
+    Register result = NewTemp();
+    Star(result);
+    WriteBackArguments(node->arguments, args, writebacks);
+    Ldar(result);
+  }
+}
+
+void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
+  if (IsMapEntryChain(node)) {
+    RegisterScope rs(this);
+    VisitMapEntryChain(node, false, nullptr);
+    return;
+  }
+  RegisterScope rs(this);
+  int n = static_cast<int>(node->arguments.size());
+  Register first = NewTemps(n + 1);
+  Place* receiver_place = nullptr;
+  if (IsPlaceExpression(node->receiver)) {
+    receiver_place = EvaluatePlace(node->receiver);
+    Mov(receiver_place->value, first);
+  } else {
+    VisitForRegister(node->receiver, first);
+  }
+  Register args(first.index() + 1);
+  CallSite site;
+  site.name = std::string(node->name->view());
+  site.name_constant = NameConstant(node->name);
+  if (node->type_hint != nullptr) site.type_hint = std::string(node->type_hint->view());
+  std::vector<Place*> writebacks;
+  bool has_names = false;
+  for (const Argument& a : node->arguments) has_names |= a.name != nullptr;
+  if (!has_names) {
+    EvaluateArguments(node->arguments, args, &writebacks);
+    site.positional_count = n;
+  } else {
+    int slot = 0;
+    for (const Argument& a : node->arguments) {
+      if (a.name != nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+    }
+    site.positional_count = slot;
+    for (const Argument& a : node->arguments) {
+      if (a.name == nullptr) continue;
+      VisitForRegister(a.value, Register(args.index() + slot++));
+      site.names.emplace_back(a.name->view());
+    }
+  }
+  ExpressionPosition(node);
+  int index = AddCallSite(std::move(site));
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+  bool any_writeback = receiver_place != nullptr;
+  for (Place* p : writebacks) any_writeback |= p != nullptr;
+  if (!any_writeback) return;
+  Register result = NewTemp();
+  Star(result);
+  if (receiver_place != nullptr) {
+    Mov(first, receiver_place->value);
+    WriteBack(receiver_place);
+  }
+  WriteBackArguments(node->arguments, args, writebacks);
+  Ldar(result);
+}
+
+void BytecodeGenerator::VisitMacroCall(MacroCall* node) {
+  std::string name(node->name->view());
+  if (name == "vec") {
+    if (node->is_repeat) {
+      RegisterScope rs(this);
+      Register args = NewTemps(2);
+      VisitForRegister(node->arguments[0].value, args);
+      VisitForRegister(node->arguments[1].value, Register(args.index() + 1));
+      ExpressionPosition(node);
+      CallRuntime(RuntimeFunctionId::kArrayRepeat, args, 2);
+      return;
+    }
+    RegisterScope rs(this);
+    int n = static_cast<int>(node->arguments.size());
+    Register first = NewTemps(std::max(n, 1));
+    for (int i = 0; i < n; ++i) {
+      VisitForRegister(node->arguments[i].value, Register(first.index() + i));
+    }
+    Emit(Bytecode::kCreateArray, {Op(first), static_cast<uint32_t>(n)});
+    return;
+  }
+  if (name == "matches") {
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    VisitForRegister(node->arguments[0].value, value);
+    BytecodeLabel fail = NewLabel(), done = NewLabel();
+    VisitPatternTest(node->pattern, value, fail);
+    if (node->guard != nullptr) {
+      EnterScope(node->scope);
+      VisitPatternBind(node->pattern, value);
+      Visit(node->guard);
+      LeaveScope(node->scope);
+      EmitJump(Bytecode::kJumpIfToBooleanFalse, fail);
+    }
+    Emit(Bytecode::kLdaTrue);
+    EmitJump(Bytecode::kJump, done);
+    Bind(fail);
+    Emit(Bytecode::kLdaFalse);
+    Bind(done);
+    return;
+  }
+  std::string macro = name + "!";
+  if (LookupBuiltinFunction(macro).has_value()) {
+    return VisitBuiltinCall(node, macro, node->arguments, node->format_reads);
+  }
+  if (LookupBuiltinFunction(name).has_value()) {
+    return VisitBuiltinCall(node, name, node->arguments, node->format_reads);
+  }
+  RegisterScope rs(this);
+  Register message = NewTemp();
+  LoadString("Runtime error: Macro '" + macro + "' not yet implemented");
+  Star(message);
+  ExpressionPosition(node);
+  CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
+}
+
+}  // namespace ruchy::internal::interpreter

@@ -1,0 +1,226 @@
+// The generator's class, shared by the bytecode-generator*.cc files (expressions, calls and
+// places, control flow, patterns, declarations).
+#ifndef RUCHY_INTERPRETER_BYTECODE_GENERATOR_IMPL_H_
+#define RUCHY_INTERPRETER_BYTECODE_GENERATOR_IMPL_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "src/interpreter/bytecode-array-builder.h"
+#include "src/interpreter/bytecode-data.h"
+#include "src/interpreter/bytecode-generator.h"
+#include "src/interpreter/interpreter.h"
+#include "src/interpreter/runtime-functions.h"
+#include "src/parser/ast.h"
+#include "src/parser/scopes.h"
+
+namespace ruchy::internal::interpreter {
+
+using namespace parser;  // NOLINT: the generator is an AST visitor through and through
+
+// Shared by all functions of one compilation.
+struct CompilationState {
+  Isolate* isolate;
+  Interpreter* interpreter;
+  std::shared_ptr<const Script> script;
+  std::string error;  // first compile error, "FILE:LINE:COL: message"
+  bool failed = false;
+  bool call_main = false;  // the program's script: run main() after top-level code
+};
+
+// A place being updated (LANGUAGE §2): where its current value was loaded and how to store
+// a new value back, recursively up to the variable at its root.
+struct Place {
+  enum Kind { kNone, kVariable, kField, kElement } kind = kNone;
+  Register value;                  // the place's current value
+  Identifier* variable = nullptr;  // kVariable
+  Place* parent = nullptr;         // kField / kElement: the container's place
+  int name_constant = -1;          // kField
+  Register key;                    // kElement
+};
+
+class BytecodeGenerator {
+ public:
+  BytecodeGenerator(CompilationState* state, FunctionLiteral* function);
+  MaybeHandle<SharedFunctionInfo> Generate();
+
+ private:
+  // Control-flow scopes: loops and labelled blocks (break/continue targets) and try/finally
+  // (whose finally code runs when a jump leaves it).
+  struct ControlScope {
+    enum Kind { kBreakable, kFinally } kind = kBreakable;
+    Node* target = nullptr;  // kBreakable: the Loop/While/For/Block
+    BytecodeLabel break_label;
+    BytecodeLabel continue_label;
+    Register result;        // where break values go
+    int context_depth = 0;  // contexts pushed when the scope was entered
+    Block* finally_block = nullptr;
+  };
+  class RegisterScope {
+   public:
+    explicit RegisterScope(BytecodeGenerator* g) : g_(g), saved_(g->next_register_) {}
+    ~RegisterScope() { g_->next_register_ = saved_; }
+
+   private:
+    BytecodeGenerator* g_;
+    int saved_;
+  };
+
+  // --- Emission helpers.
+  BytecodeArrayBuilder& b() { return builder_; }
+  void Emit(Bytecode bc, std::initializer_list<uint32_t> ops = {}) { builder_.Emit(bc, ops); }
+  void EmitJump(Bytecode bc, BytecodeLabel l, std::initializer_list<uint32_t> extra = {}) {
+    builder_.EmitJump(bc, l, extra);
+  }
+  BytecodeLabel NewLabel() { return builder_.NewLabel(); }
+  void Bind(BytecodeLabel l) { builder_.Bind(l); }
+  void ExpressionPosition(Node* n) { builder_.SetExpressionPosition(n->position().offset); }
+  void StatementPosition(Node* n) { builder_.SetStatementPosition(n->position().offset); }
+  Register NewTemp();
+  Register NewTemps(int count);  // consecutive; returns the first
+  uint32_t Slot() { return static_cast<uint32_t>(feedback_slots_++); }
+  // Call sites take two slots: the target (or megamorphic) and the call count.
+  uint32_t CallSlot() {
+    feedback_slots_ += 2;
+    return static_cast<uint32_t>(feedback_slots_ - 2);
+  }
+  static uint32_t Op(Register r) { return r.ToOperand(); }
+  void Ldar(Register r) { Emit(Bytecode::kLdar, {Op(r)}); }
+  void Star(Register r) { Emit(Bytecode::kStar, {Op(r)}); }
+  void Mov(Register from, Register to) {
+    if (from != to) Emit(Bytecode::kMov, {Op(from), Op(to)});
+  }
+  void LoadSmi(int64_t value);
+  void LoadInteger(int64_t value);
+  void LoadNil() { Emit(Bytecode::kLdaNil); }
+  void CallRuntime(RuntimeFunctionId id, Register first, int count);
+
+  // --- Constants.
+  int AddConstant(Handle<Value> value);
+  int StringConstant(std::string_view text);  // internalized
+  int NameConstant(const AstString* name) { return StringConstant(name->view()); }
+  int FunctionConstant(FunctionLiteral* function);  // compiles it
+  int StringListConstant(const std::vector<std::string_view>& items);
+  void LoadString(std::string_view text) {
+    Emit(Bytecode::kLdaConstant, {Cst(StringConstant(text))});
+  }
+  static uint32_t Cst(int index) { return static_cast<uint32_t>(index); }
+  int AddCallSite(CallSite site);
+
+  // --- Errors.
+  void Fail(Node* at, const std::string& message);
+  void FailAt(SourcePosition position, const std::string& message);
+  bool failed() const { return state_->failed; }
+
+  // --- Functions and scopes (bytecode-generator.cc).
+  void GeneratePrologue();
+  void EnterScope(Scope* scope);  // pushes a context if needed, binds hoisted declarations
+  void LeaveScope(Scope* scope);
+  void BindHoisted(Scope* scope);
+  void VisitDeclaration(Node* declaration);
+  void DefineMethods(Register type, const NodeList<FunctionLiteral*>& methods);
+  void PushContextFor(int slots);
+  void PopContextTo(int depth);
+
+  // --- Variables.
+  Register RegisterFor(Variable* variable);
+  void LoadVariable(Identifier* identifier, bool share);
+  void StoreVariable(Variable* variable, Identifier* use);  // value in acc
+  void StoreToIdentifier(Identifier* identifier);
+  void LoadUnboundGlobal(Identifier* identifier, const std::string& name);
+  bool IsBuiltinName(const std::string& name) const;
+
+  // --- Expressions (bytecode-generator.cc). Result in the accumulator.
+  void Visit(Node* node);  // the value is wanted and may be retained
+  void VisitForRegister(Node* node, Register target);
+  Register VisitForAnyRegister(Node* node);  // a variable's own register when possible
+  void VisitIdentifier(Identifier* node, bool share);
+  void VisitBinary(Binary* node);
+  void VisitLogical(Binary* node);
+  void VisitUnary(Unary* node);
+  void VisitAssign(Assign* node);
+  void VisitCompoundOperation(TokenKind op, Register left, Node* at);  // acc = left OP acc
+  void VisitFString(FString* node);
+  void VisitArrayLiteral(const NodeList<Node*>& elements, Bytecode create);
+  void VisitMapLiteral(MapLiteral* node);
+  void VisitStructLiteral(StructLiteral* node);
+  void VisitPath(Path* node);
+  void VisitMember(Member* node);
+  void VisitIndex(Index* node);
+  void VisitRange(parser::Range* node);
+  void VisitCast(Cast* node);
+  void VisitTryOp(TryOp* node);
+  void VisitFunctionLiteral(FunctionLiteral* node);
+  void VisitBlock(Block* block);
+  void VisitStatements(const NodeList<Node*>& statements);
+  void VisitLet(Let* node);
+
+  // --- Calls and places (bytecode-generator-calls.cc).
+  void VisitCall(Call* node);
+  void VisitMethodCall(MethodCall* node);
+  void VisitMacroCall(MacroCall* node);
+  void VisitBuiltinCall(Node* at, const std::string& name, const NodeList<Argument>& args,
+                        const FormatReads& reads);
+  bool IsPlaceExpression(Node* node) const;
+  Place* EvaluatePlace(Node* node);  // loads the place's value without marking it shared
+  void WriteBack(Place* place);      // stores place->value back along the place
+  void EvaluateArguments(const NodeList<Argument>& args, Register first,
+                         std::vector<Place*>* writebacks);
+  void WriteBackArguments(const NodeList<Argument>& args, Register first,
+                          const std::vector<Place*>& writebacks);
+  bool IsMapEntryChain(Node* node) const;
+  void VisitMapEntryChain(MethodCall* node, bool as_place, Place** place_out);
+
+  // --- Control flow (bytecode-generator-control.cc).
+  void VisitIf(If* node);
+  void VisitConditional(Conditional* node);
+  void VisitWhile(While* node);
+  void VisitLoop(Loop* node);
+  void VisitFor(For* node);
+  void VisitLabelledBlock(Block* node);
+  void VisitMatch(Match* node);
+  void VisitTryCatch(TryCatch* node);
+  void VisitReturn(Return* node);
+  void VisitBreak(Break* node);
+  void VisitContinue(Continue* node);
+  void VisitThrow(Throw* node);
+  void EmitReturn();  // acc holds the value; runs finally blocks on the way out
+  // Runs the finally blocks of control scopes above index `down_to` (exclusive), innermost
+  // first, preserving the accumulator.
+  void RunFinallyBlocks(size_t down_to);
+
+  // --- Patterns (bytecode-generator-patterns.cc).
+  // Jumps to `fail` when `value` does not match. Evaluates nothing with side effects.
+  void VisitPatternTest(Node* pattern, Register value, BytecodeLabel fail);
+  // Stores the pattern's bindings from `value` (which matched).
+  void VisitPatternBind(Node* pattern, Register value);
+  bool PatternAlwaysMatches(Node* pattern) const;
+  bool PatternBinds(Node* pattern) const;
+  void LoadPatternType(Node* path, std::string* variant_name);  // acc = type or nil
+  // Binds an irrefutable pattern (let, parameters, for) from `value`; a mismatch throws.
+  void BindIrrefutable(Node* pattern, Register value, Node* at);
+
+  CompilationState* state_;
+  FunctionLiteral* function_;
+  DeclarationScope* scope_;
+  BytecodeArrayBuilder builder_;
+  int parameter_count_;
+  int next_register_;
+  int max_register_;
+  int feedback_slots_ = 0;
+  std::vector<Handle<Value>> constants_;
+  std::map<std::string, int, std::less<>> string_constants_;
+  std::vector<CallSite> call_sites_;
+  std::vector<ControlScope> control_scopes_;
+  // Registers holding the context that was current at each pushed depth (index d holds
+  // the context active *before* push d+1, i.e. what PopContextTo(d) restores).
+  std::vector<Register> saved_contexts_;
+  std::vector<std::unique_ptr<Place>> places_;
+  Register self_register_;  // constructors: the instance under construction
+};
+
+}  // namespace ruchy::internal::interpreter
+
+#endif  // RUCHY_INTERPRETER_BYTECODE_GENERATOR_IMPL_H_

@@ -1,0 +1,1416 @@
+// The bytecode generator: functions, scopes, declarations, variables and expressions.
+// Calls and places, control flow and patterns are in the other bytecode-generator-*.cc.
+#include "src/interpreter/bytecode-generator.h"
+
+#include <algorithm>
+
+#include "src/builtins/builtins.h"
+#include "src/interpreter/bytecode-generator-impl.h"
+#include "src/objects/builtin-enums.h"
+#include "src/objects/objects-inl.h"
+
+namespace ruchy::internal::interpreter {
+
+namespace {
+
+// Hoisting groups (parser README): use/mod, then types, then functions, then impls, then
+// top-level constants; source order within a group.
+int HoistGroup(Node* declaration) {
+  switch (declaration->kind()) {
+    case NodeKind::kUseDeclaration:
+    case NodeKind::kModuleDeclaration:
+      return 0;
+    case NodeKind::kStructDeclaration:
+    case NodeKind::kEnumDeclaration:
+    case NodeKind::kTraitDeclaration:
+    case NodeKind::kClassDeclaration:
+      return 1;
+    case NodeKind::kFunctionDeclaration:
+      return 2;
+    case NodeKind::kImplDeclaration:
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+std::string FunctionDisplayName(FunctionLiteral* function) {
+  switch (function->kind) {
+    case FunctionKind::kScript:
+      return "<script>";
+    case FunctionKind::kClosure:
+      return "<closure>";
+    case FunctionKind::kFieldInitializer:
+      return "<initializer>";
+    case FunctionKind::kFunction:
+    case FunctionKind::kMethod:
+    case FunctionKind::kConstructor:
+      break;
+  }
+  return function->name != nullptr ? std::string(function->name->view()) : "<anonymous>";
+}
+
+}  // namespace
+
+BytecodeGenerator::BytecodeGenerator(CompilationState* state, FunctionLiteral* function)
+    : state_(state),
+      function_(function),
+      scope_(function->scope),
+      builder_(function->scope->num_parameters(), function->scope->num_registers()),
+      parameter_count_(function->scope->num_parameters()),
+      next_register_(function->scope->num_registers()),
+      max_register_(function->scope->num_registers()) {}
+
+Register BytecodeGenerator::NewTemp() {
+  Register r(next_register_++);
+  max_register_ = std::max(max_register_, next_register_);
+  return r;
+}
+
+Register BytecodeGenerator::NewTemps(int count) {
+  Register first(next_register_);
+  next_register_ += count;
+  max_register_ = std::max(max_register_, next_register_);
+  return first;
+}
+
+void BytecodeGenerator::LoadSmi(int64_t value) {
+  if (value == 0) {
+    Emit(Bytecode::kLdaZero);
+  } else if (value >= INT32_MIN && value <= INT32_MAX) {
+    Emit(Bytecode::kLdaSmi, {static_cast<uint32_t>(static_cast<int32_t>(value))});
+  } else {
+    LoadInteger(value);
+  }
+}
+
+void BytecodeGenerator::LoadInteger(int64_t value) {
+  if (value >= INT32_MIN && value <= INT32_MAX) return LoadSmi(value);
+  Handle<Value> number;
+  if (!state_->isolate->factory()->NewInteger(value).ToHandle(&number)) {
+    state_->failed = true;
+    return;
+  }
+  Emit(Bytecode::kLdaConstant, {Cst(AddConstant(number))});
+}
+
+void BytecodeGenerator::CallRuntime(RuntimeFunctionId id, Register first, int count) {
+  Emit(Bytecode::kCallRuntime,
+       {static_cast<uint32_t>(id), Op(first), static_cast<uint32_t>(count)});
+}
+
+int BytecodeGenerator::AddConstant(Handle<Value> value) {
+  constants_.push_back(value);
+  return static_cast<int>(constants_.size() - 1);
+}
+
+int BytecodeGenerator::StringConstant(std::string_view text) {
+  auto it = string_constants_.find(text);
+  if (it != string_constants_.end()) return it->second;
+  Handle<String> s;
+  if (!state_->isolate->factory()->InternalizeUtf8String(text).ToHandle(&s)) {
+    state_->failed = true;
+    return 0;
+  }
+  int index = AddConstant(s);
+  string_constants_.emplace(std::string(text), index);
+  return index;
+}
+
+int BytecodeGenerator::StringListConstant(const std::vector<std::string_view>& items) {
+  Factory* f = state_->isolate->factory();
+  Handle<FixedArray> list;
+  if (!f->NewFixedArray(static_cast<int>(items.size()), AllocationType::kOld).ToHandle(&list)) {
+    state_->failed = true;
+    return 0;
+  }
+  for (size_t i = 0; i < items.size(); ++i) {
+    Handle<String> s;
+    if (!f->InternalizeUtf8String(items[i]).ToHandle(&s)) {
+      state_->failed = true;
+      return 0;
+    }
+    list->set(static_cast<int>(i), *s);
+  }
+  return AddConstant(list);
+}
+
+int BytecodeGenerator::FunctionConstant(FunctionLiteral* function) {
+  BytecodeGenerator inner(state_, function);
+  Handle<SharedFunctionInfo> shared;
+  if (!inner.Generate().ToHandle(&shared)) {
+    state_->failed = true;
+    return 0;
+  }
+  return AddConstant(shared);
+}
+
+int BytecodeGenerator::AddCallSite(CallSite site) {
+  call_sites_.push_back(std::move(site));
+  return static_cast<int>(call_sites_.size() - 1);
+}
+
+void BytecodeGenerator::Fail(Node* at, const std::string& message) {
+  FailAt(at->position(), message);
+}
+
+void BytecodeGenerator::FailAt(SourcePosition position, const std::string& message) {
+  if (state_->failed) return;
+  state_->failed = true;
+  state_->error = state_->script->file_name + ":" + std::to_string(position.line) + ":" +
+                  std::to_string(position.column) + ": " + message;
+}
+
+// ---------------------------------------------------------------------------------------
+// Functions
+
+MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
+  Isolate* isolate = state_->isolate;
+  GeneratePrologue();
+  Node* body = function_->body;
+  if (body == nullptr) {
+    LoadNil();
+  } else if (body->IsBlock() && body->AsBlock()->scope == scope_) {
+    // The body block shares the function scope (entered by the prologue).
+    VisitStatements(body->AsBlock()->statements);
+  } else {
+    Visit(body);
+  }
+  if (function_->kind == FunctionKind::kConstructor) Ldar(self_register_);
+  if (function_->kind == FunctionKind::kScript && state_->call_main) {
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    Star(value);
+    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
+    Ldar(value);
+  }
+  EmitReturn();
+  if (state_->failed) return {};
+
+  BytecodeData* data = state_->interpreter->NewBytecodeData();
+  builder_.set_register_count(max_register_);
+  BytecodeArrayData finished = builder_.Finalize();
+  data->bytes = std::move(finished.bytes);
+  data->parameter_count = parameter_count_;
+  data->register_count = finished.register_count;
+  data->source_positions = std::move(finished.source_positions);
+  data->handlers = std::move(finished.handlers);
+  data->feedback_slot_count = feedback_slots_;
+  data->name = FunctionDisplayName(function_);
+  data->is_constructor = function_->kind == FunctionKind::kConstructor;
+  data->script = state_->script;
+  data->call_sites = std::move(call_sites_);
+  for (CallSite& site : data->call_sites) {
+    site.name_views.assign(site.names.begin(), site.names.end());
+  }
+  int required = 0;
+  bool seen_default = false;
+  for (uint32_t i = 0; i < function_->parameters.size(); ++i) {
+    const Parameter& p = function_->parameters[i];
+    if (p.is_self) {
+      data->has_self = true;
+    } else {
+      if (p.default_value == nullptr && !seen_default) ++required;
+      if (p.default_value != nullptr) seen_default = true;
+      std::string name;
+      if (p.pattern != nullptr && p.pattern->IsIdentifierPattern()) {
+        name = std::string(p.pattern->AsIdentifierPattern()->name->view());
+      }
+      data->parameter_names.push_back(std::move(name));
+    }
+    if (p.is_inout && i < 64) data->inout_mask |= uint64_t{1} << i;
+  }
+  data->required_count = required;
+
+  Factory* f = isolate->factory();
+  Handle<FixedArray> pool;
+  if (!f->NewFixedArray(static_cast<int>(constants_.size()), AllocationType::kOld)
+           .ToHandle(&pool)) {
+    return {};
+  }
+  for (size_t i = 0; i < constants_.size(); ++i) pool->set(static_cast<int>(i), *constants_[i]);
+  Handle<BytecodeArray> bytecode;
+  Handle<String> name;
+  Handle<SharedFunctionInfo> shared;
+  if (!f->NewBytecodeArray(data, pool).ToHandle(&bytecode) ||
+      !f->InternalizeUtf8String(data->name).ToHandle(&name) ||
+      !f->NewSharedFunctionInfo(name, parameter_count_).ToHandle(&shared)) {
+    return {};
+  }
+  shared->set_function_data(*bytecode);
+  return shared;
+}
+
+void BytecodeGenerator::GeneratePrologue() {
+  if (function_->kind == FunctionKind::kFunction && function_->name != nullptr &&
+      function_->name->view() == "main" && scope_->outer() != nullptr &&
+      scope_->outer()->kind() == ScopeKind::kScript) {
+    RegisterScope rs(this);
+    CallRuntime(RuntimeFunctionId::kMarkMainCalled, Register(0), 0);
+  }
+  if (scope_->needs_context()) {
+    PushContextFor(scope_->num_context_slots());
+    // Captured parameters move into the context.
+    for (Variable* v : scope_->variables()) {
+      if (v->mode() == VariableMode::kParameter && v->location() == VariableLocation::kContext) {
+        Ldar(Register::FromParameterIndex(v->parameter_index(), parameter_count_));
+        Emit(Bytecode::kStaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+      }
+    }
+  }
+  // Default values of missing arguments, then destructured parameters.
+  for (uint32_t i = 0; i < function_->parameters.size(); ++i) {
+    const Parameter& p = function_->parameters[i];
+    Register param = Register::FromParameterIndex(static_cast<int>(i), parameter_count_);
+    if (p.default_value != nullptr) {
+      BytecodeLabel present = NewLabel();
+      Ldar(param);
+      EmitJump(Bytecode::kJumpIfNotHole, present);
+      Visit(p.default_value);
+      Star(param);
+      Bind(present);
+      // A captured parameter lives in the context: store the final value there too.
+      if (p.pattern != nullptr && p.pattern->IsIdentifierPattern()) {
+        Variable* v = p.pattern->AsIdentifierPattern()->variable;
+        if (v != nullptr && v->location() == VariableLocation::kContext) {
+          Ldar(param);
+          StoreVariable(v, nullptr);
+        }
+      }
+    }
+    if (p.pattern != nullptr && !p.pattern->IsIdentifierPattern()) {
+      BindIrrefutable(p.pattern, param, p.pattern);
+    }
+  }
+  if (function_->kind == FunctionKind::kConstructor) {
+    // self is parameter 0 (the instance the runtime allocated).
+    self_register_ = Register::FromParameterIndex(0, parameter_count_);
+  }
+  BindHoisted(scope_);
+}
+
+void BytecodeGenerator::PushContextFor(int slots) {
+  Register saved = NewTemp();
+  Emit(Bytecode::kCreateContext, {static_cast<uint32_t>(slots)});
+  Emit(Bytecode::kPushContext, {Op(saved)});
+  saved_contexts_.push_back(saved);
+}
+
+void BytecodeGenerator::PopContextTo(int depth) {
+  if (static_cast<int>(saved_contexts_.size()) > depth) {
+    Emit(Bytecode::kPopContext, {Op(saved_contexts_[depth])});
+  }
+}
+
+void BytecodeGenerator::EnterScope(Scope* scope) {
+  if (scope == nullptr) return;
+  if (scope->needs_context()) PushContextFor(scope->num_context_slots());
+  BindHoisted(scope);
+}
+
+void BytecodeGenerator::LeaveScope(Scope* scope) {
+  if (scope == nullptr || !scope->needs_context()) return;
+  Emit(Bytecode::kPopContext, {Op(saved_contexts_.back())});
+  saved_contexts_.pop_back();
+}
+
+void BytecodeGenerator::BindHoisted(Scope* scope) {
+  std::vector<Node*> declarations(scope->hoisted_declarations().begin(),
+                                  scope->hoisted_declarations().end());
+  std::stable_sort(declarations.begin(), declarations.end(),
+                   [](Node* a, Node* b) { return HoistGroup(a) < HoistGroup(b); });
+  for (Node* declaration : declarations) {
+    if (failed()) return;
+    RegisterScope rs(this);
+    VisitDeclaration(declaration);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Variables
+
+Register BytecodeGenerator::RegisterFor(Variable* variable) {
+  if (variable->location() == VariableLocation::kParameter) {
+    return Register::FromParameterIndex(variable->index(), parameter_count_);
+  }
+  DCHECK(variable->location() == VariableLocation::kRegister);
+  return Register(variable->index());
+}
+
+bool BytecodeGenerator::IsBuiltinName(const std::string& name) const {
+  return LookupBuiltinFunction(name).has_value();
+}
+
+void BytecodeGenerator::LoadVariable(Identifier* identifier, bool share) {
+  VisitIdentifier(identifier, share);
+}
+
+void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
+  Variable* v = node->variable;
+  switch (node->location()) {
+    case VariableLocation::kParameter:
+    case VariableLocation::kRegister:
+      Ldar(RegisterFor(v));
+      break;
+    case VariableLocation::kContext:
+      if (node->context_depth == 0) {
+        Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+      } else {
+        Emit(Bytecode::kLdaContextSlot, {static_cast<uint32_t>(v->index()), node->context_depth});
+      }
+      break;
+    case VariableLocation::kGlobal:
+      if (v == nullptr) {
+        LoadUnboundGlobal(node, std::string(node->name->view()));
+        return;  // built-in values are never containers that need marking
+      }
+      ExpressionPosition(node);
+      Emit(Bytecode::kLdaGlobal,
+           {static_cast<uint32_t>(state_->interpreter->GlobalIndex(node->name->view()))});
+      break;
+    case VariableLocation::kUnallocated:
+      Fail(node, "internal error: unallocated variable '" + std::string(node->name->view()) + "'");
+      return;
+  }
+  if (share && !node->is_last_use) Emit(Bytecode::kShare);
+}
+
+void BytecodeGenerator::LoadUnboundGlobal(Identifier* identifier, const std::string& name) {
+  Isolate* isolate = state_->isolate;
+  // Built-in constants and functions resolve at compile time; anything else is a global
+  // cell nobody sets, which raises "Undefined variable" when read.
+  Handle<Value> constant;
+  if (LookupBuiltinConstant(isolate, name).ToHandle(&constant)) {
+    Emit(Bytecode::kLdaConstant, {Cst(AddConstant(constant))});
+    return;
+  }
+  if (name == "None") {
+    Handle<EnumValue> none;
+    if (!NewNone(isolate).ToHandle(&none)) {
+      state_->failed = true;
+      return;
+    }
+    Emit(Bytecode::kLdaConstant, {Cst(AddConstant(none))});
+    return;
+  }
+  Handle<Value> function;
+  if (state_->interpreter->BuiltinClosure(name).ToHandle(&function)) {
+    Emit(Bytecode::kLdaConstant, {Cst(AddConstant(function))});
+    return;
+  }
+  if (identifier != nullptr) ExpressionPosition(identifier);
+  Emit(Bytecode::kLdaGlobal, {static_cast<uint32_t>(state_->interpreter->GlobalIndex(name))});
+}
+
+void BytecodeGenerator::StoreVariable(Variable* v, Identifier* use) {
+  switch (v->location()) {
+    case VariableLocation::kParameter:
+    case VariableLocation::kRegister:
+      Star(RegisterFor(v));
+      return;
+    case VariableLocation::kContext: {
+      uint32_t depth = use != nullptr ? use->context_depth : 0;
+      if (use == nullptr) {
+        // A declaration: its scope's context is the current one.
+        depth = 0;
+      }
+      if (depth == 0) {
+        Emit(Bytecode::kStaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+      } else {
+        Emit(Bytecode::kStaContextSlot, {static_cast<uint32_t>(v->index()), depth});
+      }
+      return;
+    }
+    case VariableLocation::kGlobal:
+      Emit(Bytecode::kStaGlobal,
+           {static_cast<uint32_t>(state_->interpreter->GlobalIndex(v->name()->view()))});
+      return;
+    case VariableLocation::kUnallocated:
+      FailAt(v->position(), "internal error: unallocated variable");
+      return;
+  }
+}
+
+void BytecodeGenerator::StoreToIdentifier(Identifier* identifier) {
+  if (identifier->variable == nullptr) {
+    // Assigning a name nothing declares: a global cell (the reference allows it).
+    Emit(Bytecode::kStaGlobal,
+         {static_cast<uint32_t>(state_->interpreter->GlobalIndex(identifier->name->view()))});
+    return;
+  }
+  StoreVariable(identifier->variable, identifier);
+}
+
+// ---------------------------------------------------------------------------------------
+// Declarations
+
+void BytecodeGenerator::DefineMethods(Register type, const NodeList<FunctionLiteral*>& methods) {
+  for (FunctionLiteral* method : methods) {
+    if (method->body == nullptr) continue;  // a trait method without a default
+    RegisterScope rs(this);
+    Register args = NewTemps(3);
+    Mov(type, args);
+    LoadString(method->name->view());
+    Star(Register(args.index() + 1));
+    Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(method))});
+    Star(Register(args.index() + 2));
+    CallRuntime(RuntimeFunctionId::kDefineMethod, args, 3);
+  }
+}
+
+void BytecodeGenerator::VisitDeclaration(Node* declaration) {
+  StatementPosition(declaration);
+  switch (declaration->kind()) {
+    case NodeKind::kFunctionDeclaration: {
+      FunctionDeclaration* d = declaration->AsFunctionDeclaration();
+      Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(d->function))});
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      return;
+    }
+    case NodeKind::kStructDeclaration: {
+      StructDeclaration* d = declaration->AsStructDeclaration();
+      Register args = NewTemps(4);
+      Register type = NewTemp();
+      LoadString(d->name->view());
+      Star(args);
+      std::vector<std::string_view> names;
+      std::vector<std::string> tuple_names;
+      if (d->tuple_arity > 0) {
+        for (int i = 0; i < d->tuple_arity; ++i) tuple_names.push_back(std::to_string(i));
+        for (const std::string& n : tuple_names) names.push_back(n);
+      } else {
+        for (const FieldDeclaration& field : d->fields) names.push_back(field.name->view());
+      }
+      Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+      Star(Register(args.index() + 1));
+      LoadSmi(d->tuple_arity);
+      Star(Register(args.index() + 2));
+      {
+        // Field default thunks as an array (nil where there is none).
+        RegisterScope inner(this);
+        int n = static_cast<int>(d->fields.size());
+        Register thunks = NewTemps(std::max(n, 1));
+        for (int i = 0; i < n; ++i) {
+          FunctionLiteral* thunk = d->fields[i].default_value;
+          if (thunk == nullptr) {
+            LoadNil();
+          } else {
+            Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(thunk))});
+          }
+          Star(Register(thunks.index() + i));
+        }
+        Emit(Bytecode::kCreateTuple, {Op(thunks), static_cast<uint32_t>(n)});
+        Star(Register(args.index() + 3));
+      }
+      CallRuntime(RuntimeFunctionId::kDefineStruct, args, 4);
+      Star(type);
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      DefineMethods(type, d->methods);
+      return;
+    }
+    case NodeKind::kEnumDeclaration: {
+      EnumDeclaration* d = declaration->AsEnumDeclaration();
+      Register args = NewTemps(4);
+      Register type = NewTemp();
+      LoadString(d->name->view());
+      Star(args);
+      std::vector<std::string_view> names;
+      for (const EnumVariant& v : d->variants) names.push_back(v.name->view());
+      Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+      Star(Register(args.index() + 1));
+      // Per variant: nil (unit), a Smi arity (tuple) or a FixedArray of field names.
+      Factory* f = state_->isolate->factory();
+      int n = static_cast<int>(d->variants.size());
+      Handle<FixedArray> shapes, discriminants;
+      if (!f->NewFixedArray(n, AllocationType::kOld).ToHandle(&shapes) ||
+          !f->NewFixedArray(n, AllocationType::kOld).ToHandle(&discriminants)) {
+        state_->failed = true;
+        return;
+      }
+      int64_t next = 0;
+      for (int i = 0; i < n; ++i) {
+        const EnumVariant& v = d->variants[i];
+        if (v.has_discriminant) next = v.discriminant;
+        discriminants->set(i, Smi::FromInt(next));
+        ++next;
+        switch (v.kind) {
+          case VariantKind::kUnit:
+            shapes->set(i, state_->isolate->nil_value());
+            break;
+          case VariantKind::kTuple:
+            shapes->set(i, Smi::FromInt(v.arity));
+            break;
+          case VariantKind::kStruct: {
+            std::vector<std::string_view> fields;
+            for (const AstString* s : v.field_names) fields.push_back(s->view());
+            int index = StringListConstant(fields);
+            shapes->set(i, *constants_[index]);
+            break;
+          }
+        }
+      }
+      Emit(Bytecode::kLdaConstant, {Cst(AddConstant(shapes))});
+      Star(Register(args.index() + 2));
+      Emit(Bytecode::kLdaConstant, {Cst(AddConstant(discriminants))});
+      Star(Register(args.index() + 3));
+      CallRuntime(RuntimeFunctionId::kDefineEnum, args, 4);
+      Star(type);
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      DefineMethods(type, d->methods);
+      return;
+    }
+    case NodeKind::kTraitDeclaration: {
+      TraitDeclaration* d = declaration->AsTraitDeclaration();
+      Register args = NewTemp();
+      LoadString(d->name->view());
+      Star(args);
+      CallRuntime(RuntimeFunctionId::kDefineTrait, args, 1);
+      Star(args);
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      DefineMethods(args, d->methods);
+      return;
+    }
+    case NodeKind::kClassDeclaration: {
+      ClassDeclaration* d = declaration->AsClassDeclaration();
+      Register args = NewTemps(4);
+      Register type = NewTemp();
+      LoadString(d->name->view());
+      Star(args);
+      if (d->parent != nullptr) {
+        VisitIdentifier(d->parent, false);
+      } else {
+        LoadNil();
+      }
+      Star(Register(args.index() + 1));
+      std::vector<std::string_view> names;
+      for (const FieldDeclaration& field : d->fields) names.push_back(field.name->view());
+      Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+      Star(Register(args.index() + 2));
+      {
+        RegisterScope inner(this);
+        int n = static_cast<int>(d->fields.size());
+        Register thunks = NewTemps(std::max(n, 1));
+        for (int i = 0; i < n; ++i) {
+          FunctionLiteral* thunk = d->fields[i].default_value;
+          if (thunk == nullptr) {
+            LoadNil();
+          } else {
+            Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(thunk))});
+          }
+          Star(Register(thunks.index() + i));
+        }
+        Emit(Bytecode::kCreateTuple, {Op(thunks), static_cast<uint32_t>(n)});
+        Star(Register(args.index() + 3));
+      }
+      CallRuntime(RuntimeFunctionId::kDefineClass, args, 4);
+      Star(type);
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      DefineMethods(type, d->constructors);
+      DefineMethods(type, d->methods);
+      return;
+    }
+    case NodeKind::kImplDeclaration: {
+      ImplDeclaration* d = declaration->AsImplDeclaration();
+      Register type = NewTemp();
+      if (d->type->variable == nullptr) {
+        // impl on a built-in type (impl Display for i32): nothing to attach methods to.
+        return;
+      }
+      VisitIdentifier(d->type, false);
+      Star(type);
+      for (const AssociatedConstant& c : d->constants) {
+        RegisterScope rs(this);
+        Register args = NewTemps(3);
+        Mov(type, args);
+        LoadString(c.name->view());
+        Star(Register(args.index() + 1));
+        Register callee = NewTemp();
+        Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(c.value))});
+        Star(callee);
+        Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, CallSlot()});
+        Star(Register(args.index() + 2));
+        CallRuntime(RuntimeFunctionId::kDefineMethod, args, 3);
+      }
+      DefineMethods(type, d->methods);
+      if (d->trait != nullptr && d->trait->variable != nullptr) {
+        Register args = NewTemps(2);
+        Mov(type, args);
+        VisitIdentifier(d->trait, false);
+        Star(Register(args.index() + 1));
+        CallRuntime(RuntimeFunctionId::kImplementTrait, args, 2);
+      }
+      return;
+    }
+    case NodeKind::kUseDeclaration: {
+      UseDeclaration* d = declaration->AsUseDeclaration();
+      if (d->variable == nullptr || d->path.empty()) return;
+      // `use name;` loads name.ruchy as a module; `use a::b` binds b from module a.
+      Register args = NewTemps(2);
+      LoadString(d->path[0]->view());
+      Star(args);
+      LoadString(d->path[0]->view());
+      Star(Register(args.index() + 1));
+      CallRuntime(RuntimeFunctionId::kLoadModule, args, 2);
+      for (uint32_t i = 1; i < d->path.size(); ++i) {
+        Star(args);
+        Emit(Bytecode::kGetNamedProperty, {Op(args), Cst(NameConstant(d->path[i])), Slot()});
+      }
+      StoreVariable(d->variable, nullptr);
+      return;
+    }
+    case NodeKind::kModuleDeclaration: {
+      ModuleDeclaration* d = declaration->AsModuleDeclaration();
+      if (d->body != nullptr) {
+        Fail(d, "inline modules (mod name { ... }) are not supported yet");
+        return;
+      }
+      Register args = NewTemps(2);
+      LoadString(d->name->view());
+      Star(args);
+      LoadString(d->name->view());
+      Star(Register(args.index() + 1));
+      CallRuntime(RuntimeFunctionId::kLoadModule, args, 2);
+      if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+      return;
+    }
+    case NodeKind::kLet:
+      // A hoisted top-level const/static.
+      VisitLet(declaration->AsLet());
+      return;
+    default:
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Statements and blocks
+
+void BytecodeGenerator::VisitBlock(Block* block) {
+  if (block->label != nullptr) return VisitLabelledBlock(block);
+  RegisterScope rs(this);
+  EnterScope(block->scope);
+  VisitStatements(block->statements);
+  LeaveScope(block->scope);
+}
+
+void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements) {
+  if (statements.empty()) {
+    LoadNil();
+    return;
+  }
+  for (Node* statement : statements) {
+    if (failed()) return;
+    RegisterScope rs(this);
+    if (IsStatementKind(statement->kind())) {
+      if (statement->IsLet()) {
+        Let* let = statement->AsLet();
+        bool hoisted = (let->let_kind == LetKind::kConst || let->let_kind == LetKind::kStatic) &&
+                       scope_->kind() == ScopeKind::kScript && saved_contexts_.empty();
+        if (!hoisted) VisitLet(let);
+      }
+      LoadNil();  // declarations (already hoisted) and lets have no value
+      continue;
+    }
+    StatementPosition(statement);
+    Visit(statement);
+  }
+}
+
+void BytecodeGenerator::VisitLet(Let* node) {
+  StatementPosition(node);
+  if (node->value == nullptr) {
+    LoadNil();
+  } else {
+    Visit(node->value);
+  }
+  if (node->pattern->IsIdentifierPattern() &&
+      node->pattern->AsIdentifierPattern()->subpattern == nullptr) {
+    Variable* v = node->pattern->AsIdentifierPattern()->variable;
+    if (v != nullptr) StoreVariable(v, nullptr);
+    return;
+  }
+  Register value = NewTemp();
+  Star(value);
+  if (node->else_block != nullptr) {
+    BytecodeLabel fail = NewLabel(), done = NewLabel();
+    VisitPatternTest(node->pattern, value, fail);
+    VisitPatternBind(node->pattern, value);
+    EmitJump(Bytecode::kJump, done);
+    Bind(fail);
+    VisitBlock(node->else_block);
+    // The else block must diverge; if it falls through, that is an error.
+    Register message = NewTemp();
+    LoadString("Runtime error: let-else block must diverge (return, break or panic)");
+    Star(message);
+    CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
+    Bind(done);
+    return;
+  }
+  BindIrrefutable(node->pattern, value, node);
+}
+
+// ---------------------------------------------------------------------------------------
+// Expressions
+
+void BytecodeGenerator::VisitForRegister(Node* node, Register target) {
+  Visit(node);
+  Star(target);
+}
+
+Register BytecodeGenerator::VisitForAnyRegister(Node* node) {
+  // The value is only read (an operand, the object of a field or element read): a
+  // variable's own register serves, and nothing is marked shared.
+  if (node->IsIdentifier()) {
+    Identifier* id = node->AsIdentifier();
+    VariableLocation loc = id->location();
+    if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) {
+      return RegisterFor(id->variable);
+    }
+    Register r = NewTemp();
+    VisitIdentifier(id, false);
+    Star(r);
+    return r;
+  }
+  Register r = NewTemp();
+  Visit(node);
+  Star(r);
+  return r;
+}
+
+void BytecodeGenerator::Visit(Node* node) {
+  if (failed()) return;
+  switch (node->kind()) {
+    case NodeKind::kIntLiteral:
+      LoadInteger(node->AsIntLiteral()->value);
+      return;
+    case NodeKind::kFloatLiteral: {
+      Handle<HeapNumber> number;
+      if (!state_->isolate->factory()
+               ->NewHeapNumber(node->AsFloatLiteral()->value, AllocationType::kOld)
+               .ToHandle(&number)) {
+        state_->failed = true;
+        return;
+      }
+      Emit(Bytecode::kLdaConstant, {Cst(AddConstant(number))});
+      return;
+    }
+    case NodeKind::kStringLiteral:
+      LoadString(node->AsStringLiteral()->value->view());
+      return;
+    case NodeKind::kBoolLiteral:
+      Emit(node->AsBoolLiteral()->value ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
+      return;
+    case NodeKind::kNilLiteral:
+      LoadNil();
+      return;
+    case NodeKind::kFString:
+      return VisitFString(node->AsFString());
+    case NodeKind::kIdentifier:
+      return VisitIdentifier(node->AsIdentifier(), true);
+    case NodeKind::kPath:
+      return VisitPath(node->AsPath());
+    case NodeKind::kArrayLiteral:
+      return VisitArrayLiteral(node->AsArrayLiteral()->elements, Bytecode::kCreateArray);
+    case NodeKind::kArrayRepeat: {
+      RegisterScope rs(this);
+      Register args = NewTemps(2);
+      VisitForRegister(node->AsArrayRepeat()->value, args);
+      VisitForRegister(node->AsArrayRepeat()->count, Register(args.index() + 1));
+      ExpressionPosition(node);
+      CallRuntime(RuntimeFunctionId::kArrayRepeat, args, 2);
+      return;
+    }
+    case NodeKind::kTupleLiteral:
+      return VisitArrayLiteral(node->AsTupleLiteral()->elements, Bytecode::kCreateTuple);
+    case NodeKind::kMapLiteral:
+      return VisitMapLiteral(node->AsMapLiteral());
+    case NodeKind::kStructLiteral:
+      return VisitStructLiteral(node->AsStructLiteral());
+    case NodeKind::kUnary:
+      return VisitUnary(node->AsUnary());
+    case NodeKind::kBinary:
+      return VisitBinary(node->AsBinary());
+    case NodeKind::kAssign:
+      return VisitAssign(node->AsAssign());
+    case NodeKind::kConditional:
+      return VisitConditional(node->AsConditional());
+    case NodeKind::kCast:
+      return VisitCast(node->AsCast());
+    case NodeKind::kRange:
+      return VisitRange(node->AsRange());
+    case NodeKind::kCall:
+      return VisitCall(node->AsCall());
+    case NodeKind::kMethodCall:
+      return VisitMethodCall(node->AsMethodCall());
+    case NodeKind::kMacroCall:
+      return VisitMacroCall(node->AsMacroCall());
+    case NodeKind::kMember:
+      return VisitMember(node->AsMember());
+    case NodeKind::kIndex:
+      return VisitIndex(node->AsIndex());
+    case NodeKind::kTryOp:
+      return VisitTryOp(node->AsTryOp());
+    case NodeKind::kFunctionLiteral:
+      return VisitFunctionLiteral(node->AsFunctionLiteral());
+    case NodeKind::kBlock:
+      return VisitBlock(node->AsBlock());
+    case NodeKind::kIf:
+      return VisitIf(node->AsIf());
+    case NodeKind::kMatch:
+      return VisitMatch(node->AsMatch());
+    case NodeKind::kWhile:
+      return VisitWhile(node->AsWhile());
+    case NodeKind::kLoop:
+      return VisitLoop(node->AsLoop());
+    case NodeKind::kFor:
+      return VisitFor(node->AsFor());
+    case NodeKind::kTryCatch:
+      return VisitTryCatch(node->AsTryCatch());
+    case NodeKind::kReturn:
+      return VisitReturn(node->AsReturn());
+    case NodeKind::kBreak:
+      return VisitBreak(node->AsBreak());
+    case NodeKind::kContinue:
+      return VisitContinue(node->AsContinue());
+    case NodeKind::kThrow:
+      return VisitThrow(node->AsThrow());
+      RUCHY_AST_STATEMENT_LIST(RUCHY_AST_CASE)
+      if (node->IsLet()) VisitLet(node->AsLet());
+      LoadNil();
+      return;
+      RUCHY_AST_PATTERN_LIST(RUCHY_AST_CASE)
+      Fail(node, "internal error: pattern in expression position");
+      return;
+  }
+}
+
+void BytecodeGenerator::VisitArrayLiteral(const NodeList<Node*>& elements, Bytecode create) {
+  RegisterScope rs(this);
+  int n = static_cast<int>(elements.size());
+  if (create == Bytecode::kCreateTuple && n == 0) {
+    LoadNil();  // () is nil
+    return;
+  }
+  Register first = NewTemps(std::max(n, 1));
+  for (int i = 0; i < n; ++i) VisitForRegister(elements[i], Register(first.index() + i));
+  Emit(create, {Op(first), static_cast<uint32_t>(n)});
+}
+
+void BytecodeGenerator::VisitMapLiteral(MapLiteral* node) {
+  RegisterScope rs(this);
+  int n = static_cast<int>(node->entries.size());
+  Register first = NewTemps(std::max(2 * n, 1));
+  for (int i = 0; i < n; ++i) {
+    VisitForRegister(node->entries[i].key, Register(first.index() + 2 * i));
+    VisitForRegister(node->entries[i].value, Register(first.index() + 2 * i + 1));
+  }
+  ExpressionPosition(node);
+  Emit(Bytecode::kCreateMap, {Op(first), static_cast<uint32_t>(2 * n)});
+}
+
+void BytecodeGenerator::VisitStructLiteral(StructLiteral* node) {
+  RegisterScope rs(this);
+  int n = static_cast<int>(node->fields.size());
+  Register args = NewTemps(4 + n);
+  std::string variant;
+  LoadPatternType(node->type, &variant);
+  Star(args);
+  if (variant.empty()) {
+    LoadNil();
+  } else {
+    LoadString(variant);
+  }
+  Star(Register(args.index() + 1));
+  std::vector<std::string_view> names;
+  for (const StructLiteralField& field : node->fields) names.push_back(field.name->view());
+  Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+  Star(Register(args.index() + 2));
+  if (node->base != nullptr) {
+    Visit(node->base);
+  } else {
+    Emit(Bytecode::kLdaTheHole);
+  }
+  Star(Register(args.index() + 3));
+  for (int i = 0; i < n; ++i) {
+    VisitForRegister(node->fields[i].value, Register(args.index() + 4 + i));
+  }
+  ExpressionPosition(node);
+  CallRuntime(RuntimeFunctionId::kCreateStruct, args, 4 + n);
+}
+
+void BytecodeGenerator::VisitPath(Path* node) {
+  Identifier* root = node->root;
+  if (root->variable == nullptr) {
+    // std::f64::consts::PI, i64::MAX, HashMap::new: a built-in by its full path.
+    std::string name(root->name->view());
+    for (const AstString* segment : node->segments) {
+      name += "::";
+      name += segment->view();
+    }
+    // Option::Some / Option::None and the like name the built-in enums.
+    if ((name.rfind("Option::", 0) == 0 || name.rfind("Result::", 0) == 0) &&
+        node->segments.size() == 1) {
+      name = std::string(node->segments[0]->view());
+    }
+    if (name.rfind("std::", 0) == 0 || name.rfind("core::", 0) == 0) {
+      // std::cmp::max -> try the full path first, then the last segment.
+      Handle<Value> found;
+      if (!LookupBuiltinConstant(state_->isolate, name).ToHandle(&found) &&
+          !LookupBuiltinFunction(name).has_value() && !node->segments.empty()) {
+        name = std::string(node->segments.back()->view());
+      }
+    }
+    LoadUnboundGlobal(root, name);
+    return;
+  }
+  VisitIdentifier(root, false);
+  RegisterScope rs(this);
+  Register object = NewTemp();
+  for (const AstString* segment : node->segments) {
+    Star(object);
+    ExpressionPosition(node);
+    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(segment)), Slot()});
+  }
+}
+
+void BytecodeGenerator::VisitMember(Member* node) {
+  RegisterScope rs(this);
+  Register object = VisitForAnyRegister(node->object);
+  ExpressionPosition(node);
+  if (node->tuple_index >= 0) {
+    LoadSmi(node->tuple_index);
+    Emit(Bytecode::kGetKeyedProperty, {Op(object), Slot()});
+  } else {
+    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(node->name)), Slot()});
+  }
+}
+
+void BytecodeGenerator::VisitIndex(Index* node) {
+  RegisterScope rs(this);
+  Register object = VisitForAnyRegister(node->object);
+  Visit(node->index);
+  ExpressionPosition(node);
+  Emit(Bytecode::kGetKeyedProperty, {Op(object), Slot()});
+}
+
+void BytecodeGenerator::VisitRange(parser::Range* node) {
+  RegisterScope rs(this);
+  Register from = NewTemp();
+  if (node->from != nullptr) {
+    Visit(node->from);
+  } else {
+    LoadNil();
+  }
+  Star(from);
+  if (node->to != nullptr) {
+    Visit(node->to);
+  } else {
+    LoadNil();
+  }
+  Emit(Bytecode::kCreateRange, {Op(from), node->inclusive ? 1u : 0u});
+}
+
+void BytecodeGenerator::VisitCast(Cast* node) {
+  RegisterScope rs(this);
+  Register args = NewTemps(2);
+  VisitForRegister(node->operand, args);
+  LoadString(node->type_name->view());
+  Star(Register(args.index() + 1));
+  ExpressionPosition(node);
+  CallRuntime(RuntimeFunctionId::kCast, args, 2);
+}
+
+void BytecodeGenerator::VisitFString(FString* node) {
+  RegisterScope rs(this);
+  int n = static_cast<int>(node->parts.size());
+  if (n == 0) {
+    LoadString("");
+    return;
+  }
+  Register parts = NewTemps(n);
+  for (int i = 0; i < n; ++i) {
+    const FStringPart& part = node->parts[i];
+    Register target(parts.index() + i);
+    if (part.expression == nullptr) {
+      LoadString(part.text->view());
+      Star(target);
+      continue;
+    }
+    RegisterScope inner(this);
+    Register args = NewTemps(2);
+    VisitForRegister(part.expression, args);
+    if (part.spec != nullptr) {
+      LoadString(part.spec->view());
+    } else {
+      LoadNil();
+    }
+    Star(Register(args.index() + 1));
+    ExpressionPosition(part.expression);
+    CallRuntime(RuntimeFunctionId::kFStringPart, args, 2);
+    Star(target);
+  }
+  if (n == 1 && node->parts[0].expression != nullptr) {
+    Ldar(parts);
+    return;
+  }
+  CallRuntime(RuntimeFunctionId::kStringConcat, parts, n);
+}
+
+void BytecodeGenerator::VisitFunctionLiteral(FunctionLiteral* node) {
+  Emit(Bytecode::kCreateClosure, {Cst(FunctionConstant(node))});
+}
+
+void BytecodeGenerator::VisitTryOp(TryOp* node) {
+  RegisterScope rs(this);
+  Register value = NewTemp();
+  VisitForRegister(node->operand, value);
+  BytecodeLabel ok = NewLabel();
+  ExpressionPosition(node);
+  CallRuntime(RuntimeFunctionId::kTryOpIsFailure, value, 1);
+  EmitJump(Bytecode::kJumpIfFalse, ok);
+  Ldar(value);
+  EmitReturn();
+  Bind(ok);
+  CallRuntime(RuntimeFunctionId::kTryOpUnwrap, value, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Operators
+
+void BytecodeGenerator::VisitCompoundOperation(TokenKind op, Register left, Node* at) {
+  ExpressionPosition(at);
+  Bytecode bc;
+  switch (op) {
+    case TokenKind::kAdd:
+    case TokenKind::kAssignAdd:
+      bc = Bytecode::kAdd;
+      break;
+    case TokenKind::kSub:
+    case TokenKind::kAssignSub:
+      bc = Bytecode::kSub;
+      break;
+    case TokenKind::kMul:
+    case TokenKind::kAssignMul:
+      bc = Bytecode::kMul;
+      break;
+    case TokenKind::kDiv:
+    case TokenKind::kAssignDiv:
+      bc = Bytecode::kDiv;
+      break;
+    case TokenKind::kMod:
+    case TokenKind::kAssignMod:
+      bc = Bytecode::kMod;
+      break;
+    case TokenKind::kExp:
+    case TokenKind::kAssignExp:
+      bc = Bytecode::kExp;
+      break;
+    case TokenKind::kBitAnd:
+    case TokenKind::kAssignBitAnd:
+      bc = Bytecode::kBitwiseAnd;
+      break;
+    case TokenKind::kBitOr:
+    case TokenKind::kAssignBitOr:
+      bc = Bytecode::kBitwiseOr;
+      break;
+    case TokenKind::kBitXor:
+    case TokenKind::kAssignBitXor:
+      bc = Bytecode::kBitwiseXor;
+      break;
+    case TokenKind::kShl:
+    case TokenKind::kAssignShl:
+      bc = Bytecode::kShiftLeft;
+      break;
+    case TokenKind::kShr:
+    case TokenKind::kAssignShr:
+      bc = Bytecode::kShiftRight;
+      break;
+    case TokenKind::kEq:
+      bc = Bytecode::kTestEqual;
+      break;
+    case TokenKind::kNe:
+      bc = Bytecode::kTestNotEqual;
+      break;
+    case TokenKind::kLt:
+      bc = Bytecode::kTestLessThan;
+      break;
+    case TokenKind::kGt:
+      bc = Bytecode::kTestGreaterThan;
+      break;
+    case TokenKind::kLe:
+      bc = Bytecode::kTestLessThanOrEqual;
+      break;
+    case TokenKind::kGe:
+      bc = Bytecode::kTestGreaterThanOrEqual;
+      break;
+    default:
+      Fail(at, std::string("internal error: unexpected operator ") + TokenText(op));
+      return;
+  }
+  Emit(bc, {Op(left), Slot()});
+}
+
+void BytecodeGenerator::VisitBinary(Binary* node) {
+  switch (node->op) {
+    case TokenKind::kAnd:
+    case TokenKind::kOr:
+    case TokenKind::kQuestionQuestion:
+      return VisitLogical(node);
+    case TokenKind::kPipeline: {
+      // x |> f(a)  ==  f(x, a)
+      if (node->right->IsCall()) {
+        Call* call = node->right->AsCall();
+        std::vector<Argument> arguments;
+        Argument first;
+        first.value = node->left;
+        arguments.push_back(first);
+        for (const Argument& a : call->arguments) arguments.push_back(a);
+        Call piped(call->position());
+        piped.callee = call->callee;
+        piped.arguments =
+            NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
+        piped.format_reads = call->format_reads;
+        VisitCall(&piped);
+        return;
+      }
+      // x |> f  ==  f(x)
+      RegisterScope rs(this);
+      Register callee = NewTemp();
+      Register arg = NewTemp();
+      VisitForRegister(node->left, arg);
+      VisitForRegister(node->right, callee);
+      ExpressionPosition(node);
+      Emit(Bytecode::kCallFunction, {Op(callee), Op(arg), 1, CallSlot()});
+      return;
+    }
+    default:
+      break;
+  }
+  RegisterScope rs(this);
+  // Small-integer right operands use the immediate forms.
+  if ((node->op == TokenKind::kAdd || node->op == TokenKind::kSub) && node->right->IsIntLiteral() &&
+      node->right->AsIntLiteral()->value >= -(1 << 30) &&
+      node->right->AsIntLiteral()->value <= (1 << 30)) {
+    Register left = VisitForAnyRegister(node->left);
+    Ldar(left);
+    ExpressionPosition(node);
+    Emit(node->op == TokenKind::kAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
+         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)), Slot()});
+    return;
+  }
+  Register left;
+  if (node->left->IsIdentifier() && !node->right->IsIntLiteral() && !node->right->IsIdentifier() &&
+      !node->right->IsFloatLiteral()) {
+    // The right operand might assign the variable: read it first into a temporary.
+    left = NewTemp();
+    VisitIdentifier(node->left->AsIdentifier(), false);
+    Star(left);
+  } else if (node->left->IsIdentifier()) {
+    Identifier* id = node->left->AsIdentifier();
+    VariableLocation loc = id->location();
+    if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) {
+      left = RegisterFor(id->variable);
+    } else {
+      left = NewTemp();
+      VisitIdentifier(id, false);
+      Star(left);
+    }
+  } else {
+    left = NewTemp();
+    Visit(node->left);
+    Star(left);
+  }
+  if (node->right->IsIdentifier()) {
+    VisitIdentifier(node->right->AsIdentifier(), false);
+  } else {
+    Visit(node->right);
+  }
+  VisitCompoundOperation(node->op, left, node);
+}
+
+void BytecodeGenerator::VisitLogical(Binary* node) {
+  BytecodeLabel done = NewLabel();
+  Visit(node->left);
+  switch (node->op) {
+    case TokenKind::kAnd:
+      EmitJump(Bytecode::kJumpIfToBooleanFalse, done);
+      break;
+    case TokenKind::kOr:
+      EmitJump(Bytecode::kJumpIfToBooleanTrue, done);
+      break;
+    default:  // ??
+      EmitJump(Bytecode::kJumpIfNotNil, done);
+      break;
+  }
+  Visit(node->right);
+  Bind(done);
+}
+
+void BytecodeGenerator::VisitUnary(Unary* node) {
+  switch (node->op) {
+    case TokenKind::kSub:
+      Visit(node->operand);
+      ExpressionPosition(node);
+      Emit(Bytecode::kNegate, {Slot()});
+      return;
+    case TokenKind::kAdd:
+    case TokenKind::kMul:     // *x: dereference is the value itself
+    case TokenKind::kBitAnd:  // &x / &mut x outside an argument list
+      Visit(node->operand);
+      return;
+    case TokenKind::kBang:
+      Visit(node->operand);
+      Emit(Bytecode::kLogicalNot);
+      return;
+    case TokenKind::kTilde:
+      Visit(node->operand);
+      ExpressionPosition(node);
+      Emit(Bytecode::kBitwiseNot, {Slot()});
+      return;
+    default:
+      Fail(node, "internal error: unexpected unary operator");
+      return;
+  }
+}
+
+void BytecodeGenerator::VisitAssign(Assign* node) {
+  RegisterScope rs(this);
+  Node* target = node->target;
+  while (target->IsUnary() && (target->AsUnary()->op == TokenKind::kMul ||
+                               target->AsUnary()->op == TokenKind::kBitAnd)) {
+    target = target->AsUnary()->operand;
+  }
+  if (node->op == TokenKind::kAssign) {
+    if (target->IsIdentifier()) {
+      Visit(node->value);
+      StoreToIdentifier(target->AsIdentifier());
+      LoadNil();
+      return;
+    }
+    if (target->IsTupleLiteral() || target->IsArrayLiteral()) {
+      // (a, b) = (b, a): evaluate, then assign element by element.
+      const NodeList<Node*>& targets = target->IsTupleLiteral()
+                                           ? target->AsTupleLiteral()->elements
+                                           : target->AsArrayLiteral()->elements;
+      Register value = NewTemp();
+      VisitForRegister(node->value, value);
+      for (uint32_t i = 0; i < targets.size(); ++i) {
+        RegisterScope inner(this);
+        Register args = NewTemps(2);
+        Mov(value, args);
+        LoadSmi(i);
+        Star(Register(args.index() + 1));
+        CallRuntime(RuntimeFunctionId::kPatternElement, args, 2);
+        Node* t = targets[i];
+        if (t->IsIdentifier()) {
+          StoreToIdentifier(t->AsIdentifier());
+        } else if (t->IsMember() || t->IsIndex()) {
+          Register element = NewTemp();
+          Star(element);
+          Place* place = EvaluatePlace(t);
+          Ldar(element);
+          Star(place->value);
+          WriteBack(place);
+        } else {
+          Fail(t, "this destructuring assignment target is not supported");
+          return;
+        }
+      }
+      LoadNil();
+      return;
+    }
+    if (target->IsMember() || target->IsIndex()) {
+      // Evaluate the container's place and key, then the value, then store along.
+      Place* container;
+      Register key;
+      int name = -1;
+      if (target->IsMember()) {
+        Member* m = target->AsMember();
+        container = EvaluatePlace(m->object);
+        if (m->tuple_index >= 0) {
+          key = NewTemp();
+          LoadSmi(m->tuple_index);
+          Star(key);
+        } else {
+          name = NameConstant(m->name);
+        }
+      } else {
+        Index* ix = target->AsIndex();
+        container = EvaluatePlace(ix->object);
+        key = NewTemp();
+        VisitForRegister(ix->index, key);
+      }
+      Visit(node->value);
+      ExpressionPosition(node);
+      if (name >= 0) {
+        Emit(Bytecode::kSetNamedProperty, {Op(container->value), Cst(name), Slot()});
+      } else {
+        Emit(Bytecode::kSetKeyedProperty, {Op(container->value), Op(key), Slot()});
+      }
+      WriteBack(container);
+      LoadNil();
+      return;
+    }
+    if (target->IsMethodCall() && IsMapEntryChain(target)) {
+      Place* place = nullptr;
+      VisitMapEntryChain(target->AsMethodCall(), true, &place);
+      Visit(node->value);
+      Star(place->value);
+      WriteBack(place);
+      LoadNil();
+      return;
+    }
+    Fail(node, "invalid assignment target");
+    return;
+  }
+  // Compound assignment: place OP= value.
+  Place* place;
+  if (target->IsMethodCall() && IsMapEntryChain(target)) {
+    place = nullptr;
+    VisitMapEntryChain(target->AsMethodCall(), true, &place);
+  } else if (IsPlaceExpression(target)) {
+    place = EvaluatePlace(target);
+  } else {
+    Fail(node, "invalid assignment target");
+    return;
+  }
+  if (place->kind == Place::kVariable && place->variable != nullptr &&
+      place->variable->location() != VariableLocation::kGlobal &&
+      (place->variable->location() == VariableLocation::kRegister ||
+       place->variable->location() == VariableLocation::kParameter) &&
+      (node->op == TokenKind::kAssignAdd || node->op == TokenKind::kAssignSub) &&
+      node->value->IsIntLiteral() && node->value->AsIntLiteral()->value >= -(1 << 30) &&
+      node->value->AsIntLiteral()->value <= (1 << 30)) {
+    // x += 1 on a register: one AddSmi.
+    Ldar(place->value);
+    ExpressionPosition(node);
+    Emit(node->op == TokenKind::kAssignAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
+         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)), Slot()});
+    Star(place->value);
+    LoadNil();
+    return;
+  }
+  Visit(node->value);
+  VisitCompoundOperation(node->op, place->value, node);
+  Star(place->value);
+  WriteBack(place);
+  LoadNil();
+}
+
+// ---------------------------------------------------------------------------------------
+
+MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
+                                              ParseResult* program,
+                                              std::shared_ptr<const Script> script, bool call_main,
+                                              std::string* error) {
+  CompilationState state{isolate, interpreter, std::move(script), "", false, call_main};
+  BytecodeGenerator generator(&state, program->script());
+  MaybeHandle<SharedFunctionInfo> result = generator.Generate();
+  if (state.failed && !state.error.empty()) {
+    *error = state.error;
+    return {};
+  }
+  return result;
+}
+
+}  // namespace ruchy::internal::interpreter

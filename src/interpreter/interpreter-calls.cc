@@ -1,0 +1,633 @@
+// The dispatch loop's out-of-line helpers: frame push (arity, defaults, stack overflow),
+// method resolution on user types and built-ins, native calls, named arguments, property
+// access and its feedback, container creation, closures and iteration.
+#include <algorithm>
+
+#include "src/builtins/builtins.h"
+#include "src/interpreter/interpreter.h"
+#include "src/interpreter/runtime-functions.h"
+#include "src/objects/builtin-enums.h"
+#include "src/objects/objects-inl.h"
+
+namespace ruchy::internal::interpreter {
+
+namespace {
+
+BytecodeData* DataOf(Closure closure) {
+  Value data = closure.shared().function_data();
+  return data.IsBytecodeArray() ? BytecodeArray::cast(data).data() : nullptr;
+}
+
+}  // namespace
+
+void Interpreter::ThrowArityError(const BytecodeData* data, int argc) {
+  int self = data->has_self ? 1 : 0;
+  int max = data->parameter_count - self;
+  isolate_->ThrowError("Runtime error: Function expects " + std::to_string(data->required_count) +
+                       "-" + std::to_string(max) + " arguments, got " +
+                       std::to_string(argc - self));
+}
+
+void Interpreter::OnInterruptBudget(Address* fp) {
+  // Where the tiering manager will attach (ARCHITECTURE §4): for now, count.
+  (void)fp;
+  ++interrupt_count_;
+}
+
+int64_t Interpreter::FeedbackFor(Value lhs, Value rhs) {
+  if (lhs.IsSmi() && rhs.IsSmi()) return 1;
+  auto is_number = [](Value v) { return v.IsSmi() || v.IsHeapNumber() || v.IsHeapInt(); };
+  if (is_number(lhs) && is_number(rhs)) return 2;
+  if (lhs.IsString() || rhs.IsString()) return 4;
+  return 8;
+}
+
+void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits) {
+  Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+  if (!cell_value.IsFeedbackVector()) return;
+  FeedbackVector vector = FeedbackVector::cast(cell_value);
+  if (static_cast<int>(slot) >= vector.length()) return;
+  Value old = vector.get(static_cast<int>(slot));
+  int64_t current = old.IsSmi() ? Smi::ToInt(old) : 0;
+  if ((current | bits) != current) {
+    vector.set(static_cast<int>(slot), Smi::FromInt(current | bits), WriteBarrierMode::kSkip);
+  }
+}
+
+bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+                             Value* out) {
+  HandleScope scope(isolate_);
+  Handle<Value> lhs(lhs_slot);
+  Handle<Value> right(rhs, isolate_);
+  RecordBinaryFeedback(fp, slot, FeedbackFor(*lhs, *right));
+  Handle<Value> result;
+  if (!BinaryOperation(isolate_, op, lhs, right).ToHandle(&result)) return false;
+  *out = *result;
+  return true;
+}
+
+bool Interpreter::CreateContainer(Bytecode bc, Address* first, int count, Value* out) {
+  HandleScope scope(isolate_);
+  Factory* f = isolate_->factory();
+  switch (bc) {
+    case Bytecode::kCreateArray: {
+      ElementsKind kind = ElementsKind::kSmi;
+      for (int i = 0; i < count; ++i) {
+        kind = Array::GeneralizeKind(kind, Array::KindForValue(Value(first[i])), i == 0);
+      }
+      Handle<Array> array;
+      if (!f->NewArray(kind, 0, std::max(count, 4)).ToHandle(&array)) return false;
+      for (int i = 0; i < count; ++i) {
+        if (!Array::Push(isolate_, array, Handle<Value>(&first[i]))) return false;
+      }
+      *out = *array;
+      return true;
+    }
+    case Bytecode::kCreateTuple: {
+      Handle<Tuple> tuple;
+      if (!f->NewTuple(count).ToHandle(&tuple)) return false;
+      for (int i = 0; i < count; ++i) tuple->set(i, Value(first[i]));
+      *out = *tuple;
+      return true;
+    }
+    default: {
+      Handle<HashMap> map;
+      if (!f->NewHashMap(std::max(count / 2, 4)).ToHandle(&map)) return false;
+      for (int i = 0; i + 1 < count; i += 2) {
+        if (!HashMap::IsHashableKey(Value(first[i]))) {
+          isolate_->ThrowError(std::string("Type error: Cannot use ") + TypeName(Value(first[i])) +
+                               " as a map key");
+          return false;
+        }
+        if (!HashMap::Insert(isolate_, map, Handle<Value>(&first[i]),
+                             Handle<Value>(&first[i + 1]))) {
+          return false;
+        }
+      }
+      *out = *map;
+      return true;
+    }
+  }
+}
+
+bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                            bool for_update, Value* out) {
+  HandleScope scope(isolate_);
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
+  Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
+                      isolate_);
+  Value object(*object_slot);
+  if (object.IsTypeDescriptor()) {
+    // Type::NAME: an associated constant, a unit enum variant, or a function value.
+    TypeDescriptor type = TypeDescriptor::cast(object);
+    if (type.kind() == TypeDescriptor::kEnum) {
+      EnumDescriptor descriptor = EnumDescriptor::cast(type.layout());
+      FixedArray names = descriptor.variant_names();
+      for (int i = 0; i < names.length(); ++i) {
+        if (!String::Equals(String::cast(names.get(i)), *name)) continue;
+        if (!descriptor.variant_fields().get(i).IsNil()) break;  // needs a payload
+        Handle<EnumDescriptor> d(descriptor, isolate_);
+        Handle<EnumValue> value;
+        if (!isolate_->factory()->NewEnumValue(d, i, 0).ToHandle(&value)) return false;
+        *out = *value;
+        return true;
+      }
+    }
+    Value method = FindMethod(object, *name);
+    if (method.ptr() != 0) {
+      *out = method;
+      return true;
+    }
+    isolate_->ThrowError("Runtime error: No associated item '" + name->ToStdString() +
+                         "' on type " + String::cast(type.name()).ToStdString());
+    return false;
+  }
+  if (object.IsHashMap() && HashMap::cast(object).flags() & kModuleFlag) {
+    Value v = HashMap::cast(object).Get(isolate_, *name);
+    if (v.IsTheHole()) {
+      isolate_->ThrowError("Runtime error: Undefined variable: " + name->ToStdString());
+      return false;
+    }
+    *out = v;
+    return true;
+  }
+  Handle<Value> result;
+  if (!GetField(isolate_, Handle<Value>(object_slot), name).ToHandle(&result)) return false;
+  RecordFieldFeedback(fp, slot, Value(*object_slot), *name, "GetNamedProperty");
+  if (!for_update) MarkShared(*result);
+  *out = *result;
+  return true;
+}
+
+bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                             Value value) {
+  HandleScope scope(isolate_);
+  Handle<Value> v(value, isolate_);
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
+  Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
+                      isolate_);
+  Handle<Value> container(object_slot);
+  if (!SetField(isolate_, &container, name, v)) return false;
+  *object_slot = container->ptr();
+  RecordFieldFeedback(fp, slot, Value(*object_slot), *name, "SetNamedProperty");
+  return true;
+}
+
+bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
+                            int call_offset, Address** new_fp) {
+  BytecodeData* data = DataOf(callee);
+  int min_args = data->required_count + (data->has_self ? 1 : 0);
+  if (count > data->parameter_count || count < min_args) {
+    ThrowArityError(data, count);
+    return false;
+  }
+  size_t base_index = top_;
+  size_t needed = base_index + static_cast<size_t>(data->parameter_count) + kFrameHeaderSlots +
+                  static_cast<size_t>(data->register_count);
+  if (needed + kStackReserve > stack_slots_) {
+    isolate_->ThrowError("Stack overflow");
+    return false;
+  }
+  Address* base = stack_ + base_index;
+  Address hole = isolate_->the_hole_value().ptr();
+  for (int i = 0; i < data->parameter_count; ++i) base[i] = i < count ? args[i] : hole;
+  Address* frame = base + data->parameter_count + kFrameHeaderSlots;
+  frame[kCallerFpOffset] = Smi::FromInt(fp - stack_).ptr();
+  frame[kCallerPcOffset] = Smi::FromInt((static_cast<int64_t>(call_offset) << 2) | shift).ptr();
+  frame[kClosureOffset] = callee.ptr();
+  frame[kContextOffset] = callee.context().ptr();
+  Address nil = isolate_->nil_value().ptr();
+  for (int i = 0; i < data->register_count; ++i) frame[i] = nil;
+  top_ = static_cast<size_t>(frame - stack_) + static_cast<size_t>(data->register_count);
+  current_fp_ = static_cast<Address>(frame - stack_);
+  current_offset_ = 0;
+  *new_fp = frame;
+  return true;
+}
+
+MaybeHandle<Value> Interpreter::CallNative(Handle<Closure> closure, int argc,
+                                           const Handle<Value>* argv, Handle<Value>* receiver_out) {
+  (void)receiver_out;
+  int id = static_cast<int>(Smi::ToInt(closure->shared().function_data()));
+  if (id < 0) {
+    if (argc != 1) {
+      isolate_->ThrowError("Runtime error: Function expects 1-1 arguments, got " +
+                           std::to_string(argc));
+      return {};
+    }
+    MaybeHandle<EnumValue> value = id == kIntrinsicSome ? NewSome(isolate_, argv[0])
+                                   : id == kIntrinsicOk ? NewOk(isolate_, argv[0])
+                                                        : NewErr(isolate_, argv[0]);
+    Handle<EnumValue> result;
+    if (!value.ToHandle(&result)) return {};
+    return Handle<Value>(result);
+  }
+  BuiltinArguments args;
+  args.isolate = isolate_;
+  args.argc = argc;
+  args.argv = argv;
+  args.name = BuiltinFunctionName(static_cast<BuiltinId>(id));
+  return CallBuiltinFunction(static_cast<BuiltinId>(id), args);
+}
+
+bool Interpreter::CallSlow(Address* fp, Address* callee_slot, Address* args, int count,
+                           Value* out) {
+  (void)fp;
+  HandleScope scope(isolate_);
+  Value callee(*callee_slot);
+  std::vector<Handle<Value>> handles;
+  handles.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) handles.emplace_back(&args[i]);
+  if (callee.IsClosure()) {
+    Handle<Value> result;
+    if (!CallNative(Handle<Closure>(callee_slot), count, handles.data(), nullptr)
+             .ToHandle(&result)) {
+      return false;
+    }
+    *out = *result;
+    return true;
+  }
+  if (callee.IsTypeDescriptor()) {
+    // A tuple struct used as a constructor: P(1, 2).
+    TypeDescriptor type = TypeDescriptor::cast(callee);
+    if (type.kind() == TypeDescriptor::kTupleStruct || type.kind() == TypeDescriptor::kStruct) {
+      Handle<Shape> shape(Shape::cast(type.layout()), isolate_);
+      if (shape->number_of_fields() != count) {
+        isolate_->ThrowError(
+            "Runtime error: Function expects " + std::to_string(shape->number_of_fields()) + "-" +
+            std::to_string(shape->number_of_fields()) + " arguments, got " + std::to_string(count));
+        return false;
+      }
+      Handle<StructObject> object;
+      if (!isolate_->factory()->NewStructObject(shape).ToHandle(&object)) return false;
+      for (int i = 0; i < count; ++i) object->set_field(i, Value(args[i]));
+      *out = *object;
+      return true;
+    }
+  }
+  isolate_->ThrowError(std::string("Type error: Cannot call non-function value: ") +
+                       TypeName(callee));
+  return false;
+}
+
+bool Interpreter::ReorderNamedArguments(const BytecodeData* callee, const CallSite& site,
+                                        Address* args, int* count) {
+  if (site.names.empty()) return true;
+  int self = callee->has_self ? 1 : 0;
+  int params = callee->parameter_count - self;
+  std::vector<Address> ordered(static_cast<size_t>(params), isolate_->the_hole_value().ptr());
+  for (int i = 0; i < site.positional_count && i < params; ++i) ordered[i] = args[i];
+  for (size_t n = 0; n < site.names.size(); ++n) {
+    auto it =
+        std::find(callee->parameter_names.begin(), callee->parameter_names.end(), site.names[n]);
+    if (it == callee->parameter_names.end()) {
+      isolate_->ThrowError("Runtime error: Function " + callee->name + " has no parameter '" +
+                           site.names[n] + "'");
+      return false;
+    }
+    ordered[static_cast<size_t>(it - callee->parameter_names.begin())] =
+        args[site.positional_count + static_cast<int>(n)];
+  }
+  // Trailing missing arguments are simply not passed (defaults fill them); interior
+  // ones stay the hole, which the prologue also treats as missing.
+  int last = params;
+  while (last > 0 && Value(ordered[last - 1]).IsTheHole()) --last;
+  ordered.resize(static_cast<size_t>(last));
+  scratch_arguments_ = std::move(ordered);
+  *count = last;
+  return true;
+}
+
+bool Interpreter::RegisterType(Handle<TypeDescriptor> type) {
+  Value registry = isolate_->type_registry();
+  if (registry.IsNil()) {
+    Handle<HashMap> map;
+    if (!isolate_->factory()->NewHashMap(16).ToHandle(&map)) return false;
+    isolate_->roots_table()[RootIndex::kTypeRegistry] = map->ptr();
+  }
+  Handle<HashMap> map(HashMap::cast(isolate_->type_registry()), isolate_);
+  Handle<Value> name(type->name(), isolate_);
+  return HashMap::Insert(isolate_, map, name, type);
+}
+
+Value Interpreter::TypeOf(Value value) {
+  Value name;
+  if (value.IsStructObject() || value.IsPlainObject()) {
+    name = HeapObject::cast(value).shape().type_name();
+  } else if (value.IsEnumValue()) {
+    Value type = EnumValue::cast(value).descriptor().type();
+    if (!type.IsNil()) return type;
+    return isolate_->nil_value();
+  } else {
+    return isolate_->nil_value();
+  }
+  Value registry = isolate_->type_registry();
+  if (!name.IsString() || registry.IsNil()) return isolate_->nil_value();
+  Value type = HashMap::cast(registry).Get(isolate_, name);
+  return type.IsTheHole() ? isolate_->nil_value() : type;
+}
+
+Value Interpreter::FindMethod(Value type_value, String name) {
+  for (int depth = 0; depth < 64 && type_value.IsTypeDescriptor(); ++depth) {
+    TypeDescriptor type = TypeDescriptor::cast(type_value);
+    Value methods = type.methods();
+    if (methods.IsHashMap()) {
+      Value m = HashMap::cast(methods).Get(isolate_, name);
+      if (!m.IsTheHole()) return m;
+    }
+    type_value = type.parent();
+  }
+  return Value(kNullAddress);
+}
+
+int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
+                                   Value* target, int* shift, int* argc, Address** args_out,
+                                   Value* out) {
+  HandleScope scope(isolate_);
+  std::vector<Handle<Value>> handles;
+  auto make_handles = [&](int from) {
+    handles.clear();
+    for (int i = from; i < count; ++i) handles.emplace_back(&first[i]);
+  };
+  auto call_builtin_function = [&]() -> int {
+    make_handles(0);
+    BuiltinArguments args;
+    args.isolate = isolate_;
+    args.argc = site.positional_count;
+    args.argv = handles.data();
+    args.named_count = static_cast<int>(site.names.size());
+    args.names = site.name_views.data();
+    args.named_values = handles.data() + site.positional_count;
+    args.type_hint = site.type_hint;
+    args.name = site.name;
+    Handle<Value> result;
+    if (!CallBuiltinFunction(site.builtin_id, args).ToHandle(&result)) return kCallFailed;
+    *out = *result;
+    return kCallDone;
+  };
+  if (site.is_builtin) return call_builtin_function();
+
+  Value receiver(first[0]);
+  // A callable called with named arguments: order them by the callee's parameter names.
+  auto call_closure = [&](Value callee, int from) -> int {
+    if (!callee.IsClosure()) {
+      isolate_->ThrowError(std::string("Type error: Cannot call non-function value: ") +
+                           TypeName(callee));
+      return kCallFailed;
+    }
+    BytecodeData* data = DataOf(Closure::cast(callee));
+    if (data == nullptr) {
+      // A built-in or intrinsic used as a value.
+      Handle<Closure> closure(Closure::cast(callee), isolate_);
+      make_handles(from);
+      Handle<Value> result;
+      if (!CallNative(closure, count - from, handles.data(), nullptr).ToHandle(&result)) {
+        return kCallFailed;
+      }
+      *out = *result;
+      return kCallDone;
+    }
+    int n = count - from;
+    *args_out = first + from;
+    if (!site.names.empty()) {
+      if (!ReorderNamedArguments(data, site, first + from, &n)) return kCallFailed;
+      *args_out = scratch_arguments_.data();
+    }
+    *target = callee;
+    *shift = from;
+    *argc = n;
+    return kCallPushFrame;
+  };
+  if (site.name == "<call>") return call_closure(receiver, 1);
+
+  Handle<String> name;
+  if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) return kCallFailed;
+
+  if (site.is_static) {
+    if (receiver.IsTypeDescriptor()) {
+      TypeDescriptor type = TypeDescriptor::cast(receiver);
+      if (type.kind() == TypeDescriptor::kEnum) {
+        // Shape::Circle(1.0): a tuple variant.
+        EnumDescriptor descriptor = EnumDescriptor::cast(type.layout());
+        FixedArray names = descriptor.variant_names();
+        for (int i = 0; i < names.length(); ++i) {
+          if (!String::Equals(String::cast(names.get(i)), *name)) continue;
+          Handle<EnumDescriptor> d(descriptor, isolate_);
+          Handle<EnumValue> value;
+          if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) {
+            return kCallFailed;
+          }
+          for (int j = 1; j < count; ++j) value->set_payload(j - 1, Value(first[j]));
+          *out = *value;
+          return kCallDone;
+        }
+      }
+      Value method = FindMethod(receiver, *name);
+      if (method.ptr() != 0) {
+        BytecodeData* data = method.IsClosure() ? DataOf(Closure::cast(method)) : nullptr;
+        if (data != nullptr && data->is_constructor) {
+          // Type::new(args): allocate the instance; it becomes self (the receiver slot).
+          Handle<Value> method_handle(method, isolate_);
+          Handle<TypeDescriptor> type_handle(type, isolate_);
+          Handle<Value> instance;
+          if (!NewClassInstance(isolate_, type_handle).ToHandle(&instance)) return kCallFailed;
+          first[0] = instance->ptr();
+          return call_closure(*method_handle, 0);
+        }
+        return call_closure(method, 1);
+      }
+      isolate_->ThrowError("Runtime error: No associated function '" + site.name + "' on type " +
+                           String::cast(type.name()).ToStdString());
+      return kCallFailed;
+    }
+    if (receiver.IsHashMap() && (HashMap::cast(receiver).flags() & kModuleFlag)) {
+      Value member = HashMap::cast(receiver).Get(isolate_, *name);
+      if (member.IsTheHole()) {
+        isolate_->ThrowError("Runtime error: Undefined variable: " + site.name);
+        return kCallFailed;
+      }
+      return call_closure(member, 1);
+    }
+    isolate_->ThrowError("Runtime error: Undefined variable: " + site.name);
+    return kCallFailed;
+  }
+
+  // recv.name(args): user methods first, then a field holding a function, then built-ins.
+  Value type = TypeOf(receiver);
+  if (!type.IsNil()) {
+    Value method = FindMethod(type, *name);
+    if (method.ptr() != 0) {
+      BytecodeData* data = method.IsClosure() ? DataOf(Closure::cast(method)) : nullptr;
+      bool has_self = data != nullptr && data->has_self;
+      // self by value or &self: the method gets a copy (copy-on-write); &mut self
+      // mutates the caller's value in place and is written back.
+      if (has_self && (data->inout_mask & 1) == 0) MarkShared(receiver);
+      return call_closure(method, has_self ? 0 : 1);
+    }
+  }
+  if (receiver.IsPlainObject() || receiver.IsStructObject() ||
+      (receiver.IsHashMap() && (HashMap::cast(receiver).flags() & kModuleFlag))) {
+    Value field = receiver.IsHashMap()       ? HashMap::cast(receiver).Get(isolate_, *name)
+                  : receiver.IsPlainObject() ? PlainObject::cast(receiver).GetField(*name)
+                                             : Value(isolate_->the_hole_value());
+    if (receiver.IsStructObject()) {
+      int index = HeapObject::cast(receiver).shape().LookupField(*name);
+      if (index >= 0) field = StructObject::cast(receiver).field(index);
+    }
+    if (field.IsClosure()) return call_closure(field, 1);
+  }
+  std::optional<BuiltinMethodId> id = LookupBuiltinMethod(isolate_, receiver, site.name);
+  if (!id.has_value()) {
+    isolate_->ThrowError("Runtime error: Method '" + site.name + "' not found for type " +
+                         TypeName(receiver));
+    return kCallFailed;
+  }
+  make_handles(1);
+  Handle<Value> receiver_handle(&first[0]);
+  BuiltinArguments args;
+  args.isolate = isolate_;
+  args.receiver = &receiver_handle;
+  args.argc = site.positional_count;
+  args.argv = handles.data();
+  args.named_count = static_cast<int>(site.names.size());
+  args.names = site.name_views.data();
+  args.named_values = handles.data() + site.positional_count;
+  args.type_hint = site.type_hint;
+  args.name = site.name;
+  Handle<Value> result;
+  bool ok = CallBuiltinMethod(*id, args).ToHandle(&result);
+  first[0] = receiver_handle->ptr();
+  if (!ok) return kCallFailed;
+  // A built-in returning its receiver or an argument (clone, iter...) duplicates a
+  // reference: mark it so a later mutation copies.
+  if (*result == Value(first[0])) MarkShared(*result);
+  for (int i = 1; i < count; ++i) {
+    if (*result == Value(first[i])) MarkShared(*result);
+  }
+  *out = *result;
+  (void)fp;
+  return kCallDone;
+}
+
+bool Interpreter::UnshareForUpdate(Address* slot) {
+  Value value(*slot);
+  if (!IsShared(value)) return true;
+  HandleScope scope(isolate_);
+  Handle<CowContainer> container(CowContainer::cast(value), isolate_);
+  Handle<CowContainer> copy;
+  if (!EnsureUnshared(isolate_, container).ToHandle(&copy)) return false;
+  *slot = copy->ptr();
+  return true;
+}
+
+bool Interpreter::CreateClosure(Address* fp, uint32_t constant_index, Value* out) {
+  HandleScope scope(isolate_);
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
+  Handle<SharedFunctionInfo> shared(
+      SharedFunctionInfo::cast(FixedArray::cast(pool).get(static_cast<int>(constant_index))),
+      isolate_);
+  Factory* f = isolate_->factory();
+  // One feedback cell per function (kept in the SFI), shared by all its closures.
+  Handle<FeedbackCell> cell;
+  Value existing = shared->feedback_metadata();
+  if (existing.IsFeedbackCell()) {
+    cell = handle(FeedbackCell::cast(existing), isolate_);
+  } else {
+    BytecodeData* data = BytecodeArray::cast(shared->function_data()).data();
+    Handle<FeedbackVector> vector;
+    if (!f->NewFeedbackVector(shared, data->feedback_slot_count).ToHandle(&vector) ||
+        !f->NewFeedbackCell(vector).ToHandle(&cell)) {
+      return false;
+    }
+    shared->set_feedback_metadata(*cell);
+  }
+  Handle<Value> context(&fp[kContextOffset]);
+  Handle<Closure> closure;
+  if (!f->NewClosure(shared, context, cell).ToHandle(&closure)) return false;
+  *out = *closure;
+  return true;
+}
+
+bool Interpreter::GetIterator(Value* acc) {
+  HandleScope scope(isolate_);
+  Value v = *acc;
+  if (v.IsArray()) return true;
+  if (v.IsRange()) {
+    Range range = Range::cast(v);
+    if (range.from().IsSmi() && range.to().IsSmi()) return true;
+    isolate_->ThrowError("Type error: For loop requires an iterable");
+    return false;
+  }
+  Factory* f = isolate_->factory();
+  if (v.IsString()) {
+    // Characters, as one-character strings.
+    std::string text = String::cast(v).ToStdString();
+    Handle<Array> array;
+    if (!f->NewArray(ElementsKind::kGeneric, 0, 8).ToHandle(&array)) return false;
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t len = 1;
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c >= 0xF0)
+        len = 4;
+      else if (c >= 0xE0)
+        len = 3;
+      else if (c >= 0xC0)
+        len = 2;
+      len = std::min(len, text.size() - i);
+      Handle<String> ch;
+      if (!f->NewStringFromUtf8(std::string_view(text).substr(i, len)).ToHandle(&ch) ||
+          !Array::Push(isolate_, array, ch)) {
+        return false;
+      }
+      i += len;
+    }
+    *acc = *array;
+    return true;
+  }
+  if (v.IsHashMap() || v.IsTuple()) {
+    Handle<Value> value(v, isolate_);
+    Handle<Array> array;
+    if (!f->NewArray(ElementsKind::kGeneric, 0, 8).ToHandle(&array)) return false;
+    if (value->IsTuple()) {
+      for (int i = 0; i < Tuple::cast(*value).length(); ++i) {
+        Handle<Value> e(Tuple::cast(*value).get(i), isolate_);
+        if (!Array::Push(isolate_, array, e)) return false;
+      }
+      *acc = *array;
+      return true;
+    }
+    // Maps iterate as (key, value) tuples in insertion order; sets as their elements.
+    Handle<OrderedHashTable> table(HashMap::cast(*value).table(), isolate_);
+    bool is_set = (HashMap::cast(*value).flags() & CowContainer::kHashSetBit) != 0;
+    int used = table->used_entries();
+    for (int entry = 0; entry < used; ++entry) {
+      if (!table->IsLiveEntry(entry)) continue;
+      if (is_set) {
+        Handle<Value> key(table->KeyAt(entry), isolate_);
+        MarkShared(*key);
+        if (!Array::Push(isolate_, array, key)) return false;
+        continue;
+      }
+      Handle<Tuple> pair;
+      if (!f->NewTuple(2).ToHandle(&pair)) return false;
+      pair->set(0, table->KeyAt(entry));
+      pair->set(1, table->ValueAt(entry));
+      MarkShared(pair->get(0));
+      MarkShared(pair->get(1));
+      if (!Array::Push(isolate_, array, pair)) return false;
+    }
+    *acc = *array;
+    return true;
+  }
+  isolate_->ThrowError("Type error: For loop requires an iterable");
+  return false;
+}
+
+}  // namespace ruchy::internal::interpreter

@@ -1,0 +1,219 @@
+// The Interpreter: per-isolate execution state (the VM stack, the global cells, compiled
+// functions' off-heap data) and the bytecode dispatch loop. Ruchy-to-Ruchy calls push and
+// pop frames on the VM stack inside one loop activation; C++ re-enters the loop only
+// through Execute/Call (built-ins taking callbacks, the embedding API).
+//
+// Frame layout on the VM stack (slots are tagged; fp indexes r0):
+//   fp - 4 - P + i   parameter i (P parameters; missing ones hold the hole)
+//   fp - 4           caller fp (Smi; -1 for an entry frame)
+//   fp - 3           caller's call bytecode offset (Smi)
+//   fp - 2           closure
+//   fp - 1           current context (nil or Context)
+//   fp + i           register ri, i < register_count
+#ifndef RUCHY_INTERPRETER_INTERPRETER_H_
+#define RUCHY_INTERPRETER_INTERPRETER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "src/execution/isolate.h"
+#include "src/heap/visitors.h"
+#include "src/interpreter/bytecode-data.h"
+#include "src/interpreter/bytecodes.h"
+#include "src/parser/parser.h"
+#include "src/runtime/value-ops.h"
+
+namespace ruchy::internal::interpreter {
+
+struct InterpreterOptions {
+  // VM stack size in slots (8 bytes each). 1M slots (8 MB) allows recursion well beyond
+  // the 10,000 levels the language promises.
+  size_t stack_slots = 1 << 20;
+  bool print_bytecode = false;
+  bool trace_ic = false;
+};
+
+// One frame of a stack trace.
+struct StackFrameInfo {
+  std::string function_name;
+  std::string file_name;
+  int line = 0;
+  int column = 0;
+};
+
+// A HashMap flag (next to the copy-on-write shared bit) marking a module namespace.
+constexpr int64_t kModuleFlag = int64_t{1} << 3;
+
+class Interpreter : public RootProvider {
+ public:
+  static constexpr int kFrameHeaderSlots = 4;
+  static constexpr int kCallerFpOffset = -4;
+  static constexpr int kCallerPcOffset = -3;
+  static constexpr int kClosureOffset = -2;
+  static constexpr int kContextOffset = -1;
+
+  Interpreter(Isolate* isolate, const InterpreterOptions& options);
+  ~Interpreter() override;
+  RUCHY_DISALLOW_COPY_AND_ASSIGN(Interpreter);
+
+  static Interpreter* From(Isolate* isolate) {
+    return static_cast<Interpreter*>(isolate->interpreter_data());
+  }
+
+  Isolate* isolate() const { return isolate_; }
+  const InterpreterOptions& options() const { return options_; }
+
+  // Parses, compiles and runs a whole program (top-level code, then main). Returns the
+  // value of the last top-level expression, or empty with an exception pending (syntax
+  // errors are reported by the caller before this runs: see CompileScript).
+  MaybeHandle<Value> RunScript(Handle<SharedFunctionInfo> script);
+
+  // Calls any callable value with arguments (re-enters the dispatch loop).
+  MaybeHandle<Value> Call(Handle<Value> callable, int argc, const Handle<Value>* argv);
+
+  // --- Globals: one cell per top-level name, addressed by index from bytecode.
+  int GlobalIndex(std::string_view name);
+  const std::string& GlobalName(int index) const { return global_names_[index]; }
+  Value GetGlobal(int index) const;
+  void SetGlobal(int index, Value value);
+
+  // Parses, analyzes and compiles a program. Syntax and compile errors: empty result, the
+  // formatted text in *error, nothing pending. `call_main`: run main() after top-level code.
+  MaybeHandle<SharedFunctionInfo> Compile(const std::string& file_name, std::string source,
+                                          bool call_main, std::string* error);
+  // Loads a module file (`use name;`): runs its top level once and returns its namespace.
+  MaybeHandle<Value> LoadModule(const std::string& path, std::string source);
+  // The folder (with a trailing '/', or empty) of the innermost running script.
+  std::string CurrentScriptFolder();
+
+  // A callable for a built-in free function ("println", "HashMap::new") or an intrinsic
+  // (Some, Ok, Err), created once and cached; empty when `name` is neither.
+  MaybeHandle<Value> BuiltinClosure(const std::string& name);
+
+  // --- Compiled code's off-heap data (owned here, never freed before the isolate).
+  BytecodeData* NewBytecodeData();
+
+  // The stack trace captured when the pending exception was raised (innermost first).
+  const std::vector<StackFrameInfo>& pending_stack_trace() const { return stack_trace_; }
+  void CaptureStackTrace();
+
+  // main() bookkeeping (LANGUAGE §1: main runs after top-level code unless already called).
+  bool main_called() const { return main_called_; }
+  void set_main_called() { main_called_ = true; }
+
+  // Loaded modules by file path (`use name;`), so each loads once.
+  std::unordered_map<std::string, int>& module_cells() { return module_cells_; }
+
+  void IterateRoots(RootVisitor* visitor) override;
+
+  // Intrinsic "built-ins" the interpreter implements itself (SharedFunctionInfo
+  // function_data holds the id as a Smi; built-in library ids are >= 0).
+  static constexpr int kIntrinsicSome = -1;
+  static constexpr int kIntrinsicOk = -2;
+  static constexpr int kIntrinsicErr = -3;
+
+  // Calls a closure whose code is a built-in (function_data is a Smi).
+  MaybeHandle<Value> CallNative(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                                Handle<Value>* receiver_out);
+  // Looks up a user type's method (classes walk their parents); empty Value (ptr 0) if none.
+  Value FindMethod(Value type_descriptor, String name);
+  // The TypeDescriptor of a user-type value (struct, class instance, enum value), or nil.
+  Value TypeOf(Value value);
+  // Adds `type` to the registry (for method lookup from instances).
+  bool RegisterType(Handle<TypeDescriptor> type);
+
+ private:
+  static constexpr int kMaxEntryDepth = 1500;
+  static constexpr size_t kStackReserve = 256;
+  static constexpr int64_t kInterruptBudget = 1 << 14;
+  enum CallStatus { kCallFailed, kCallDone, kCallPushFrame };
+
+  MaybeHandle<Value> Execute(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                             Handle<Value>* receiver_out);
+  // Helpers of the dispatch loop (interpreter-calls.cc). `fp` is the current frame's r0.
+  void ThrowArityError(const BytecodeData* data, int argc);
+  void OnInterruptBudget(Address* fp);
+  void RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits);
+  static int64_t FeedbackFor(Value lhs, Value rhs);
+  bool SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+                  Value* out);
+  bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
+  bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                 bool for_update, Value* out);
+  bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
+                  Value value);
+  bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift, int call_offset,
+                 Address** new_fp);
+  bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
+  // kCallPushFrame: the frame takes (*argc) arguments at *args (first + *shift, or the
+  // scratch buffer for reordered named arguments).
+  int ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count, Value* target,
+                        int* shift, int* argc, Address** args, Value* out);
+  // Orders positional + named arguments by the callee's parameter names into
+  // scratch_arguments_ (holes for interior missing ones).
+  bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,
+                             int* count);
+  std::vector<Address> scratch_arguments_;  // valid only until the next frame push
+  bool CreateClosure(Address* fp, uint32_t constant_index, Value* out);
+  // Inline caches (interpreter-ic.cc).
+  static constexpr int kMegamorphic = -1;
+  static constexpr int kStubCacheSize = 1024;
+  struct StubCacheEntry {
+    Address shape = 0;
+    Address name = 0;
+    int index = -1;
+  };
+  static uint32_t StubCacheHash(Address shape, Address name);
+  int LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, HeapObject object);
+  void UpdateFieldIc(Address* fp, uint32_t slot, HeapObject object, String name, int index,
+                     const char* kind);
+  void TraceIc(Address* fp, const char* kind, String name, Value from, Value to);
+  bool TryLoadFieldFast(Address* fp, uint32_t slot, uint32_t name_index, Value object, Value* out);
+  bool TryStoreFieldFast(Address* fp, uint32_t slot, uint32_t name_index, Value object,
+                         Value value);
+  void RecordFieldFeedback(Address* fp, uint32_t slot, Value object, String name, const char* kind);
+  void RecordCallFeedback(Address* fp, uint32_t slot, Value target);
+  StubCacheEntry stub_cache_[kStubCacheSize];
+
+  // A container loaded to be mutated through is first made unshared (copy-on-write), in
+  // its register, so the children loaded from it are marked shared by the copy.
+  bool UnshareForUpdate(Address* slot);
+  bool GetIterator(Value* acc);
+
+  Isolate* isolate_;
+  InterpreterOptions options_;
+  // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live.
+  Address* stack_ = nullptr;
+  size_t stack_slots_ = 0;
+  size_t top_ = 0;
+  Address current_fp_ = 0;  // index of the innermost frame's r0, 0 when idle
+  int entry_depth_ = 0;     // nested Execute activations (C++ re-entry)
+  uintptr_t native_stack_limit_ = 0;
+  int current_offset_ = 0;   // bytecode offset in the innermost frame (at SYNC points)
+  Address last_caught_ = 0;  // Smi 0 when none; GC-visited
+  bool last_caught_was_error_ = false;
+  int64_t interrupt_count_ = 0;
+
+  std::vector<std::string> global_names_;
+  std::unordered_map<std::string, int> global_index_;
+  std::vector<Address> globals_;  // GC-visited; the hole when unset
+
+  std::vector<std::unique_ptr<BytecodeData>> bytecode_data_;
+  std::vector<StackFrameInfo> stack_trace_;
+  std::unordered_map<std::string, int> builtin_closure_cells_;  // name -> globals_ index
+  std::unordered_map<std::string, int> module_cells_;
+  // Parsed programs stay alive: compiled code refers to nothing in them, but modules'
+  // namespace building reads their scopes.
+  std::vector<std::unique_ptr<parser::ParseResult>> programs_;
+  bool main_called_ = false;
+};
+
+// Attaches an interpreter to the isolate (sets the call handler). The isolate keeps a
+// pointer; the caller owns the interpreter and must destroy it before the isolate.
+std::unique_ptr<Interpreter> AttachInterpreter(Isolate* isolate, const InterpreterOptions& options);
+
+}  // namespace ruchy::internal::interpreter
+
+#endif  // RUCHY_INTERPRETER_INTERPRETER_H_

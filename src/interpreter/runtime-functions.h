@@ -1,0 +1,83 @@
+// Runtime functions: operations the generator emits as CallRuntime because they are too
+// rare or too large for a bytecode of their own (type definitions, pattern tests, struct
+// literals, f-string pieces). One list; ids, names and the dispatch table expand from it.
+#ifndef RUCHY_INTERPRETER_RUNTIME_FUNCTIONS_H_
+#define RUCHY_INTERPRETER_RUNTIME_FUNCTIONS_H_
+
+#include <cstdint>
+
+#include "src/execution/isolate.h"
+
+namespace ruchy::internal::interpreter {
+
+class Interpreter;
+
+// V(Name, argument count or -1 for variadic). Arguments are consecutive registers.
+#define RUCHY_RUNTIME_FUNCTION_LIST(V)                                                   \
+  /* Type definitions (hoisted declarations) */                                          \
+  V(DefineStruct, 4)   /* name, field names, tuple arity, field default thunks */        \
+  V(DefineEnum, 4)     /* name, variant names, variant shapes, discriminants */          \
+  V(DefineClass, 4)    /* name, parent or nil, field names, field default thunks */      \
+  V(DefineTrait, 1)    /* name */                                                        \
+  V(DefineMethod, 3)   /* type, name, closure or constant value */                       \
+  V(ImplementTrait, 2) /* type, trait: copies the trait's default methods */             \
+  V(LoadModule, 2)     /* file name, module name: a module namespace value */            \
+  /* Values */                                                                           \
+  V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */ \
+  V(ArrayRepeat, 2)   /* value, count */                                                 \
+  V(Cast, 2)          /* value, type name */                                             \
+  V(FStringPart, 2)   /* value, spec or nil: its f-string text */                        \
+  V(StringConcat, -1) /* strings */                                                      \
+  /* Errors and control */                                                               \
+  V(ThrowNoMatch, 0)                                                                     \
+  V(ThrowError, 1)     /* message */                                                     \
+  V(TryOpIsFailure, 1) /* Err/None: true; Ok/Some: false; else a type error */           \
+  V(TryOpUnwrap, 1)                                                                      \
+  V(MarkMainCalled, 0)                                                                   \
+  V(CallMainIfNotCalled, 0)                                                              \
+  /* Patterns */                                                                         \
+  V(PatternEquals, 2)     /* value, literal */                                           \
+  V(PatternInRange, 4)    /* value, from or nil, to or nil, inclusive */                 \
+  V(PatternIsSequence, 4) /* value, kind (0 tuple, 1 slice), count, has rest */          \
+  V(PatternElement, 2)    /* value, index (negative: from the end) */                    \
+  V(PatternRest, 3)       /* value, start, count after the rest */                       \
+  V(PatternIsVariant, 3)  /* value, type or nil, variant or type name */                 \
+  V(PatternField, 2)      /* value, field name */                                        \
+  /* Maps */                                                                             \
+  V(MapEntryOrInsert, 3) /* map (place register), key, default: the entry value */       \
+  V(MapEntrySet, 3)      /* map (place register), key, value */
+
+enum class RuntimeFunctionId : uint16_t {
+#define RUCHY_RUNTIME_ID(Name, argc) k##Name,
+  RUCHY_RUNTIME_FUNCTION_LIST(RUCHY_RUNTIME_ID)
+#undef RUCHY_RUNTIME_ID
+};
+
+#define RUCHY_COUNT_RUNTIME(Name, argc) +1
+constexpr int kRuntimeFunctionCount = 0 RUCHY_RUNTIME_FUNCTION_LIST(RUCHY_COUNT_RUNTIME);
+#undef RUCHY_COUNT_RUNTIME
+
+// The arguments of a runtime call: registers on the VM stack (GC-visited, so the handles
+// below stay valid across allocation). A function may overwrite args[0] in place (the
+// map-entry functions write the updated map back through it).
+struct RuntimeArguments {
+  Isolate* isolate;
+  Interpreter* interpreter;
+  Address* slots;
+  int argc;
+  Handle<Value> at(int i) const { return Handle<Value>(&slots[i]); }
+  Value operator[](int i) const { return Value(slots[i]); }
+};
+
+using RuntimeFunction = MaybeHandle<Value> (*)(RuntimeArguments& args);
+
+// A new instance of a class with its field defaults evaluated (parents' first).
+MaybeHandle<Value> NewClassInstance(Isolate* isolate, Handle<TypeDescriptor> type);
+
+const char* RuntimeFunctionName(RuntimeFunctionId id);
+int RuntimeFunctionArgumentCount(RuntimeFunctionId id);
+RuntimeFunction GetRuntimeFunction(RuntimeFunctionId id);
+
+}  // namespace ruchy::internal::interpreter
+
+#endif  // RUCHY_INTERPRETER_RUNTIME_FUNCTIONS_H_
