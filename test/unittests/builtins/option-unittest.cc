@@ -103,6 +103,21 @@ TEST_F(OptionBuiltinsTest, TakeLeavesNone) {
   EXPECT_EQ(MP(&o, "take"), "None");
 }
 
+TEST_F(OptionBuiltinsTest, TakeResultDoesNotAliasThePlace) {
+  // The interpreter passes the place's own slot as the receiver and writes the final value
+  // back into that slot: the result must live elsewhere.
+  H place = V("Some('x')");
+  H receiver = place;  // same slot
+  BuiltinArguments call;
+  call.isolate = isolate();
+  call.receiver = &receiver;
+  call.name = "take";
+  H result = Check(CallBuiltinMethod(*LookupBuiltinMethod(isolate(), *place, "take"), call));
+  *place.location() = (*receiver).ptr();
+  EXPECT_EQ(Show(result), "Some(\"x\")");
+  EXPECT_EQ(Show(place), "None");
+}
+
 TEST_F(OptionBuiltinsTest, Ordering) {
   EXPECT_EQ(M("Less", "reverse"), "Greater");
   EXPECT_EQ(M("Equal", "reverse"), "Equal");
