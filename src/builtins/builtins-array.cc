@@ -32,6 +32,13 @@ void MoveElements(Array array, int to, int from, int count) {
   }
 }
 
+// The exclusive end of a range's integer upper bound (`..=i64::MAX` saturates; callers
+// reject an end beyond the array anyway).
+int64_t ExclusiveEnd(Range range) {
+  int64_t end = IntegerValue(range.to());
+  return range.inclusive() && end < INT64_MAX ? end + 1 : end;
+}
+
 // Shortens an unshared array, dropping references to the removed elements.
 void Shorten(Isolate* isolate, Array array, int length) {
   int old_length = array.length();
@@ -242,7 +249,7 @@ MaybeHandle<Value> ArrayDrain(BuiltinArguments& args) {
     }
     if (!range.to().IsNil()) {
       if (!range.to().IsInteger()) return ArgumentTypeError(args, 0, "a range of integers");
-      to = IntegerValue(range.to()) + (range.inclusive() ? 1 : 0);
+      to = ExclusiveEnd(range);
     }
     if (from < 0 || from > to || to > length) {
       return Fail(isolate, "Runtime error: drain() range " +
@@ -347,7 +354,7 @@ MaybeHandle<Value> ArrayGet(BuiltinArguments& args) {
     if (!range.from().IsNil() && !range.from().IsInteger()) return None(isolate);
     if (!range.to().IsNil() && !range.to().IsInteger()) return None(isolate);
     if (!range.from().IsNil()) from = IntegerValue(range.from());
-    if (!range.to().IsNil()) to = IntegerValue(range.to()) + (range.inclusive() ? 1 : 0);
+    if (!range.to().IsNil()) to = ExclusiveEnd(range);
     if (from < 0 || from > to || to > length) return None(isolate);
     std::vector<Handle<Value>> slice;
     for (int64_t i = from; i < to; ++i) {

@@ -250,7 +250,7 @@ MaybeHandle<Value> NumberRemEuclid(BuiltinArguments& args) {
     if (b == 0) return Fail(isolate, "Division by zero");
     if (b == -1) return Integer(isolate, 0);  // also avoids i64::MIN % -1
     int64_t r = a % b;
-    if (r < 0) r += b < 0 ? -b : b;
+    if (r < 0) r = b < 0 ? r - b : r + b;  // r - b, not r + -b: -i64::MIN overflows
     return Integer(isolate, r);
   }
   double a = ReceiverNumber(args), b = NumberValue(*args.at(0));

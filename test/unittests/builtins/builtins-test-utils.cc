@@ -155,6 +155,17 @@ void BuiltinsTest::InstallStandardCallbacks() {
   add("argc", [](Isolate* i, int argc, const H*) -> MaybeHandle<Value> {
     return i->factory()->NewInteger(argc);
   });
+  // Callbacks that accept any number of arguments, for the robustness sweep.
+  add("any_first", [](Isolate* i, int argc, const H* a) -> MaybeHandle<Value> {
+    if (argc == 0) return i->factory()->nil_value();
+    return a[0];
+  });
+  add("any_cmp", [](Isolate* i, int argc, const H* a) -> MaybeHandle<Value> {
+    if (argc < 2) return NewOrdering(i, 0);
+    std::optional<int> c = CompareValues(i, *a[0], *a[1]);
+    if (!c) return {};
+    return NewOrdering(i, *c);
+  });
   add("pair_sum_gt3", [](Isolate* i, int, const H* a) -> MaybeHandle<Value> {
     // retain on a map: (key, value) -> value > 3
     std::optional<int> c = CompareValues(i, *a[1], Smi::FromInt(3));
