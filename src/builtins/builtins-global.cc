@@ -327,6 +327,16 @@ MaybeHandle<Value> VecFrom(BuiltinArguments& args) {
   return NewArrayFrom(args.isolate, elements);
 }
 
+MaybeHandle<Value> NumericFrom(BuiltinArguments& args) {
+  // f64::from(x), i64::from(x)...: the `as` conversion to the type named before "::from".
+  std::string_view type = args.name;
+  type = type.substr(0, type.rfind("::"));
+  if (size_t colons = type.rfind("::"); colons != std::string_view::npos) {
+    type.remove_prefix(colons + 2);
+  }
+  return CastValue(args.isolate, args.at(0), type);
+}
+
 // --- Process, environment, time.
 
 MaybeHandle<Value> Exit(BuiltinArguments& args) {

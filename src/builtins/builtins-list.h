@@ -75,6 +75,14 @@
   V("char::from_u32", CharFromU32, 1, 1)                                \
   V("char::from_digit", CharFromDigit, 2, 2)                            \
   V("char::from", CharFrom, 1, 1)                                       \
+  V("f64::from", NumericFrom, 1, 1)                                     \
+  V("f32::from", NumericFrom, 1, 1)                                     \
+  V("i64::from", NumericFrom, 1, 1)                                     \
+  V("i32::from", NumericFrom, 1, 1)                                     \
+  V("u64::from", NumericFrom, 1, 1)                                     \
+  V("u32::from", NumericFrom, 1, 1)                                     \
+  V("u8::from", NumericFrom, 1, 1)                                      \
+  V("usize::from", NumericFrom, 1, 1)                                   \
   V("i64::from_str_radix", FromStrRadix, 2, 2)                          \
   V("i32::from_str_radix", FromStrRadix, 2, 2)                          \
   V("u64::from_str_radix", FromStrRadix, 2, 2)                          \
@@ -400,6 +408,7 @@
   V(Tuple, "or_insert", EntryOrInsert, 1, 1, Reads)                          \
   V(Tuple, "or_insert_with", EntryOrInsertWith, 1, 1, Reads)                 \
   V(Tuple, "or_default", EntryOrDefault, 0, 0, Reads)                        \
+  V(Tuple, "and_modify", EntryAndModify, 1, 1, Reads)                        \
   V(Tuple, "key", EntryKey, 0, 0, Reads)                                     \
   V(Tuple, "len", TupleLen, 0, 0, Reads)                                     \
   /* Option, Result, Ordering: builtins-option.cc. */                        \

@@ -349,6 +349,31 @@ MaybeHandle<Value> EntryOrDefault(BuiltinArguments& args) {
   });
 }
 
+MaybeHandle<Value> EntryAndModify(BuiltinArguments& args) {
+  // entry(k).and_modify(f).or_insert(1). A callback cannot change its parameter in place
+  // (`|v| *v += 1` only changes its own copy and evaluates to nil), so the callback's
+  // result is the new value; a nil result is an error rather than a silently lost update.
+  // TODO(#5): in-out callback parameters would make Rust's `|v| *v += 1` work.
+  Isolate* isolate = args.isolate;
+  if (!IsEntryReceiver(args)) return MethodNotFound(args);
+  Handle<Tuple> entry = Handle<Tuple>::cast(*args.receiver);
+  Handle<Value> key(entry->get(1), isolate);
+  Handle<Value> existing(HashMap::cast(entry->get(0)).Get(isolate, *key), isolate);
+  if ((*existing).IsTheHole()) return entry;
+  MarkShared(*existing);
+  Handle<Value> updated;
+  if (!Call1(isolate, args.at(0), existing).ToHandle(&updated)) return {};
+  if ((*updated).IsNil()) {
+    return Fail(isolate,
+                "Runtime error: and_modify() callback returned nil: return the new value "
+                "(|v| v + 1), a closure cannot change its parameter in place");
+  }
+  Handle<HashMap> map;
+  if (!EntryMap(isolate, entry).ToHandle(&map)) return {};
+  if (!HashMap::Insert(isolate, map, key, updated)) return {};
+  return entry;
+}
+
 MaybeHandle<Value> EntryKey(BuiltinArguments& args) {
   if (!IsEntryReceiver(args)) return MethodNotFound(args);
   return handle(Tuple::cast(**args.receiver).get(1), args.isolate);

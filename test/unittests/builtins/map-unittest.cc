@@ -175,7 +175,23 @@ TEST_F(MapBuiltinsTest, EntryVariants) {
   e = entry("'z'");
   EXPECT_EQ(MP(&e, "or_default"), "0");  // like the other values: integers
   EXPECT_EQ(MP(&e, "key"), "\"z\"");
-  EXPECT_EQ(Show(m), "{x: 5, y: 42, z: 0}");
+  e = entry("'x'");
+  EXPECT_EQ(MP(&e, "and_modify", {"fn:inc"}).substr(0, 6), "({x: 6");  // returns the entry
+  EXPECT_EQ(MP(&e, "or_insert", {"1"}), "6");
+  H absent = entry("'w'");
+  EXPECT_EQ(MP(&absent, "and_modify", {"fn:fail"}).substr(0, 2), "({");  // not called
+  EXPECT_EQ(MP(&absent, "or_insert", {"1"}), "1");
+  e = entry("'w'");
+  EXPECT_EQ(MP(&e, "and_modify", {"fn:fail"}), "error: Runtime error: boom");
+  H nil_result = Callable(
+      [](Isolate* i, int, const H*) -> MaybeHandle<Value> { return i->factory()->nil_value(); });
+  EXPECT_EQ(MethodValues(&e, "and_modify", {nil_result}),
+            "error: Runtime error: and_modify() callback returned nil: return the new value "
+            "(|v| v + 1), a closure cannot change its parameter in place");
+  EXPECT_EQ(MP(&m, "get", {"'w'"}), "Some(1)");
+  EXPECT_EQ(M("(1, 2)", "and_modify", {"fn:inc"}),
+            "error: Runtime error: Method 'and_modify' not found for type tuple");
+  EXPECT_EQ(Show(m), "{w: 1, x: 6, y: 42, z: 0}");
   H lists = V("{a: [1]}");
   H list_entry = EntryOf(&lists, "'b'");
   EXPECT_EQ(MP(&list_entry, "or_default"), "[]");  // like the other values: arrays

@@ -132,6 +132,12 @@ TEST_F(ValueBuiltinsTest, Constructors) {
   EXPECT_EQ(Fn("Vec::from", {"1..4"}), "[1, 2, 3]");
   EXPECT_EQ(Fn("Vec::from", {"'ab'"}), R"(["a", "b"])");
   EXPECT_EQ(Fn("Box::new", {"5"}), "5");
+  EXPECT_EQ(Fn("f64::from", {"3"}), "3.0");
+  EXPECT_EQ(Fn("std::f64::from", {"3"}), "3.0");
+  EXPECT_EQ(Fn("i64::from", {"true"}), "1");
+  EXPECT_EQ(Fn("u8::from", {"300"}), "44");
+  EXPECT_EQ(Fn("i32::from", {"'x'"}), "120");
+  EXPECT_EQ(Fn("i64::from", {"[1]"}), "error: Type error: Cannot cast array to i64");
   EXPECT_EQ(Fn("Some", {"5"}), "Some(5)");
   EXPECT_EQ(Fn("Ok", {"'x'"}), "Ok(\"x\")");
   EXPECT_EQ(Fn("Err", {"[1]"}), "Err([1])");
