@@ -1,10 +1,13 @@
 // The declarative lists: every entry is reachable by name, no (kind, name) pair is listed
 // twice, arities are sane, lookup follows the receiver-kind order, constants resolve, and
 // arity errors use the reference's text.
+#include <cfloat>
+#include <cmath>
 #include <cstdlib>
 #include <random>
 #include <set>
 
+#include "src/builtins/builtins-list.h"
 #include "test/unittests/builtins/builtins-test-utils.h"
 
 namespace ruchy::internal {
@@ -117,6 +120,62 @@ TEST_F(BuiltinsListTest, Constants) {
   EXPECT_EQ(constant("i64::BOGUS"), "none");
   EXPECT_EQ(constant("PI"), "none");
   EXPECT_FALSE(isolate()->has_pending_exception());
+}
+
+TEST_F(BuiltinsListTest, EveryConstantResolvesToItsValue) {
+  auto check = [&](const char* name, bool is_float, double value) {
+    HandleScope scope(isolate());
+    Handle<Value> constant;
+    ASSERT_TRUE(LookupBuiltinConstant(isolate(), name).ToHandle(&constant)) << name;
+    EXPECT_EQ((*constant).IsHeapNumber(), is_float) << name;
+    double got = NumberValue(*constant);
+    if (std::isnan(value)) {
+      EXPECT_TRUE(std::isnan(got)) << name;
+    } else {
+      EXPECT_EQ(got, value) << name;
+    }
+    std::string with_std = std::string("std::") + name;
+    EXPECT_FALSE(LookupBuiltinConstant(isolate(), with_std).is_null()) << with_std;
+  };
+#define RUCHY_CHECK_CONSTANT(name, type, value) \
+  check(name, std::string_view(#type) == "Float", static_cast<double>(value));
+  RUCHY_BUILTIN_CONSTANT_LIST(RUCHY_CHECK_CONSTANT)
+#undef RUCHY_CHECK_CONSTANT
+  EXPECT_EQ(Show(Check(LookupBuiltinConstant(isolate(), "i64::MIN"))), "-9223372036854775808");
+}
+
+TEST_F(BuiltinsListTest, AliasesBehaveLikeTheirNames) {
+  for (const char* name : {"as_ref", "as_mut", "as_deref"})
+    EXPECT_EQ(M("Some(1)", name), "Some(1)");
+  for (const char* name : {"as_slice", "borrow", "borrow_mut", "peekable"}) {
+    EXPECT_EQ(M("[1]", name), "[1]") << name;
+  }
+  EXPECT_EQ(M("'s'", "as_str"), "\"s\"");
+  EXPECT_EQ(M("[1, 2]", "each", {"fn:any_first"}), "nil");
+  EXPECT_EQ(M("{a: 1}", "into_keys"), R"(["a"])");
+  EXPECT_EQ(M("{a: 1}", "into_values"), "[1]");
+  EXPECT_EQ(M("' \t'", "is_ascii_whitespace"), "true");
+  EXPECT_EQ(M("'AbC'", "to_lower"), "\"abc\"");
+  EXPECT_EQ(M("' x '", "trim_left"), "\"x \"");
+  EXPECT_EQ(M("' x '", "trim_right"), "\" x\"");
+  H v = V("[2, 3, 1]");
+  EXPECT_EQ(MP(&v, "sort_unstable_by", {"fn:rcmp"}), "nil");
+  EXPECT_EQ(Show(v), "[3, 2, 1]");
+  EXPECT_EQ(MP(&v, "sort_unstable_by_key", {"fn:ident"}), "nil");
+  EXPECT_EQ(Show(v), "[1, 2, 3]");
+  EXPECT_EQ(Fn("cmp::min", {"2", "1"}), "1");
+  EXPECT_EQ(Fn("debug_assert_eq!", {"1", "2"}),
+            "error: Assertion failed: left == right (left: 1, right: 2)");
+  EXPECT_EQ(Fn("debug_assert_ne!", {"1", "2"}), "nil");
+  EXPECT_GT(std::stoll(Fn("get_time_ms")), 1600000000000);
+  for (const char* name : {"i32::from_str_radix", "u32::from_str_radix", "u64::from_str_radix",
+                           "usize::from_str_radix"}) {
+    EXPECT_EQ(Fn(name, {"'11'", "2"}), "Ok(3)") << name;
+  }
+  EXPECT_EQ(Fn("f32::from", {"2"}), "2.0");
+  for (const char* name : {"u32::from", "u64::from", "usize::from"}) {
+    EXPECT_EQ(Fn(name, {"7"}), "7") << name;
+  }
 }
 
 TEST_F(BuiltinsListTest, ArityErrors) {
