@@ -405,7 +405,15 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
   if (site.name == "<call>") return call_closure(receiver, 1);
 
   Handle<String> name;
-  if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) return kCallFailed;
+  if (site.name_constant >= 0) {
+    // The generator interned the name in the constant pool.
+    Value pool = BytecodeArray::cast(
+                     Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+                     .constant_pool();
+    name = handle(String::cast(FixedArray::cast(pool).get(site.name_constant)), isolate_);
+  } else if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) {
+    return kCallFailed;
+  }
 
   if (site.is_static) {
     if (receiver.IsTypeDescriptor()) {
@@ -509,7 +517,6 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
     if (*result == Value(first[i])) MarkShared(*result);
   }
   *out = *result;
-  (void)fp;
   return kCallDone;
 }
 
