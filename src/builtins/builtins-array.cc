@@ -310,6 +310,21 @@ MaybeHandle<Value> ArrayDedup(BuiltinArguments& args) {
   });
 }
 
+MaybeHandle<Value> ArrayNext(BuiltinArguments& args) {
+  // it.next() on an eager iterator: the first element moves out of the array, so
+  // `while let Some(x) = it.next()` walks it. Each call shifts the rest (O(n)).
+  Isolate* isolate = args.isolate;
+  int length = ReceiverArray(args)->length();
+  if (length == 0) return None(isolate);
+  Handle<Array> array;
+  if (!UnsharedReceiverArray(args).ToHandle(&array)) return {};
+  Handle<Value> first;
+  if (!Array::Get(isolate, array, 0).ToHandle(&first)) return {};
+  MoveElements(*array, 0, 1, length - 1);
+  Shorten(isolate, *array, length - 1);
+  return Some(isolate, first);
+}
+
 // --- Reading.
 
 MaybeHandle<Value> ArrayLen(BuiltinArguments& args) {

@@ -168,9 +168,9 @@ MaybeHandle<Value> LenFunction(BuiltinArguments& args) {
   if (value.IsTuple()) return Integer(isolate, Tuple::cast(value).length());
   if (value.IsHashMap()) return Integer(isolate, HashMap::cast(value).size());
   if (value.IsRange()) {
-    int64_t from, to;
-    if (!RangeBounds(args, Range::cast(value), &from, &to)) return {};
-    return Integer(isolate, to > from ? to - from : 0);
+    int64_t length;
+    if (!RangeLength(args, Range::cast(value), &length)) return {};
+    return Integer(isolate, length);
   }
   return ArgumentTypeError(args, 0, "a string, array, tuple, map or range");
 }

@@ -1,9 +1,8 @@
 // The iterator surface on arrays and ranges. Adapters are eager: map, filter, zip,
 // enumerate... build arrays, and iter()/collect() are identity (LANGUAGE.md §5), so a
 // chain like v.iter().map(f).filter(g).collect() makes one array per step. Ranges reach
-// these methods already materialized (builtins.cc). A callback may mutate the variable
-// the receiver came from: the receiver is marked shared first, so such a write copies and
-// the array being walked never changes underneath.
+// these methods already materialized (builtins.cc). Elements handed to callbacks or
+// stored in new arrays are marked shared (copy-on-write).
 #include <algorithm>
 #include <cmath>
 
@@ -18,12 +17,15 @@ Handle<Array> Receiver(BuiltinArguments& args) { return ReceiverArray(args); }
 
 // Calls f(index, element) for each element, each in its own handle scope. f returns false
 // to stop (with *failed set when it failed). Returns false when an error is pending.
+// A callback that mutates the receiver's variable in place (a closure capturing it) is
+// neither copied for nor trusted: the walk covers at most the original length and
+// re-checks the live one, so it ends and stays in bounds.
 template <typename F>
 bool ForEachElement(BuiltinArguments& args, F f) {
   Isolate* isolate = args.isolate;
   Handle<Array> array = Receiver(args);
-  MarkShared(*array);
-  for (int i = 0; i < array->length(); ++i) {
+  int length = array->length();
+  for (int i = 0; i < length && i < array->length(); ++i) {
     HandleScope scope(isolate);
     Handle<Value> element;
     if (!SharedElement(isolate, array, i).ToHandle(&element)) return false;
@@ -235,6 +237,30 @@ MaybeHandle<Value> IterCollect(BuiltinArguments& args) {
       AppendText(*element, TextForm::kDisplay, &out);
     }
     return NewString(isolate, out);
+  }
+  if (hint == "Result" || hint == "Option") {
+    // collect::<Result<Vec<_>, _>>(): the first Err (None) wins, else Ok (Some) of the
+    // payloads.
+    bool result = hint == "Result";
+    Handle<Array> payloads;
+    if (!NewEmptyArray(isolate, array->length()).ToHandle(&payloads)) return {};
+    Handle<Value> failure = handle(isolate->the_hole_value(), isolate);
+    for (int i = 0; i < array->length() && (*failure).IsTheHole(); ++i) {
+      HandleScope scope(isolate);
+      Handle<Value> element;
+      if (!SharedElement(isolate, array, i).ToHandle(&element)) return {};
+      bool ok = result ? IsOk(isolate, *element) : IsSome(isolate, *element);
+      if (result ? IsErr(isolate, *element) : IsNone(isolate, *element)) {
+        Store(failure, *element);
+      } else if (!ok) {
+        return ValueTypeError(args, result ? "Result values" : "Option values", *element);
+      } else {
+        Handle<Value> payload(EnumValue::cast(*element).payload(0), isolate);
+        if (!Push(isolate, payloads, payload)) return {};
+      }
+    }
+    if (!(*failure).IsTheHole()) return failure;
+    return result ? NewOk(isolate, payloads) : Some(isolate, payloads);
   }
   bool set = hint == "HashSet" || hint == "BTreeSet";
   if (set || hint == "HashMap" || hint == "BTreeMap") {
@@ -610,15 +636,34 @@ MaybeHandle<Value> IterPartition(BuiltinArguments& args) {
 // --- Ranges without materializing.
 
 MaybeHandle<Value> RangeLen(BuiltinArguments& args) {
-  int64_t from, to;
-  if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to)) return {};
-  return Integer(args.isolate, to > from ? to - from : 0);
+  int64_t length;
+  if (!RangeLength(args, Range::cast(**args.receiver), &length)) return {};
+  return Integer(args.isolate, length);
 }
 
 MaybeHandle<Value> RangeIsEmpty(BuiltinArguments& args) {
   int64_t from, to;
   if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to)) return {};
   return Boolean(args.isolate, to <= from);
+}
+
+MaybeHandle<Value> RangeSum(BuiltinArguments& args) {
+  // Closed form in 128 bits: n * from + n * (n - 1) / 2 with n < 2^63 cannot overflow it.
+  Isolate* isolate = args.isolate;
+  int64_t from, to, length;
+  if (!RangeBounds(args, Range::cast(**args.receiver), &from, &to) ||
+      !RangeLength(args, Range::cast(**args.receiver), &length)) {
+    return {};
+  }
+  __int128 n = length;
+  __int128 sum = n * from + n * (n - 1) / 2;
+  if (sum > INT64_MAX || sum < INT64_MIN) {
+    return Fail(isolate, "Runtime error: Integer overflow in addition");
+  }
+  if (args.type_hint == "f64" || args.type_hint == "f32") {
+    return Float(isolate, static_cast<double>(static_cast<int64_t>(sum)));
+  }
+  return Integer(isolate, static_cast<int64_t>(sum));
 }
 
 MaybeHandle<Value> RangeContains(BuiltinArguments& args) {

@@ -75,6 +75,12 @@
   V("char::from_u32", CharFromU32, 1, 1)                                \
   V("char::from_digit", CharFromDigit, 2, 2)                            \
   V("char::from", CharFrom, 1, 1)                                       \
+  V("i64::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("i32::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u64::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u32::from_str_radix", FromStrRadix, 2, 2)                          \
+  V("u8::from_str_radix", FromStrRadix, 2, 2)                           \
+  V("usize::from_str_radix", FromStrRadix, 2, 2)                        \
   V("process::exit", Exit, 0, 1)                                        \
   V("exit", Exit, 0, 1)                                                 \
   V("env::args", EnvArgs, 0, 0)                                         \
@@ -149,6 +155,7 @@
   V(Array, "rotate_left", ArrayRotateLeft, 1, 1, Mutates)                    \
   V(Array, "rotate_right", ArrayRotateRight, 1, 1, Mutates)                  \
   V(Array, "dedup", ArrayDedup, 0, 0, Mutates)                               \
+  V(Array, "next", ArrayNext, 0, 0, Mutates)                                 \
   /* Arrays, sorting and callbacks that mutate: builtins-sort.cc. */         \
   V(Array, "sort", ArraySort, 0, 0, Mutates)                                 \
   V(Array, "sort_unstable", ArraySort, 0, 0, Mutates)                        \
@@ -172,6 +179,7 @@
   V(Array, "iter_mut", ArrayIdentity, 0, 0, Reads)                           \
   V(Array, "to_vec", ArrayIdentity, 0, 0, Reads)                             \
   V(Array, "peekable", ArrayIdentity, 0, 0, Reads)                           \
+  V(Array, "peek", IterFirst, 0, 0, Reads)                                   \
   V(Array, "binary_search", ArrayBinarySearch, 1, 1, Reads)                  \
   V(Array, "slice", ArraySlice, 1, 2, Reads)                                 \
   /* Arrays and ranges, iterator surface: builtins-iterator*.cc. */          \
@@ -221,6 +229,8 @@
   V(Range, "len", RangeLen, 0, 0, Reads)                                     \
   V(Range, "contains", RangeContains, 1, 1, Reads)                           \
   V(Range, "is_empty", RangeIsEmpty, 0, 0, Reads)                            \
+  V(Range, "count", RangeLen, 0, 0, Reads)                                   \
+  V(Range, "sum", RangeSum, 0, 0, Reads)                                     \
   V(Range, "iter", IterCollect, 0, 0, Reads)                                 \
   V(Range, "into_iter", IterCollect, 0, 0, Reads)                            \
   /* Strings, mutating (a new string replaces the receiver). */              \

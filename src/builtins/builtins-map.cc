@@ -18,8 +18,8 @@ Handle<HashMap> ReceiverMap(BuiltinArguments& args) {
 
 bool CheckKey(BuiltinArguments& args, Handle<Value> key) {
   if (HashMap::IsHashableKey(*key)) return true;
-  Fail(args.isolate, std::string("Type error: Cannot use ") + TypeName(*key) +
-                         " as a map key (keys are integers, strings, booleans and tuples)");
+  // The same text as a bad key in `m[k] = v` (value-ops).
+  Fail(args.isolate, std::string("Type error: Cannot use ") + TypeName(*key) + " as a map key");
   return false;
 }
 

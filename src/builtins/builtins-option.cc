@@ -286,7 +286,8 @@ MaybeHandle<Value> EnumTake(BuiltinArguments& args) {
   // Option::take: the value moves out and the place is left holding None.
   Receiver r = Decode(args);
   if (r.kind != Kind::kOption) return MethodNotFound(args);
-  Handle<Value> taken = *args.receiver;
+  // A fresh slot: the receiver's handle may be the place itself, which is about to hold None.
+  Handle<Value> taken = handle(**args.receiver, args.isolate);
   Handle<Value> none;
   if (!None(args.isolate).ToHandle(&none)) return {};
   *args.receiver = none;
@@ -303,8 +304,11 @@ MaybeHandle<Value> OrderingThen(BuiltinArguments& args) {
   Receiver r = Decode(args);
   if (r.kind != Kind::kOrdering) return MethodNotFound(args);
   if (OrderingSign(r) != 0) return *args.receiver;
-  int order;
-  if (!OrderingOf(args, *args.at(0), &order)) return {};
+  Value other = *args.at(0);
+  if (!other.IsEnumValue() ||
+      EnumValue::cast(other).descriptor() != args.isolate->ordering_enum()) {
+    return ArgumentTypeError(args, 0, "an Ordering");
+  }
   return args.at(0);
 }
 

@@ -824,6 +824,55 @@ MaybeHandle<Value> StringToDigit(BuiltinArguments& args) {
   return Some(isolate, handle(Smi::FromInt(digit), isolate));
 }
 
+MaybeHandle<Value> FromStrRadix(BuiltinArguments& args) {
+  // i64::from_str_radix("ff", 16): Ok(255) or Err(message), signs allowed.
+  Isolate* isolate = args.isolate;
+  std::string text;
+  int64_t radix;
+  if (!StringArgument(args, 0, &text) || !IntegerArgument(args, 1, &radix)) return {};
+  if (radix < 2 || radix > 36) {
+    return Fail(isolate, "Runtime error: from_str_radix() radix must be between 2 and 36, got " +
+                             std::to_string(radix));
+  }
+  std::string_view digits(text);
+  bool negative = !digits.empty() && digits[0] == '-';
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+  if (digits.empty()) {
+    return ParseError(isolate, text.empty() ? "cannot parse integer from empty string"
+                                            : "invalid digit found in string");
+  }
+  uint64_t magnitude = 0;
+  bool overflow = false;
+  for (char c : digits) {
+    int digit = DigitValue(static_cast<unsigned char>(c));
+    if (digit >= radix) return ParseError(isolate, "invalid digit found in string");
+    overflow = overflow ||
+               __builtin_mul_overflow(magnitude, static_cast<uint64_t>(radix), &magnitude) ||
+               __builtin_add_overflow(magnitude, static_cast<uint64_t>(digit), &magnitude);
+  }
+  uint64_t limit = negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
+  if (overflow || magnitude > limit) {
+    return ParseError(isolate, negative ? "number too small to fit in target type"
+                                        : "number too large to fit in target type");
+  }
+  int64_t value = negative ? static_cast<int64_t>(0 - magnitude) : static_cast<int64_t>(magnitude);
+  // The type is the path segment before "::from_str_radix" ("u8" in u8::from_str_radix).
+  std::string_view name = args.name;
+  name = name.substr(0, name.rfind("::"));
+  if (size_t colons = name.rfind("::"); colons != std::string_view::npos) {
+    name.remove_prefix(colons + 2);
+  }
+  for (const IntegerType& type : kIntegerTypes) {
+    if (name != type.name) continue;
+    if (value < type.min) {
+      return ParseError(isolate, type.min == 0 ? "invalid digit found in string"
+                                               : "number too small to fit in target type");
+    }
+    if (value > type.max) return ParseError(isolate, "number too large to fit in target type");
+  }
+  return OkOf(isolate, Integer(isolate, value));
+}
+
 // --- char:: constructors.
 
 MaybeHandle<Value> CharFromU32(BuiltinArguments& args) {

@@ -157,6 +157,20 @@ bool RangeBounds(BuiltinArguments& args, Range range, int64_t* from, int64_t* to
   return true;
 }
 
+bool RangeLength(BuiltinArguments& args, Range range, int64_t* length) {
+  int64_t from, to;
+  if (!RangeBounds(args, range, &from, &to)) return false;
+  if (to <= from) {
+    *length = 0;
+    return true;
+  }
+  if (__builtin_sub_overflow(to, from, length)) {
+    Fail(args.isolate, "Runtime error: Integer overflow in subtraction");
+    return false;
+  }
+  return true;
+}
+
 MaybeHandle<Array> MaterializeRange(BuiltinArguments& args, Handle<Range> range) {
   Isolate* isolate = args.isolate;
   int64_t from, to;

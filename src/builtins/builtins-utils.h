@@ -100,6 +100,9 @@ MaybeHandle<Array> MaterializeRange(BuiltinArguments& args, Handle<Range> range)
 // Integer bounds of a range as a half-open [*from, *to); false with an error pending when
 // a bound is missing or not an integer.
 bool RangeBounds(BuiltinArguments& args, Range range, int64_t* from, int64_t* to);
+// The number of integers in a range (0 when empty); false with an error pending when the
+// bounds are not integers or the count does not fit an integer.
+bool RangeLength(BuiltinArguments& args, Range range, int64_t* length);
 
 // The receiver array, unshared: when shared it is replaced by a copy, stored back into
 // *args.receiver (copy-on-write).

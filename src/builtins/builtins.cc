@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "src/builtins/builtins-impl.h"
 #include "src/builtins/builtins-list.h"
@@ -92,18 +93,15 @@ std::string_view CanonicalPath(std::string_view name) {
   return name;
 }
 
+// Keys are the list's string literals, so lookups by string_view never allocate (the
+// interpreter looks methods up on every call until its call sites cache them).
 struct Tables {
   std::unordered_map<std::string_view, BuiltinId> functions;
-  // Key: receiver kind as one character, then the method name.
-  std::unordered_map<std::string, BuiltinMethodId> methods;
+  // One hash probe per lookup: a method name maps to its entries for every receiver kind
+  // (at most a handful), scanned in the receiver's kind order.
+  std::unordered_map<std::string_view, std::vector<BuiltinMethodId>> methods;
   std::unordered_map<std::string_view, int> constants;
 };
-
-std::string MethodKey(ReceiverKind kind, std::string_view name) {
-  std::string key(1, static_cast<char>('A' + static_cast<int>(kind)));
-  key.append(name);
-  return key;
-}
 
 const Tables& GetTables() {
   static const Tables* tables = [] {
@@ -112,10 +110,7 @@ const Tables& GetTables() {
       t->functions.emplace(kFunctions[i].name, static_cast<BuiltinId>(i));
     }
     for (int i = 0; i < kMethodCount; ++i) {
-      // The first entry for a (kind, name) wins; the list has no duplicates (a unit test
-      // checks), so this only guards against a future mistake.
-      t->methods.emplace(MethodKey(kMethods[i].kind, kMethods[i].name),
-                         static_cast<BuiltinMethodId>(i));
+      t->methods[kMethods[i].name].push_back(static_cast<BuiltinMethodId>(i));
     }
     for (int i = 0; i < static_cast<int>(sizeof(kConstants) / sizeof(kConstants[0])); ++i) {
       t->constants.emplace(kConstants[i].name, i);
@@ -159,10 +154,17 @@ int ReceiverKinds(Isolate* isolate, Value receiver, ReceiverKind kinds[3]) {
   return n;
 }
 
-MaybeHandle<Value> ArityError(Isolate* isolate, int min, int max, int got) {
-  std::string message = "Runtime error: Function expects " + std::to_string(min) + "-" +
-                        (max < 0 ? std::string("any") : std::to_string(max)) + " arguments, got " +
-                        std::to_string(got);
+// "Runtime error: Function expects 1-2 arguments, got 3" (the reference's text for
+// functions); methods name themselves: "Runtime error: Method 'push' expects ...".
+MaybeHandle<Value> ArityError(Isolate* isolate, const char* method, int min, int max, int got) {
+  std::string message = "Runtime error: ";
+  message += method == nullptr ? std::string("Function") : "Method '" + std::string(method) + "'";
+  if (max < 0) {
+    message += " expects at least " + std::to_string(min);
+  } else {
+    message += " expects " + std::to_string(min) + "-" + std::to_string(max);
+  }
+  message += " arguments, got " + std::to_string(got);
   return builtins::Fail(isolate, message);
 }
 
@@ -186,7 +188,7 @@ MaybeHandle<Value> CallBuiltinFunction(BuiltinId id, BuiltinArguments& args) {
   CHECK_LT(id, kFunctionCount);
   const FunctionEntry& entry = kFunctions[id];
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, entry.min_arity, entry.max_arity, args.argc);
+    return ArityError(args.isolate, nullptr, entry.min_arity, entry.max_arity, args.argc);
   }
   if (args.name.empty()) args.name = entry.name;
   return entry.function(args);
@@ -204,13 +206,14 @@ MaybeHandle<Value> LookupBuiltinConstant(Isolate* isolate, std::string_view name
 std::optional<BuiltinMethodId> LookupBuiltinMethod(Isolate* isolate, Value receiver,
                                                    std::string_view name) {
   const Tables& tables = GetTables();
+  auto it = tables.methods.find(name);
+  if (it == tables.methods.end()) return std::nullopt;
   ReceiverKind kinds[3];
   int n = ReceiverKinds(isolate, receiver, kinds);
-  std::string key;
   for (int i = 0; i < n; ++i) {
-    key = MethodKey(kinds[i], name);
-    auto it = tables.methods.find(key);
-    if (it != tables.methods.end()) return it->second;
+    for (BuiltinMethodId id : it->second) {
+      if (kMethods[id].kind == kinds[i]) return id;
+    }
   }
   return std::nullopt;
 }
@@ -226,7 +229,7 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
   const MethodEntry& entry = kMethods[id];
   if (args.name.empty()) args.name = entry.name;
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, entry.min_arity, entry.max_arity, args.argc);
+    return ArityError(args.isolate, entry.name, entry.min_arity, entry.max_arity, args.argc);
   }
   if (entry.kind == ReceiverKind::kIterable && (**args.receiver).IsRange()) {
     // Iterator adapters are eager: a range becomes the array of its integers. The
