@@ -149,7 +149,7 @@ void BytecodeGenerator::WriteBack(Place* place) {
 void BytecodeGenerator::VisitMapEntryChain(MethodCall* node, bool as_place, Place** place_out) {
   MethodCall* entry = node->receiver->AsMethodCall();
   Place* map = EvaluatePlace(entry->receiver);
-  Register args = NewTemps(3);
+  Register args = NewTemps(4);
   Mov(map->value, args);
   VisitForRegister(entry->arguments[0].value, Register(args.index() + 1));
   std::string_view name = node->name->view();
@@ -158,18 +158,15 @@ void BytecodeGenerator::VisitMapEntryChain(MethodCall* node, bool as_place, Plac
   } else if (node->arguments.size() != 1) {
     Fail(node, std::string(name) + " expects 1 argument");
     return;
-  } else if (name == "or_insert_with") {
-    // Call the default-producing function only when the key is absent: the runtime
-    // receives it and calls it (the hole marks "call this").
-    Register callee = NewTemp();
-    VisitForRegister(node->arguments[0].value, callee);
-    Emit(Bytecode::kCallFunction, {Op(callee), Op(callee), 0, CallSlot()});
   } else {
+    // or_insert_with(f): the runtime calls f only when the key is absent.
     Visit(node->arguments[0].value);
   }
   Star(Register(args.index() + 2));
+  Emit(name == "or_insert_with" ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
+  Star(Register(args.index() + 3));
   ExpressionPosition(node);
-  CallRuntime(RuntimeFunctionId::kMapEntryOrInsert, args, 3);
+  CallRuntime(RuntimeFunctionId::kMapEntryOrInsert, args, 4);
   Register value = NewTemp();
   Star(value);
   Mov(args, map->value);
@@ -403,7 +400,7 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   }
   ExpressionPosition(node);
   int index = AddCallSite(std::move(site));
-  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), MethodCallSlot()});
   bool any_writeback = receiver_place != nullptr;
   for (Place* p : writebacks) any_writeback |= p != nullptr;
   if (!any_writeback) return;

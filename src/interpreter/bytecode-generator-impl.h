@@ -86,6 +86,11 @@ class BytecodeGenerator {
     feedback_slots_ += 2;
     return static_cast<uint32_t>(feedback_slots_ - 2);
   }
+  // recv.m(...) sites add a third slot: the receiver shape the cached target was found for.
+  uint32_t MethodCallSlot() {
+    feedback_slots_ += 3;
+    return static_cast<uint32_t>(feedback_slots_ - 3);
+  }
   static uint32_t Op(Register r) { return r.ToOperand(); }
   void Ldar(Register r) { Emit(Bytecode::kLdar, {Op(r)}); }
   void Star(Register r) { Emit(Bytecode::kStar, {Op(r)}); }

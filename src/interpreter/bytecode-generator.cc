@@ -718,6 +718,11 @@ void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements) {
 
 void BytecodeGenerator::VisitLet(Let* node) {
   StatementPosition(node);
+  if (node->type_hint != nullptr && node->value != nullptr && node->value->IsMethodCall() &&
+      node->value->AsMethodCall()->type_hint == nullptr) {
+    // let s: HashSet<_> = v.into_iter().collect()  ==  collect::<HashSet<_>>()
+    node->value->AsMethodCall()->type_hint = node->type_hint;
+  }
   if (node->value == nullptr) {
     LoadNil();
   } else {

@@ -344,7 +344,8 @@ Value Interpreter::FindMethod(Value type_value, String name) {
   return Value(kNullAddress);
 }
 
-int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
+int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot,
+                                   Address* first, int count,
                                    Value* target, int* shift, int* argc, Address** args_out,
                                    Value* out) {
   HandleScope scope(isolate_);
@@ -405,7 +406,15 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
   if (site.name == "<call>") return call_closure(receiver, 1);
 
   Handle<String> name;
-  if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) return kCallFailed;
+  if (site.name_constant >= 0) {
+    // The generator interned the name in the constant pool.
+    Value pool = BytecodeArray::cast(
+                     Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+                     .constant_pool();
+    name = handle(String::cast(FixedArray::cast(pool).get(site.name_constant)), isolate_);
+  } else if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) {
+    return kCallFailed;
+  }
 
   if (site.is_static) {
     if (receiver.IsTypeDescriptor()) {
@@ -457,9 +466,33 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
   }
 
   // recv.name(args): user methods first, then a field holding a function, then built-ins.
-  Value type = TypeOf(receiver);
-  if (!type.IsNil()) {
-    Value method = FindMethod(type, *name);
+  // A user method found before for this receiver shape is cached in the site's feedback
+  // (target slot + shape slot), which skips the registry and method-table lookups.
+  FeedbackVector vector;
+  bool has_vector = false;
+  {
+    Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+    if (cell_value.IsFeedbackVector() &&
+        static_cast<int>(slot) + 2 < FeedbackVector::cast(cell_value).length()) {
+      vector = FeedbackVector::cast(cell_value);
+      has_vector = true;
+    }
+  }
+  Value method = Value(kNullAddress);
+  if (has_vector && receiver.IsHeapObject() &&
+      vector.get(static_cast<int>(slot) + 2) == HeapObject::cast(receiver).shape() &&
+      vector.get(static_cast<int>(slot)).IsClosure()) {
+    method = vector.get(static_cast<int>(slot));
+  }
+  Value type = method.ptr() != 0 ? Value(isolate_->nil_value()) : TypeOf(receiver);
+  if (method.ptr() == 0 && !type.IsNil()) {
+    method = FindMethod(type, *name);
+    if (method.ptr() != 0 && has_vector && receiver.IsHeapObject() &&
+        !vector.get(static_cast<int>(slot)).IsSmi()) {
+      vector.set(static_cast<int>(slot) + 2, HeapObject::cast(receiver).shape());
+    }
+  }
+  {
     if (method.ptr() != 0) {
       BytecodeData* data = method.IsClosure() ? DataOf(Closure::cast(method)) : nullptr;
       bool has_self = data != nullptr && data->has_self;
@@ -509,7 +542,6 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
     if (*result == Value(first[i])) MarkShared(*result);
   }
   *out = *result;
-  (void)fp;
   return kCallDone;
 }
 

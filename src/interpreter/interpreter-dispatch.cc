@@ -693,7 +693,8 @@ handle_CallMethod : {
   int argc = 0;
   Address* call_args = nullptr;
   int status =
-      ResolveMethodCall(fp, site, first, count, &target, &shift, &argc, &call_args, &slow_result);
+      ResolveMethodCall(fp, site, UOP(3), first, count, &target, &shift, &argc, &call_args,
+                        &slow_result);
   if (status == kCallFailed) THROW();
   if (status == kCallDone) {
     acc = slow_result;

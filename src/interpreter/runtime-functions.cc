@@ -595,13 +595,18 @@ Result Runtime_MapEntryOrInsert(RuntimeArguments& a) {
     Handle<Value> r(existing, isolate);
     return r;
   }
+  Handle<Value> value = a.at(2);
+  if (a[3].IsTrue()) {
+    // or_insert_with(f): f runs only for an absent key.
+    if (!Call(isolate, a.at(2), 0, nullptr).ToHandle(&value)) return {};
+  }
   Handle<CowContainer> container(CowContainer::cast(a[0]), isolate);
   Handle<CowContainer> unshared;
   if (!EnsureUnshared(isolate, container).ToHandle(&unshared)) return {};
   a.slots[0] = unshared->ptr();
   Handle<HashMap> map = Handle<HashMap>::cast(unshared);
-  if (!HashMap::Insert(isolate, map, a.at(1), a.at(2))) return {};
-  return a.at(2);
+  if (!HashMap::Insert(isolate, map, a.at(1), value)) return {};
+  return value;
 }
 
 Result Runtime_MapEntrySet(RuntimeArguments& a) {

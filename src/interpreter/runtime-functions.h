@@ -44,7 +44,7 @@ class Interpreter;
   V(PatternIsVariant, 3)  /* value, type or nil, variant or type name */                 \
   V(PatternField, 2)      /* value, field name */                                        \
   /* Maps */                                                                             \
-  V(MapEntryOrInsert, 3) /* map (place register), key, default: the entry value */       \
+  V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */ \
   V(MapEntrySet, 3)      /* map (place register), key, value */
 
 enum class RuntimeFunctionId : uint16_t {

@@ -598,6 +598,9 @@ class Let : public Node {
   Node* value = nullptr;  // may be null: `let x;` binds nil
   Block* else_block = nullptr;
   bool is_pub = false;
+  // The annotation's type head (`let s: HashSet<i32> = ...` -> HashSet): a method call
+  // value without a turbofish takes it as its type hint (collect, parse).
+  const AstString* type_hint = nullptr;
 };
 
 // The declarations below are hoisted: bound when their scope is entered, before its

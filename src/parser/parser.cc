@@ -424,11 +424,13 @@ Node* Parser::ParseLet(LetKind let_kind, bool is_pub) {
   if (let_kind == LetKind::kVar && pattern->IsIdentifierPattern()) {
     pattern->AsIdentifierPattern()->is_mut = true;
   }
+  const AstString* type_hint = nullptr;
   if (Accept(TokenKind::kColon)) {
-    ParseType();
+    type_hint = ParseType().head;
     if (failed()) return nullptr;
   }
   Let* let = New<Let>(start);
+  let->type_hint = type_hint;
   let->let_kind = let_kind;
   let->pattern = pattern;
   let->is_pub = is_pub;
