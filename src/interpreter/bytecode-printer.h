@@ -15,6 +15,10 @@ struct BytecodePrintOptions {
   std::function<std::string(uint32_t index)> describe_constant;
   // Renders a source offset (e.g. as "3:5"); default prints the raw offset.
   std::function<std::string(int source_offset)> describe_position;
+  // Renders a RuntimeId operand (its function's name); default prints the number.
+  std::function<std::string(uint32_t id)> describe_runtime;
+  // Renders global cell `index` (its name) as a comment after LdaGlobal / StaGlobal.
+  std::function<std::string(uint32_t index)> describe_global;
 };
 
 std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOptions& options = {});
