@@ -34,11 +34,11 @@ struct CompilationState {
 // a new value back, recursively up to the variable at its root.
 struct Place {
   enum Kind { kNone, kVariable, kField, kElement } kind = kNone;
-  Register value;                    // the place's current value
-  Identifier* variable = nullptr;    // kVariable
-  Place* parent = nullptr;           // kField / kElement: the container's place
-  int name_constant = -1;            // kField
-  Register key;                      // kElement
+  Register value;                  // the place's current value
+  Identifier* variable = nullptr;  // kVariable
+  Place* parent = nullptr;         // kField / kElement: the container's place
+  int name_constant = -1;          // kField
+  Register key;                    // kElement
 };
 
 class BytecodeGenerator {
@@ -54,8 +54,8 @@ class BytecodeGenerator {
     Node* target = nullptr;  // kBreakable: the Loop/While/For/Block
     BytecodeLabel break_label;
     BytecodeLabel continue_label;
-    Register result;             // where break values go
-    int context_depth = 0;       // contexts pushed when the scope was entered
+    Register result;        // where break values go
+    int context_depth = 0;  // contexts pushed when the scope was entered
     Block* finally_block = nullptr;
   };
   class RegisterScope {
@@ -98,7 +98,9 @@ class BytecodeGenerator {
   int NameConstant(const AstString* name) { return StringConstant(name->view()); }
   int FunctionConstant(FunctionLiteral* function);  // compiles it
   int StringListConstant(const std::vector<std::string_view>& items);
-  void LoadString(std::string_view text) { Emit(Bytecode::kLdaConstant, {Cst(StringConstant(text))}); }
+  void LoadString(std::string_view text) {
+    Emit(Bytecode::kLdaConstant, {Cst(StringConstant(text))});
+  }
   static uint32_t Cst(int index) { return static_cast<uint32_t>(index); }
   int AddCallSite(CallSite site);
 
@@ -109,7 +111,7 @@ class BytecodeGenerator {
 
   // --- Functions and scopes (bytecode-generator.cc).
   void GeneratePrologue();
-  void EnterScope(Scope* scope);   // pushes a context if needed, binds hoisted declarations
+  void EnterScope(Scope* scope);  // pushes a context if needed, binds hoisted declarations
   void LeaveScope(Scope* scope);
   void BindHoisted(Scope* scope);
   void VisitDeclaration(Node* declaration);
@@ -126,9 +128,9 @@ class BytecodeGenerator {
   bool IsBuiltinName(const std::string& name) const;
 
   // --- Expressions (bytecode-generator.cc). Result in the accumulator.
-  void Visit(Node* node);                      // the value is wanted and may be retained
+  void Visit(Node* node);  // the value is wanted and may be retained
   void VisitForRegister(Node* node, Register target);
-  Register VisitForAnyRegister(Node* node);    // a variable's own register when possible
+  Register VisitForAnyRegister(Node* node);  // a variable's own register when possible
   void VisitIdentifier(Identifier* node, bool share);
   void VisitBinary(Binary* node);
   void VisitLogical(Binary* node);
@@ -146,8 +148,13 @@ class BytecodeGenerator {
   void VisitCast(Cast* node);
   void VisitTryOp(TryOp* node);
   void VisitFunctionLiteral(FunctionLiteral* node);
-  void VisitBlock(Block* block);
-  void VisitStatements(const NodeList<Node*>& statements);
+  // `discard`: the value is dropped (statement position), so the last statement is visited
+  // for its effect only as well.
+  void VisitBlock(Block* block, bool discard = false);
+  void VisitStatements(const NodeList<Node*>& statements, bool discard_last = false);
+  // Whether `node` is the statement being visited for its effect only: assignments, lets
+  // and loops then skip producing their value (read once, on entry to their visitor).
+  bool IsEffectOnly(Node* node) const { return node == effect_only_; }
   void VisitLet(Let* node);
 
   // --- Calls and places (bytecode-generator-calls.cc).
@@ -211,7 +218,8 @@ class BytecodeGenerator {
   // the context active *before* push d+1, i.e. what PopContextTo(d) restores).
   std::vector<Register> saved_contexts_;
   std::vector<std::unique_ptr<Place>> places_;
-  Register self_register_;  // constructors: the instance under construction
+  Register self_register_;       // constructors: the instance under construction
+  Node* effect_only_ = nullptr;  // see IsEffectOnly
 };
 
 }  // namespace ruchy::internal::interpreter

@@ -356,8 +356,7 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
       if (node->context_depth == 0) {
         Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
       } else {
-        Emit(Bytecode::kLdaContextSlot,
-             {static_cast<uint32_t>(v->index()), node->context_depth});
+        Emit(Bytecode::kLdaContextSlot, {static_cast<uint32_t>(v->index()), node->context_depth});
       }
       break;
     case VariableLocation::kGlobal:
@@ -654,8 +653,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
       CallRuntime(RuntimeFunctionId::kLoadModule, args, 2);
       for (uint32_t i = 1; i < d->path.size(); ++i) {
         Star(args);
-        Emit(Bytecode::kGetNamedProperty,
-             {Op(args), Cst(NameConstant(d->path[i])), Slot()});
+        Emit(Bytecode::kGetNamedProperty, {Op(args), Cst(NameConstant(d->path[i])), Slot()});
       }
       StoreVariable(d->variable, nullptr);
       return;
@@ -687,38 +685,48 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
 // ---------------------------------------------------------------------------------------
 // Statements and blocks
 
-void BytecodeGenerator::VisitBlock(Block* block) {
+void BytecodeGenerator::VisitBlock(Block* block, bool discard) {
   if (block->label != nullptr) return VisitLabelledBlock(block);
+  discard = discard || IsEffectOnly(block);
   RegisterScope rs(this);
   EnterScope(block->scope);
-  VisitStatements(block->statements);
+  VisitStatements(block->statements, discard);
   LeaveScope(block->scope);
 }
 
-void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements) {
+void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements, bool discard_last) {
   if (statements.empty()) {
     LoadNil();
     return;
   }
-  for (Node* statement : statements) {
+  for (uint32_t i = 0; i < statements.size(); ++i) {
     if (failed()) return;
+    Node* statement = statements[i];
+    bool last = i + 1 == statements.size();
     RegisterScope rs(this);
     if (IsStatementKind(statement->kind())) {
       if (statement->IsLet()) {
         Let* let = statement->AsLet();
         bool hoisted = (let->let_kind == LetKind::kConst || let->let_kind == LetKind::kStatic) &&
                        scope_->kind() == ScopeKind::kScript && saved_contexts_.empty();
-        if (!hoisted) VisitLet(let);
+        if (!hoisted) {
+          // A block ending in a let has the bound value (ref §7.1).
+          effect_only_ = last && !discard_last ? nullptr : let;
+          VisitLet(let);
+          continue;
+        }
       }
-      LoadNil();  // declarations (already hoisted) and lets have no value
+      LoadNil();  // declarations (already hoisted) have no value
       continue;
     }
+    effect_only_ = last && !discard_last ? nullptr : statement;
     StatementPosition(statement);
     Visit(statement);
   }
 }
 
 void BytecodeGenerator::VisitLet(Let* node) {
+  bool effect_only = IsEffectOnly(node);
   StatementPosition(node);
   if (node->value == nullptr) {
     LoadNil();
@@ -729,6 +737,12 @@ void BytecodeGenerator::VisitLet(Let* node) {
       node->pattern->AsIdentifierPattern()->subpattern == nullptr) {
     Variable* v = node->pattern->AsIdentifierPattern()->variable;
     if (v != nullptr) StoreVariable(v, nullptr);
+    // The value is also the variable's: a second reference.
+    if (effect_only) {
+      LoadNil();
+    } else {
+      Emit(Bytecode::kShare);
+    }
     return;
   }
   Register value = NewTemp();
@@ -746,9 +760,15 @@ void BytecodeGenerator::VisitLet(Let* node) {
     Star(message);
     CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
     Bind(done);
-    return;
+  } else {
+    BindIrrefutable(node->pattern, value, node);
   }
-  BindIrrefutable(node->pattern, value, node);
+  if (effect_only) {
+    LoadNil();
+  } else {
+    Ldar(value);
+    Emit(Bytecode::kShare);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1083,23 +1103,68 @@ void BytecodeGenerator::VisitCompoundOperation(TokenKind op, Register left, Node
   ExpressionPosition(at);
   Bytecode bc;
   switch (op) {
-    case TokenKind::kAdd: case TokenKind::kAssignAdd: bc = Bytecode::kAdd; break;
-    case TokenKind::kSub: case TokenKind::kAssignSub: bc = Bytecode::kSub; break;
-    case TokenKind::kMul: case TokenKind::kAssignMul: bc = Bytecode::kMul; break;
-    case TokenKind::kDiv: case TokenKind::kAssignDiv: bc = Bytecode::kDiv; break;
-    case TokenKind::kMod: case TokenKind::kAssignMod: bc = Bytecode::kMod; break;
-    case TokenKind::kExp: case TokenKind::kAssignExp: bc = Bytecode::kExp; break;
-    case TokenKind::kBitAnd: case TokenKind::kAssignBitAnd: bc = Bytecode::kBitwiseAnd; break;
-    case TokenKind::kBitOr: case TokenKind::kAssignBitOr: bc = Bytecode::kBitwiseOr; break;
-    case TokenKind::kBitXor: case TokenKind::kAssignBitXor: bc = Bytecode::kBitwiseXor; break;
-    case TokenKind::kShl: case TokenKind::kAssignShl: bc = Bytecode::kShiftLeft; break;
-    case TokenKind::kShr: case TokenKind::kAssignShr: bc = Bytecode::kShiftRight; break;
-    case TokenKind::kEq: bc = Bytecode::kTestEqual; break;
-    case TokenKind::kNe: bc = Bytecode::kTestNotEqual; break;
-    case TokenKind::kLt: bc = Bytecode::kTestLessThan; break;
-    case TokenKind::kGt: bc = Bytecode::kTestGreaterThan; break;
-    case TokenKind::kLe: bc = Bytecode::kTestLessThanOrEqual; break;
-    case TokenKind::kGe: bc = Bytecode::kTestGreaterThanOrEqual; break;
+    case TokenKind::kAdd:
+    case TokenKind::kAssignAdd:
+      bc = Bytecode::kAdd;
+      break;
+    case TokenKind::kSub:
+    case TokenKind::kAssignSub:
+      bc = Bytecode::kSub;
+      break;
+    case TokenKind::kMul:
+    case TokenKind::kAssignMul:
+      bc = Bytecode::kMul;
+      break;
+    case TokenKind::kDiv:
+    case TokenKind::kAssignDiv:
+      bc = Bytecode::kDiv;
+      break;
+    case TokenKind::kMod:
+    case TokenKind::kAssignMod:
+      bc = Bytecode::kMod;
+      break;
+    case TokenKind::kExp:
+    case TokenKind::kAssignExp:
+      bc = Bytecode::kExp;
+      break;
+    case TokenKind::kBitAnd:
+    case TokenKind::kAssignBitAnd:
+      bc = Bytecode::kBitwiseAnd;
+      break;
+    case TokenKind::kBitOr:
+    case TokenKind::kAssignBitOr:
+      bc = Bytecode::kBitwiseOr;
+      break;
+    case TokenKind::kBitXor:
+    case TokenKind::kAssignBitXor:
+      bc = Bytecode::kBitwiseXor;
+      break;
+    case TokenKind::kShl:
+    case TokenKind::kAssignShl:
+      bc = Bytecode::kShiftLeft;
+      break;
+    case TokenKind::kShr:
+    case TokenKind::kAssignShr:
+      bc = Bytecode::kShiftRight;
+      break;
+    case TokenKind::kEq:
+      bc = Bytecode::kTestEqual;
+      break;
+    case TokenKind::kNe:
+      bc = Bytecode::kTestNotEqual;
+      break;
+    case TokenKind::kLt:
+      bc = Bytecode::kTestLessThan;
+      break;
+    case TokenKind::kGt:
+      bc = Bytecode::kTestGreaterThan;
+      break;
+    case TokenKind::kLe:
+      bc = Bytecode::kTestLessThanOrEqual;
+      break;
+    case TokenKind::kGe:
+      bc = Bytecode::kTestGreaterThanOrEqual;
+      break;
     default:
       Fail(at, std::string("internal error: unexpected operator ") + TokenText(op));
       return;
@@ -1124,7 +1189,8 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
         for (const Argument& a : call->arguments) arguments.push_back(a);
         Call piped(call->position());
         piped.callee = call->callee;
-        piped.arguments = NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
+        piped.arguments =
+            NodeList<Argument>(arguments.data(), static_cast<uint32_t>(arguments.size()));
         piped.format_reads = call->format_reads;
         VisitCall(&piped);
         return;
@@ -1151,13 +1217,12 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
     Ldar(left);
     ExpressionPosition(node);
     Emit(node->op == TokenKind::kAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)),
-          Slot()});
+         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)), Slot()});
     return;
   }
   Register left;
-  if (node->left->IsIdentifier() && !node->right->IsIntLiteral() &&
-      !node->right->IsIdentifier() && !node->right->IsFloatLiteral()) {
+  if (node->left->IsIdentifier() && !node->right->IsIntLiteral() && !node->right->IsIdentifier() &&
+      !node->right->IsFloatLiteral()) {
     // The right operand might assign the variable: read it first into a temporary.
     left = NewTemp();
     VisitIdentifier(node->left->AsIdentifier(), false);
@@ -1230,18 +1295,34 @@ void BytecodeGenerator::VisitUnary(Unary* node) {
   }
 }
 
+// An assignment's value is the assigned value (compound: the new value, ref §6.1); as the
+// place holds it too, the value is marked shared. In statement position it is nil.
 void BytecodeGenerator::VisitAssign(Assign* node) {
+  bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
+  // Loads the assigned value from `r` as the expression's value.
+  auto value_from = [&](Register r) {
+    if (effect_only) {
+      LoadNil();
+    } else {
+      Ldar(r);
+      Emit(Bytecode::kShare);
+    }
+  };
   Node* target = node->target;
-  while (target->IsUnary() &&
-         (target->AsUnary()->op == TokenKind::kMul || target->AsUnary()->op == TokenKind::kBitAnd)) {
+  while (target->IsUnary() && (target->AsUnary()->op == TokenKind::kMul ||
+                               target->AsUnary()->op == TokenKind::kBitAnd)) {
     target = target->AsUnary()->operand;
   }
   if (node->op == TokenKind::kAssign) {
     if (target->IsIdentifier()) {
       Visit(node->value);
       StoreToIdentifier(target->AsIdentifier());
-      LoadNil();
+      if (effect_only) {
+        LoadNil();
+      } else {
+        Emit(Bytecode::kShare);
+      }
       return;
     }
     if (target->IsTupleLiteral() || target->IsArrayLiteral()) {
@@ -1273,7 +1354,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
           return;
         }
       }
-      LoadNil();
+      value_from(value);
       return;
     }
     if (target->IsMember() || target->IsIndex()) {
@@ -1298,6 +1379,11 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
         VisitForRegister(ix->index, key);
       }
       Visit(node->value);
+      Register assigned;
+      if (!effect_only) {
+        assigned = NewTemp();
+        Star(assigned);
+      }
       ExpressionPosition(node);
       if (name >= 0) {
         Emit(Bytecode::kSetNamedProperty, {Op(container->value), Cst(name), Slot()});
@@ -1305,7 +1391,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
         Emit(Bytecode::kSetKeyedProperty, {Op(container->value), Op(key), Slot()});
       }
       WriteBack(container);
-      LoadNil();
+      value_from(assigned);
       return;
     }
     if (target->IsMethodCall() && IsMapEntryChain(target)) {
@@ -1314,7 +1400,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       Visit(node->value);
       Star(place->value);
       WriteBack(place);
-      LoadNil();
+      value_from(place->value);
       return;
     }
     Fail(node, "invalid assignment target");
@@ -1342,25 +1428,24 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     Ldar(place->value);
     ExpressionPosition(node);
     Emit(node->op == TokenKind::kAssignAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)),
-          Slot()});
+         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)), Slot()});
     Star(place->value);
-    LoadNil();
+    if (effect_only) LoadNil();  // else the number in acc is the value
     return;
   }
   Visit(node->value);
   VisitCompoundOperation(node->op, place->value, node);
   Star(place->value);
   WriteBack(place);
-  LoadNil();
+  value_from(place->value);
 }
 
 // ---------------------------------------------------------------------------------------
 
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               ParseResult* program,
-                                              std::shared_ptr<const Script> script,
-                                              bool call_main, std::string* error) {
+                                              std::shared_ptr<const Script> script, bool call_main,
+                                              std::string* error) {
   CompilationState state{isolate, interpreter, std::move(script), "", false, call_main};
   BytecodeGenerator generator(&state, program->script());
   MaybeHandle<SharedFunctionInfo> result = generator.Generate();
