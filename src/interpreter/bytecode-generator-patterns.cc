@@ -10,8 +10,8 @@ namespace {
 
 // The elements of a sequence pattern other than the rest, and where the rest is.
 struct SequenceShape {
-  int before = 0;       // elements before the rest (all of them when there is none)
-  int after = 0;        // elements after the rest
+  int before = 0;  // elements before the rest (all of them when there is none)
+  int after = 0;   // elements after the rest
   bool has_rest = false;
   RestPattern* rest = nullptr;
 };
@@ -182,7 +182,7 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
                                       : pattern->AsTupleStructPattern()->elements;
       SequenceShape shape = ShapeOf(elements);
       if (pattern->IsTupleStructPattern()) {
-        Register args = NewTemps(3);
+        Register args = NewTemps(4);
         Mov(value, args);
         std::string variant;
         LoadPatternType(pattern->AsTupleStructPattern()->path, &variant);
@@ -193,7 +193,9 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
           LoadString(variant);
         }
         Star(Register(args.index() + 2));
-        CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 3);
+        LoadNil();
+        Star(Register(args.index() + 3));
+        CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 4);
         EmitJump(Bytecode::kJumpIfFalse, fail);
       }
       {
@@ -233,7 +235,7 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
     }
     case NodeKind::kStructPattern: {
       StructPattern* sp = pattern->AsStructPattern();
-      Register args = NewTemps(3);
+      Register args = NewTemps(4);
       Mov(value, args);
       std::string variant;
       LoadPatternType(sp->path, &variant);
@@ -244,7 +246,12 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
         LoadString(variant);
       }
       Star(Register(args.index() + 2));
-      CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 3);
+      // The field names: a map with all of them matches a struct's pattern (ref §8).
+      std::vector<std::string_view> names;
+      for (const StructPatternField& f : sp->fields) names.push_back(f.name->view());
+      Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+      Star(Register(args.index() + 3));
+      CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 4);
       EmitJump(Bytecode::kJumpIfFalse, fail);
       for (const StructPatternField& f : sp->fields) {
         if (PatternAlwaysMatches(f.pattern)) continue;

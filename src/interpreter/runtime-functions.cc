@@ -71,7 +71,9 @@ Result Runtime_DefineEnum(RuntimeArguments& a) {
   // EnumDescriptor::variant_fields: nil for unit and tuple variants, field names for
   // struct variants. Tuple arity is checked at construction.
   Handle<FixedArray> fields;
-  if (!isolate->factory()->NewFixedArray(shapes->length(), AllocationType::kOld).ToHandle(&fields)) {
+  if (!isolate->factory()
+           ->NewFixedArray(shapes->length(), AllocationType::kOld)
+           .ToHandle(&fields)) {
     return {};
   }
   for (int i = 0; i < shapes->length(); ++i) {
@@ -98,8 +100,7 @@ Result Runtime_DefineClass(RuntimeArguments& a) {
   type->set_parent(a[1]);
   // Field names and defaults, parent's first (a subclass has its parent's fields).
   Handle<FixedArray> names(FixedArray::cast(a[2]), isolate);
-  Handle<Tuple> defaults(Tuple::cast(a[3].IsTuple() ? a[3] : Value(isolate->nil_value())),
-                         isolate);
+  Handle<Tuple> defaults(Tuple::cast(a[3].IsTuple() ? a[3] : Value(isolate->nil_value())), isolate);
   Handle<Tuple> pair;
   if (!isolate->factory()->NewTuple(2).ToHandle(&pair)) return {};
   pair->set(0, *names);
@@ -341,9 +342,8 @@ Result Runtime_StringConcat(RuntimeArguments& a) {
   std::string text;
   for (int i = 0; i < a.argc; ++i) {
     if (a[i].IsString()) {
-      String::cast(a[i]).ForEachChunk([&](const uint8_t* p, size_t n) {
-        text.append(reinterpret_cast<const char*>(p), n);
-      });
+      String::cast(a[i]).ForEachChunk(
+          [&](const uint8_t* p, size_t n) { text.append(reinterpret_cast<const char*>(p), n); });
     } else {
       AppendText(a[i], TextForm::kFString, &text);
     }
@@ -454,9 +454,9 @@ Result Runtime_PatternElement(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;
   Value v = a[0];
   int64_t index = Smi::ToInt(a[1]);
-  int length = v.IsTuple() ? Tuple::cast(v).length()
-               : v.IsArray() ? Array::cast(v).length()
-               : v.IsEnumValue() ? EnumValue::cast(v).payload_length()
+  int length = v.IsTuple()          ? Tuple::cast(v).length()
+               : v.IsArray()        ? Array::cast(v).length()
+               : v.IsEnumValue()    ? EnumValue::cast(v).payload_length()
                : v.IsStructObject() ? HeapObject::cast(v).shape().number_of_fields()
                                     : -1;
   if (length < 0) {
@@ -492,7 +492,9 @@ Result Runtime_PatternRest(RuntimeArguments& a) {
     Handle<Array> source(Array::cast(v), isolate);
     int end = source->length() - after;
     Handle<Array> rest;
-    if (!isolate->factory()->NewArray(source->kind(), 0, std::max(end - start, 1)).ToHandle(&rest)) {
+    if (!isolate->factory()
+             ->NewArray(source->kind(), 0, std::max(end - start, 1))
+             .ToHandle(&rest)) {
       return {};
     }
     for (int i = start; i < end; ++i) {
@@ -530,8 +532,8 @@ Result Runtime_PatternIsVariant(RuntimeArguments& a) {
     // A variant named without its enum (after `use E::*`).
     if (v.IsEnumValue()) {
       EnumValue e = EnumValue::cast(v);
-      return Bool(isolate, String::cast(e.descriptor().variant_names().get(e.variant()))
-                               .EqualsUtf8(name));
+      return Bool(isolate,
+                  String::cast(e.descriptor().variant_names().get(e.variant())).EqualsUtf8(name));
     }
     return Bool(isolate, false);
   }
@@ -548,6 +550,15 @@ Result Runtime_PatternIsVariant(RuntimeArguments& a) {
   }
   if (td.kind() == TypeDescriptor::kClass) {
     return Bool(isolate, v.IsPlainObject() && a.interpreter->TypeOf(v) == type);
+  }
+  if (v.IsHashMap() && a[3].IsFixedArray() && (HashMap::cast(v).flags() & kModuleFlag) == 0 &&
+      !IsHashSet(v)) {
+    // `Point { x, y }` also matches any map that has those keys (ref §8).
+    FixedArray fields = FixedArray::cast(a[3]);
+    for (int i = 0; i < fields.length(); ++i) {
+      if (HashMap::cast(v).Get(isolate, fields.get(i)).IsTheHole()) return Bool(isolate, false);
+    }
+    return Bool(isolate, true);
   }
   return Bool(isolate, v.IsStructObject() && HeapObject::cast(v).shape() == td.layout());
 }
@@ -581,12 +592,12 @@ Result Runtime_PatternField(RuntimeArguments& a) {
 Result Runtime_MapEntryOrInsert(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;
   if (!a[0].IsHashMap()) {
-    return Error(isolate, std::string("Runtime error: Method 'entry' not found for type ") +
-                              TypeName(a[0]));
+    return Error(isolate,
+                 std::string("Runtime error: Method 'entry' not found for type ") + TypeName(a[0]));
   }
   if (!HashMap::IsHashableKey(a[1])) {
-    return Error(isolate, std::string("Type error: Cannot use ") + TypeName(a[1]) +
-                              " as a map key");
+    return Error(isolate,
+                 std::string("Type error: Cannot use ") + TypeName(a[1]) + " as a map key");
   }
   Value existing = HashMap::cast(a[0]).Get(isolate, a[1]);
   if (!existing.IsTheHole()) {
