@@ -337,6 +337,15 @@ void BytecodeGenerator::RunFinallyBlocks(size_t down_to) {
 
 void BytecodeGenerator::EmitReturn() {
   RunFinallyBlocks(0);
+  if (function_->kind == FunctionKind::kScript && state_->call_main) {
+    // The end of top-level code, also by a top-level `return`: main() runs next unless
+    // top-level code called it (LANGUAGE §1).
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    Star(value);
+    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
+    Ldar(value);
+  }
   Emit(Bytecode::kReturn);
 }
 

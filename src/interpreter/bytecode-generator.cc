@@ -177,13 +177,6 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
     Visit(body);
   }
   if (function_->kind == FunctionKind::kConstructor) Ldar(self_register_);
-  if (function_->kind == FunctionKind::kScript && state_->call_main) {
-    RegisterScope rs(this);
-    Register value = NewTemp();
-    Star(value);
-    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
-    Ldar(value);
-  }
   EmitReturn();
   if (state_->failed) return {};
 
