@@ -20,11 +20,19 @@ BytecodeData* DataOf(Closure closure) {
 
 }  // namespace
 
+// The reference's texts (ref §9.1, §10.2): "Function expects 2-2 arguments, got 1" (min-max
+// even when equal); for a method (self excluded) "Method m expects 1 arguments, got 2".
 void Interpreter::ThrowArityError(const BytecodeData* data, int argc) {
   int self = data->has_self ? 1 : 0;
   int max = data->parameter_count - self;
-  isolate_->ThrowError("Runtime error: Function expects " + std::to_string(data->required_count) +
-                       "-" + std::to_string(max) + " arguments, got " +
+  std::string range = std::to_string(data->required_count) + "-" + std::to_string(max);
+  if (data->has_self) {
+    if (data->required_count == max) range = std::to_string(max);
+    isolate_->ThrowError("Runtime error: Method " + data->name + " expects " + range +
+                         " arguments, got " + std::to_string(argc - self));
+    return;
+  }
+  isolate_->ThrowError("Runtime error: Function expects " + range + " arguments, got " +
                        std::to_string(argc - self));
 }
 
@@ -54,8 +62,8 @@ void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits)
   }
 }
 
-bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs,
-                             uint32_t slot, Value* out) {
+bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+                             Value* out) {
   HandleScope scope(isolate_);
   Handle<Value> lhs(lhs_slot);
   Handle<Value> right(rhs, isolate_);
@@ -114,9 +122,9 @@ bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_ind
                             bool for_update, Value* out) {
   (void)slot;
   HandleScope scope(isolate_);
-  Value pool = BytecodeArray::cast(
-                   Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                   .constant_pool();
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
   Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
                       isolate_);
   Value object(*object_slot);
@@ -166,9 +174,9 @@ bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_in
   (void)slot;
   HandleScope scope(isolate_);
   Handle<Value> v(value, isolate_);
-  Value pool = BytecodeArray::cast(
-                   Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                   .constant_pool();
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
   Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
                       isolate_);
   Handle<Value> container(object_slot);
@@ -210,8 +218,7 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
 }
 
 MaybeHandle<Value> Interpreter::CallNative(Handle<Closure> closure, int argc,
-                                           const Handle<Value>* argv,
-                                           Handle<Value>* receiver_out) {
+                                           const Handle<Value>* argv, Handle<Value>* receiver_out) {
   (void)receiver_out;
   int id = static_cast<int>(Smi::ToInt(closure->shared().function_data()));
   if (id < 0) {
@@ -258,10 +265,9 @@ bool Interpreter::CallSlow(Address* fp, Address* callee_slot, Address* args, int
     if (type.kind() == TypeDescriptor::kTupleStruct || type.kind() == TypeDescriptor::kStruct) {
       Handle<Shape> shape(Shape::cast(type.layout()), isolate_);
       if (shape->number_of_fields() != count) {
-        isolate_->ThrowError("Runtime error: Function expects " +
-                             std::to_string(shape->number_of_fields()) + "-" +
-                             std::to_string(shape->number_of_fields()) + " arguments, got " +
-                             std::to_string(count));
+        isolate_->ThrowError(
+            "Runtime error: Function expects " + std::to_string(shape->number_of_fields()) + "-" +
+            std::to_string(shape->number_of_fields()) + " arguments, got " + std::to_string(count));
         return false;
       }
       Handle<StructObject> object;
@@ -284,8 +290,8 @@ bool Interpreter::ReorderNamedArguments(const BytecodeData* callee, const CallSi
   std::vector<Address> ordered(static_cast<size_t>(params), isolate_->the_hole_value().ptr());
   for (int i = 0; i < site.positional_count && i < params; ++i) ordered[i] = args[i];
   for (size_t n = 0; n < site.names.size(); ++n) {
-    auto it = std::find(callee->parameter_names.begin(), callee->parameter_names.end(),
-                        site.names[n]);
+    auto it =
+        std::find(callee->parameter_names.begin(), callee->parameter_names.end(), site.names[n]);
     if (it == callee->parameter_names.end()) {
       isolate_->ThrowError("Runtime error: Function " + callee->name + " has no parameter '" +
                            site.names[n] + "'");
@@ -442,8 +448,8 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
         }
         return call_closure(method, 1);
       }
-      isolate_->ThrowError("Runtime error: No associated function '" + site.name +
-                           "' on type " + String::cast(type.name()).ToStdString());
+      isolate_->ThrowError("Runtime error: No associated function '" + site.name + "' on type " +
+                           String::cast(type.name()).ToStdString());
       return kCallFailed;
     }
     if (receiver.IsHashMap() && (HashMap::cast(receiver).flags() & kModuleFlag)) {
@@ -473,10 +479,9 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, Address* f
   }
   if (receiver.IsPlainObject() || receiver.IsStructObject() ||
       (receiver.IsHashMap() && (HashMap::cast(receiver).flags() & kModuleFlag))) {
-    Value field = receiver.IsHashMap() ? HashMap::cast(receiver).Get(isolate_, *name)
-                  : receiver.IsPlainObject()
-                      ? PlainObject::cast(receiver).GetField(*name)
-                      : Value(isolate_->the_hole_value());
+    Value field = receiver.IsHashMap()       ? HashMap::cast(receiver).Get(isolate_, *name)
+                  : receiver.IsPlainObject() ? PlainObject::cast(receiver).GetField(*name)
+                                             : Value(isolate_->the_hole_value());
     if (receiver.IsStructObject()) {
       int index = HeapObject::cast(receiver).shape().LookupField(*name);
       if (index >= 0) field = StructObject::cast(receiver).field(index);
@@ -529,9 +534,9 @@ bool Interpreter::UnshareForUpdate(Address* slot) {
 
 bool Interpreter::CreateClosure(Address* fp, uint32_t constant_index, Value* out) {
   HandleScope scope(isolate_);
-  Value pool = BytecodeArray::cast(
-                   Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                   .constant_pool();
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
   Handle<SharedFunctionInfo> shared(
       SharedFunctionInfo::cast(FixedArray::cast(pool).get(static_cast<int>(constant_index))),
       isolate_);
@@ -577,9 +582,12 @@ bool Interpreter::GetIterator(Value* acc) {
     while (i < text.size()) {
       size_t len = 1;
       unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c >= 0xF0) len = 4;
-      else if (c >= 0xE0) len = 3;
-      else if (c >= 0xC0) len = 2;
+      if (c >= 0xF0)
+        len = 4;
+      else if (c >= 0xE0)
+        len = 3;
+      else if (c >= 0xC0)
+        len = 2;
       len = std::min(len, text.size() - i);
       Handle<String> ch;
       if (!f->NewStringFromUtf8(std::string_view(text).substr(i, len)).ToHandle(&ch) ||
