@@ -115,6 +115,7 @@ class BytecodeGenerator {
   void LeaveScope(Scope* scope);
   void BindHoisted(Scope* scope);
   void VisitDeclaration(Node* declaration);
+  void VisitInlineModule(ModuleDeclaration* declaration);
   void DefineMethods(Register type, const NodeList<FunctionLiteral*>& methods);
   void PushContextFor(int slots);
   void PopContextTo(int depth);

@@ -103,6 +103,13 @@ void BytecodeGenerator::LoadPatternType(Node* path, std::string* variant_name) {
   VisitIdentifier(p->root, false);
   RegisterScope rs(this);
   Register object = NewTemp();
+  if (p->root->variable->mode() == VariableMode::kModule && p->segments.size() == 1) {
+    // module::Type names a type inside an inline or file module.
+    variant_name->clear();
+    Star(object);
+    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[0])), Slot()});
+    return;
+  }
   for (uint32_t i = 0; i + 1 < p->segments.size(); ++i) {
     Star(object);
     Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[i])), Slot()});

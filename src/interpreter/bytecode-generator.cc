@@ -654,7 +654,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
     case NodeKind::kModuleDeclaration: {
       ModuleDeclaration* d = declaration->AsModuleDeclaration();
       if (d->body != nullptr) {
-        Fail(d, "inline modules (mod name { ... }) are not supported yet");
+        VisitInlineModule(d);
         return;
       }
       Register args = NewTemps(2);
@@ -673,6 +673,46 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
     default:
       return;
   }
+}
+
+// `mod name { items }` (ref §15): the body runs as a block when the enclosing scope binds
+// its declarations; its names, as they are at the end, form the namespace value bound to
+// `name` (`name::f()`, `name.f()`). Functions inside keep seeing each other through the
+// body's scope.
+void BytecodeGenerator::VisitInlineModule(ModuleDeclaration* d) {
+  Block* body = d->body;
+  EnterScope(body->scope);
+  VisitStatements(body->statements, /*discard_last=*/true);
+  const base::ZoneVector<Variable*>& variables = body->scope->variables();
+  std::vector<std::string_view> names;
+  for (Variable* v : variables) names.push_back(v->name()->view());
+  Register args = NewTemps(1 + static_cast<int>(names.size()));
+  Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+  Star(args);
+  for (size_t i = 0; i < variables.size(); ++i) {
+    Variable* v = variables[i];
+    switch (v->location()) {
+      case VariableLocation::kParameter:
+      case VariableLocation::kRegister:
+        Ldar(RegisterFor(v));
+        break;
+      case VariableLocation::kContext:
+        Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+        break;
+      case VariableLocation::kGlobal:
+        Emit(Bytecode::kLdaGlobal,
+             {static_cast<uint32_t>(state_->interpreter->GlobalIndex(v->name()->view()))});
+        break;
+      case VariableLocation::kUnallocated:
+        Emit(Bytecode::kLdaTheHole);
+        break;
+    }
+    Emit(Bytecode::kShare);
+    Star(Register(args.index() + 1 + static_cast<int>(i)));
+  }
+  CallRuntime(RuntimeFunctionId::kCreateNamespace, args, 1 + static_cast<int>(names.size()));
+  LeaveScope(body->scope);
+  if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ void Interpreter::IterateRoots(RootVisitor* visitor) {
                                ObjectSlot(globals_.data() + globals_.size()));
   }
   visitor->VisitRootPointer("caught exception", ObjectSlot(&last_caught_));
+  visitor->VisitRootPointer("traced exception", ObjectSlot(&traced_exception_));
 }
 
 int Interpreter::GlobalIndex(std::string_view name) {
@@ -160,6 +161,9 @@ MaybeHandle<Value> Interpreter::BuiltinClosure(const std::string& name) {
 }
 
 void Interpreter::CaptureStackTrace() {
+  if (trace_valid_ && Value(traced_exception_) == isolate_->pending_exception()) return;
+  traced_exception_ = isolate_->pending_exception().ptr();
+  trace_valid_ = true;
   stack_trace_.clear();
   int64_t fp_index = static_cast<int64_t>(current_fp_);
   int offset = current_offset_;

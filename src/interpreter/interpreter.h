@@ -108,7 +108,7 @@ class Interpreter : public RootProvider {
 
   void IterateRoots(RootVisitor* visitor) override;
 
- // Intrinsic "built-ins" the interpreter implements itself (SharedFunctionInfo
+  // Intrinsic "built-ins" the interpreter implements itself (SharedFunctionInfo
   // function_data holds the id as a Smi; built-in library ids are >= 0).
   static constexpr int kIntrinsicSome = -1;
   static constexpr int kIntrinsicOk = -2;
@@ -144,13 +144,13 @@ class Interpreter : public RootProvider {
                  bool for_update, Value* out);
   bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                   Value value);
-  bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
-                 int call_offset, Address** new_fp);
+  bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift, int call_offset,
+                 Address** new_fp);
   bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
   // kCallPushFrame: the frame takes (*argc) arguments at *args (first + *shift, or the
   // scratch buffer for reordered named arguments).
-  int ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count,
-                        Value* target, int* shift, int* argc, Address** args, Value* out);
+  int ResolveMethodCall(Address* fp, const CallSite& site, Address* first, int count, Value* target,
+                        int* shift, int* argc, Address** args, Value* out);
   // Orders positional + named arguments by the callee's parameter names into
   // scratch_arguments_ (holes for interior missing ones).
   bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,
@@ -171,8 +171,13 @@ class Interpreter : public RootProvider {
   Address current_fp_ = 0;  // index of the innermost frame's r0, 0 when idle
   int entry_depth_ = 0;     // nested Execute activations (C++ re-entry)
   uintptr_t native_stack_limit_ = 0;
-  int current_offset_ = 0;  // bytecode offset in the innermost frame (at SYNC points)
+  int current_offset_ = 0;   // bytecode offset in the innermost frame (at SYNC points)
   Address last_caught_ = 0;  // Smi 0 when none; GC-visited
+  // The exception the stack trace was captured for (GC-visited), valid until a handler
+  // catches it: an exception rethrown into an outer dispatch loop activation (from main()
+  // run by the script, or a callback of a built-in) keeps the trace of where it started.
+  Address traced_exception_ = 0;
+  bool trace_valid_ = false;
   bool last_caught_was_error_ = false;
   int64_t interrupt_count_ = 0;
 
@@ -192,8 +197,7 @@ class Interpreter : public RootProvider {
 
 // Attaches an interpreter to the isolate (sets the call handler). The isolate keeps a
 // pointer; the caller owns the interpreter and must destroy it before the isolate.
-std::unique_ptr<Interpreter> AttachInterpreter(Isolate* isolate,
-                                               const InterpreterOptions& options);
+std::unique_ptr<Interpreter> AttachInterpreter(Isolate* isolate, const InterpreterOptions& options);
 
 }  // namespace ruchy::internal::interpreter
 

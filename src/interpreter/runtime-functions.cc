@@ -143,7 +143,8 @@ Result Runtime_ImplementTrait(RuntimeArguments& a) {
   return Nil(isolate);
 }
 
-Result Runtime_LoadModule(RuntimeArguments& a);  // below
+Result Runtime_LoadModule(RuntimeArguments& a);       // below
+Result Runtime_CreateNamespace(RuntimeArguments& a);  // below
 
 // --- Values -----------------------------------------------------------------------------
 
@@ -621,6 +622,21 @@ Result Runtime_MapEntrySet(RuntimeArguments& a) {
 }
 
 // --- Modules ----------------------------------------------------------------------------
+
+// `mod name { ... }`: a namespace map (flagged as a module) of the body's declarations.
+Result Runtime_CreateNamespace(RuntimeArguments& a) {
+  Isolate* isolate = a.isolate;
+  Handle<FixedArray> names(FixedArray::cast(a[0]), isolate);
+  Handle<HashMap> map;
+  if (!isolate->factory()->NewHashMap(names->length()).ToHandle(&map)) return {};
+  map->set_flags(map->flags() | kModuleFlag);
+  for (int i = 0; i < names->length(); ++i) {
+    Handle<Value> name(names->get(i), isolate);
+    if (a[1 + i].IsTheHole()) continue;
+    if (!HashMap::Insert(isolate, map, name, a.at(1 + i))) return {};
+  }
+  return Handle<Value>(map);
+}
 
 Result Runtime_LoadModule(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;

@@ -15,13 +15,14 @@ class Interpreter;
 // V(Name, argument count or -1 for variadic). Arguments are consecutive registers.
 #define RUCHY_RUNTIME_FUNCTION_LIST(V)                                                   \
   /* Type definitions (hoisted declarations) */                                          \
-  V(DefineStruct, 4)   /* name, field names, tuple arity, field default thunks */        \
-  V(DefineEnum, 4)     /* name, variant names, variant shapes, discriminants */          \
-  V(DefineClass, 4)    /* name, parent or nil, field names, field default thunks */      \
-  V(DefineTrait, 1)    /* name */                                                        \
-  V(DefineMethod, 3)   /* type, name, closure or constant value */                       \
-  V(ImplementTrait, 2) /* type, trait: copies the trait's default methods */             \
-  V(LoadModule, 2)     /* file name, module name: a module namespace value */            \
+  V(DefineStruct, 4)     /* name, field names, tuple arity, field default thunks */      \
+  V(DefineEnum, 4)       /* name, variant names, variant shapes, discriminants */        \
+  V(DefineClass, 4)      /* name, parent or nil, field names, field default thunks */    \
+  V(DefineTrait, 1)      /* name */                                                      \
+  V(DefineMethod, 3)     /* type, name, closure or constant value */                     \
+  V(ImplementTrait, 2)   /* type, trait: copies the trait's default methods */           \
+  V(LoadModule, 2)       /* file name, module name: a module namespace value */          \
+  V(CreateNamespace, -1) /* names, values...: an inline module's namespace value */      \
   /* Values */                                                                           \
   V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */ \
   V(ArrayRepeat, 2)   /* value, count */                                                 \

@@ -42,6 +42,12 @@ expect runtime-error 1 '^start$' '^Error: Evaluation error: Division by zero$' -
 expect stack-trace-inner 1 '' "^    at inner \\(.*err.ruchy:1:18\\)$" -- "$tmp/err.ruchy"
 expect stack-trace-outer 1 '' "^    at outer \\(.*err.ruchy:2:20\\)$" -- "$tmp/err.ruchy"
 expect stack-trace-script 1 '' "^    at <script> \\(.*err.ruchy:4:6\\)$" -- "$tmp/err.ruchy"
+# Frames of main() run after top-level code, and of closures called by built-ins, stay in
+# the trace (the exception passes through an outer activation of the dispatch loop).
+printf 'fun helper(x) { x / 0 }\nfun main() {\n  helper(2)\n}\n' >"$tmp/main-err.ruchy"
+expect stack-trace-main-helper 1 '' "^    at helper \\(.*main-err.ruchy:1:19\\)$" -- "$tmp/main-err.ruchy"
+expect stack-trace-main 1 '' "^    at main \\(.*main-err.ruchy:3:9\\)$" -- "$tmp/main-err.ruchy"
+expect stack-trace-callback 1 '' "^    at <closure> \\(<eval>:1:18\\)$" -- -e '[1, 2].map(|x| x / 0)'
 expect uncaught-throw 1 '' '^Error: Evaluation error: Uncaught exception: "boom"$' -- -e 'throw "boom"'
 expect print-bytecode 0 'LdaSmi \[1\]' '' -- --print-bytecode -e 'let a = 1'
 expect deep-recursion 0 '^10000$' '' -- -e 'fun d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }; d(10000)'
