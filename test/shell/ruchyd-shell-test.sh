@@ -48,6 +48,13 @@ printf 'fun helper(x) { x / 0 }\nfun main() {\n  helper(2)\n}\n' >"$tmp/main-err
 expect stack-trace-main-helper 1 '' "^    at helper \\(.*main-err.ruchy:1:19\\)$" -- "$tmp/main-err.ruchy"
 expect stack-trace-main 1 '' "^    at main \\(.*main-err.ruchy:3:9\\)$" -- "$tmp/main-err.ruchy"
 expect stack-trace-callback 1 '' "^    at <closure> \\(<eval>:1:18\\)$" -- -e '[1, 2].map(|x| x / 0)'
+# ruchyd test: top-level code runs, then each #[test] function; failures set status 1.
+printf '#[test]\nfun adds() { assert_eq(1 + 1, 2) }\n#[test]\nfun fails() { assert_eq(1, 2) }\nfun main() { println("not run") }\n' >"$tmp/tests.ruchy"
+expect test-pass-line 1 '^test adds \.\.\. ok$' '' -- test "$tmp/tests.ruchy"
+expect test-fail-line 1 '^test fails \.\.\. FAILED$' '' -- test "$tmp/tests.ruchy"
+expect test-summary 1 '^test result: FAILED\. 1 passed; 1 failed$' '' -- test "$tmp/tests.ruchy"
+printf '#[test]\nfun adds() { assert_eq(1 + 1, 2) }\n' >"$tmp/pass.ruchy"
+expect test-all-pass 0 '^test result: ok\. 1 passed; 0 failed$' '' -- test "$tmp/pass.ruchy"
 expect uncaught-throw 1 '' '^Error: Evaluation error: Uncaught exception: "boom"$' -- -e 'throw "boom"'
 expect print-bytecode 0 'LdaSmi \[1\]' '' -- --print-bytecode -e 'let a = 1'
 expect deep-recursion 0 '^10000$' '' -- -e 'fun d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }; d(10000)'

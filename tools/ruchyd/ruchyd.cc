@@ -31,6 +31,7 @@ void PrintUsage(FILE* out) {
                "Usage: ruchyd [FLAGS] FILE [ARGS...]\n"
                "       ruchyd [FLAGS] -e CODE\n"
                "       ruchyd check FILE...        (syntax check; silent when all parse)\n"
+               "       ruchyd test FILE...         (run the #[test] functions)\n"
                "\n"
                "Flags:\n%s",
                ruchy::base::FlagHelpText(ruchy::base::EngineFlags()).c_str());
@@ -119,6 +120,110 @@ void ReportUncaught(internal::Isolate* isolate, internal::interpreter::Interpret
   std::fputs(text.c_str(), stderr);
 }
 
+// The top-level functions of a parsed file marked #[test] (or @test), in source order.
+std::vector<std::string> TestFunctionNames(parser::ParseResult* program) {
+  std::vector<std::string> names;
+  for (const parser::Node* statement : program->script()->body->AsBlock()->statements) {
+    if (!statement->IsFunctionDeclaration()) continue;
+    const parser::FunctionLiteral* function = statement->AsFunctionDeclaration()->function;
+    for (const parser::AstString* attribute : function->attributes) {
+      if (attribute->view() == "test" || attribute->view() == "@test") {
+        names.emplace_back(function->name->view());
+        break;
+      }
+    }
+  }
+  return names;
+}
+
+// The text of the pending exception as an uncaught error prints it (without the trace).
+std::string PendingErrorText(internal::Isolate* isolate) {
+  internal::Value exception = isolate->pending_exception();
+  if (isolate->pending_exception_is_error() && exception.IsString()) {
+    return internal::String::cast(exception).ToStdString();
+  }
+  return "Uncaught exception: " + internal::ToText(exception, internal::TextForm::kDebug);
+}
+
+// `ruchyd test FILE...` (LANGUAGE §3): runs each file's top-level code, then calls each
+// #[test] function in order; a test passes when it returns without an error. Prints one
+// line per test and a summary; exit status 1 when a test failed or a file did not load.
+int RunTests(const ruchy::base::FlagValues& flags, const std::vector<std::string>& files) {
+  if (files.empty()) {
+    std::fprintf(stderr, "ruchyd: test needs at least one FILE\n");
+    return 2;
+  }
+  int passed = 0, failed = 0, broken_files = 0;
+  for (const std::string& file : files) {
+    std::string source;
+    std::string error;
+    if (!ReadFile(file, &source, &error)) {
+      std::fputs(error.c_str(), stderr);
+      ++broken_files;
+      continue;
+    }
+    std::unique_ptr<parser::ParseResult> parsed = parser::Parse(file, source);
+    if (!parsed->ok()) {
+      std::fputs(parsed->FormattedErrors().c_str(), stderr);
+      ++broken_files;
+      continue;
+    }
+    std::vector<std::string> tests = TestFunctionNames(parsed.get());
+    parsed.reset();
+    std::printf("running %zu test%s in %s\n", tests.size(), tests.size() == 1 ? "" : "s",
+                file.c_str());
+    std::fflush(stdout);
+    std::unique_ptr<internal::Isolate> isolate =
+        internal::Isolate::New(internal::IsolateOptionsFromFlags(flags));
+    internal::interpreter::InterpreterOptions options;
+    options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
+    std::unique_ptr<internal::interpreter::Interpreter> interpreter =
+        internal::interpreter::AttachInterpreter(isolate.get(), options);
+    {
+      internal::HandleScope scope(isolate.get());
+      internal::Handle<internal::SharedFunctionInfo> script;
+      internal::Handle<internal::Value> ignored;
+      if (!interpreter->Compile(file, std::move(source), /*call_main=*/false, &error)
+               .ToHandle(&script)) {
+        if (isolate->has_pending_exception()) {
+          ReportUncaught(isolate.get(), interpreter.get());
+        } else {
+          std::fputs(error.c_str(), stderr);
+          if (!error.empty() && error.back() != '\n') std::fputc('\n', stderr);
+        }
+        ++broken_files;
+      } else if (!interpreter->RunScript(script).ToHandle(&ignored)) {
+        ReportUncaught(isolate.get(), interpreter.get());
+        ++broken_files;
+      } else {
+        for (const std::string& test : tests) {
+          internal::HandleScope test_scope(isolate.get());
+          internal::Handle<internal::Value> function(
+              interpreter->GetGlobal(interpreter->GlobalIndex(test)), isolate.get());
+          internal::Handle<internal::Value> result;
+          bool ok = interpreter->Call(function, 0, nullptr).ToHandle(&result);
+          internal::FlushStandardStreams();
+          if (ok) {
+            std::printf("test %s ... ok\n", test.c_str());
+            ++passed;
+          } else {
+            std::printf("test %s ... FAILED\n    %s\n", test.c_str(),
+                        PendingErrorText(isolate.get()).c_str());
+            isolate->clear_pending_exception();
+            ++failed;
+          }
+          std::fflush(stdout);
+        }
+      }
+    }
+    internal::FlushStandardStreams();
+    interpreter.reset();
+  }
+  std::printf("\ntest result: %s. %d passed; %d failed\n",
+              failed == 0 && broken_files == 0 ? "ok" : "FAILED", passed, failed);
+  return failed == 0 && broken_files == 0 ? 0 : 1;
+}
+
 int Run(const ruchy::base::FlagValues& flags, const std::string& name, std::string source,
         bool print_result) {
   std::unique_ptr<internal::Isolate> isolate =
@@ -187,6 +292,10 @@ int main(int argc, char** argv) {
   }
   if (parsed.positional[0] == "check") {
     return Check(std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
+  }
+  if (parsed.positional[0] == "test") {
+    return RunTests(
+        flags, std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
   }
 
   std::string name;
