@@ -413,8 +413,17 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   Register result = NewTemp();
   Star(result);
   if (receiver_place != nullptr) {
+    // A receiver inside a container (a[i].m(), p.f.m()) is stored back only when the
+    // call replaced it: a read-only method (len, to_uppercase...) leaves the container
+    // alone, which also makes s[i].m() on a string (no assignable place) work.
+    BytecodeLabel unchanged = NewLabel();
+    if (receiver_place->kind != Place::kVariable) {
+      Ldar(first);
+      EmitJump(Bytecode::kJumpIfSame, unchanged, {Op(receiver_place->value)});
+    }
     Mov(first, receiver_place->value);
     WriteBack(receiver_place);
+    Bind(unchanged);
   }
   WriteBackArguments(node->arguments, args, writebacks);
   Ldar(result);

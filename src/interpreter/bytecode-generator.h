@@ -25,12 +25,14 @@ class Interpreter;
 // nothing pending; running out of memory leaves the error pending instead.
 MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* interpreter,
                                               parser::ParseResult* program,
-                                              std::shared_ptr<const Script> script,
-                                              bool call_main, std::string* error);
+                                              std::shared_ptr<const Script> script, bool call_main,
+                                              std::string* error);
 
 // The V8-style listing of a compiled function and, recursively, the functions in its
 // constant pool (for --print-bytecode and the golden tests).
-std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive);
+// `raw_bytes`: include each bytecode's bytes (off in golden files).
+std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive,
+                                  bool raw_bytes = true);
 
 }  // namespace ruchy::internal::interpreter
 

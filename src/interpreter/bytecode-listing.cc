@@ -23,7 +23,7 @@ std::string DescribeConstant(Value value) {
   return std::string("<") + TypeName(value) + " " + ToText(value, TextForm::kDebug) + ">";
 }
 
-void Print(Interpreter* interpreter, SharedFunctionInfo function, bool recursive,
+void Print(Interpreter* interpreter, SharedFunctionInfo function, bool recursive, bool raw_bytes,
            std::string* out) {
   Value data_value = function.function_data();
   if (!data_value.IsBytecodeArray()) return;
@@ -37,6 +37,7 @@ void Print(Interpreter* interpreter, SharedFunctionInfo function, bool recursive
   listing.source_positions = data->source_positions;
   listing.handlers = data->handlers;
   BytecodePrintOptions options;
+  options.raw_bytes = raw_bytes;
   options.describe_constant = [pool](uint32_t index) -> std::string {
     if (static_cast<int>(index) >= pool.length()) return "";
     return DescribeConstant(pool.get(static_cast<int>(index)));
@@ -75,16 +76,17 @@ void Print(Interpreter* interpreter, SharedFunctionInfo function, bool recursive
   if (!recursive) return;
   for (int i = 0; i < pool.length(); ++i) {
     if (pool.get(i).IsSharedFunctionInfo()) {
-      Print(interpreter, SharedFunctionInfo::cast(pool.get(i)), true, out);
+      Print(interpreter, SharedFunctionInfo::cast(pool.get(i)), true, raw_bytes, out);
     }
   }
 }
 
 }  // namespace
 
-std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive) {
+std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive,
+                                  bool raw_bytes) {
   std::string out;
-  Print(Interpreter::From(isolate), function, recursive, &out);
+  Print(Interpreter::From(isolate), function, recursive, raw_bytes, &out);
   return out;
 }
 

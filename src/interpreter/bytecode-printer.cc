@@ -73,13 +73,15 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
       out += line;
       continue;
     }
-    std::string hex;
-    for (int i = 0; i < it.current_size(); ++i) {
-      std::snprintf(line, sizeof(line), "%02x ", data.bytes[it.current_offset() + i]);
-      hex += line;
+    if (options.raw_bytes) {
+      std::string hex;
+      for (int i = 0; i < it.current_size(); ++i) {
+        std::snprintf(line, sizeof(line), "%02x ", data.bytes[it.current_offset() + i]);
+        hex += line;
+      }
+      if (hex.size() < 18) hex.resize(18, ' ');
+      out += hex;
     }
-    if (hex.size() < 18) hex.resize(18, ' ');
-    out += hex;
     Bytecode bytecode = it.current_bytecode();
     if (it.current_scale() != OperandScale::kSingle) {
       out += it.current_scale() == OperandScale::kDouble ? "Wide." : "ExtraWide.";

@@ -11,6 +11,9 @@
 namespace ruchy::internal::interpreter {
 
 struct BytecodePrintOptions {
+  // Print each bytecode's raw bytes (off for golden files, so that renumbering the
+  // bytecode list does not touch every listing).
+  bool raw_bytes = true;
   // Renders constant-pool entry `index` (e.g. `<String "x">`); empty result prints nothing.
   std::function<std::string(uint32_t index)> describe_constant;
   // Renders a source offset (e.g. as "3:5"); default prints the raw offset.

@@ -65,6 +65,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(JumpIfNil, kRead, kUImm)                                                        \
   V(JumpIfNotNil, kRead, kUImm)                                                     \
   V(JumpIfNotHole, kRead, kUImm)                                                    \
+  /* jumps when acc is the very same value as reg (identity, not equality) */       \
+  V(JumpIfSame, kRead, kUImm, kReg)                                                 \
   /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,   \
      else acc = the element and the index advances */                               \
   V(JumpIfForInDone, kWrite, kUImm, kReg)                                                 \

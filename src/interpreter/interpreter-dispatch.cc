@@ -253,6 +253,13 @@ handle_JumpIfNotHole:
   }
   NEXT();
 
+handle_JumpIfSame:
+  if (acc == REG(1)) {
+    pc = instr + UOP(0);
+    goto dispatch;
+  }
+  NEXT();
+
 handle_JumpIfForInDone: {
   Address* slot = &REG_ADDR(1);
   Value iterable(slot[0]);
