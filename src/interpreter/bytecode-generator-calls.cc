@@ -271,12 +271,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
       builtin_name += "::";
       builtin_name += s->view();
     }
-    if (!LookupBuiltinFunction(builtin_name).has_value() && !path->segments.empty() &&
-        (builtin_name.rfind("std::", 0) == 0 || builtin_name.rfind("Option::", 0) == 0 ||
-         builtin_name.rfind("Result::", 0) == 0)) {
-      std::string last(path->segments.back()->view());
-      if (LookupBuiltinFunction(last).has_value()) builtin_name = last;
-    }
+    builtin_name = ResolveBuiltinPath(builtin_name);
   }
   if (!builtin_name.empty() && LookupBuiltinFunction(builtin_name).has_value()) {
     return VisitBuiltinCall(node, builtin_name, node->arguments, node->format_reads);

@@ -127,6 +127,7 @@ class BytecodeGenerator {
   void StoreToIdentifier(Identifier* identifier);
   void LoadUnboundGlobal(Identifier* identifier, const std::string& name);
   bool IsBuiltinName(const std::string& name) const;
+  std::string ResolveBuiltinPath(const std::string& path);
 
   // --- Expressions (bytecode-generator.cc). Result in the accumulator.
   void Visit(Node* node);  // the value is wanted and may be retained

@@ -993,6 +993,27 @@ void BytecodeGenerator::VisitStructLiteral(StructLiteral* node) {
   CallRuntime(RuntimeFunctionId::kCreateStruct, args, 4 + n);
 }
 
+std::string BytecodeGenerator::ResolveBuiltinPath(const std::string& path) {
+  // std::collections::HashMap::new, std::cmp::max, std::i64::MAX, Option::Some: the full
+  // path if it names a built-in, else the longest suffix after a std::/core:: (or
+  // Option::/Result::) prefix that does.
+  if (path.rfind("std::", 0) != 0 && path.rfind("core::", 0) != 0 &&
+      path.rfind("Option::", 0) != 0 && path.rfind("Result::", 0) != 0) {
+    return path;
+  }
+  for (size_t start = 0; start != std::string::npos;) {
+    std::string candidate = path.substr(start);
+    Handle<Value> constant;
+    if (LookupBuiltinFunction(candidate).has_value() ||
+        LookupBuiltinConstant(state_->isolate, candidate).ToHandle(&constant)) {
+      return candidate;
+    }
+    size_t separator = path.find("::", start);
+    start = separator == std::string::npos ? separator : separator + 2;
+  }
+  return path;
+}
+
 void BytecodeGenerator::VisitPath(Path* node) {
   Identifier* root = node->root;
   if (root->variable == nullptr) {
@@ -1007,15 +1028,7 @@ void BytecodeGenerator::VisitPath(Path* node) {
         node->segments.size() == 1) {
       name = std::string(node->segments[0]->view());
     }
-    if (name.rfind("std::", 0) == 0 || name.rfind("core::", 0) == 0) {
-      // std::cmp::max -> try the full path first, then the last segment.
-      Handle<Value> found;
-      if (!LookupBuiltinConstant(state_->isolate, name).ToHandle(&found) &&
-          !LookupBuiltinFunction(name).has_value() && !node->segments.empty()) {
-        name = std::string(node->segments.back()->view());
-      }
-    }
-    LoadUnboundGlobal(root, name);
+    LoadUnboundGlobal(root, ResolveBuiltinPath(name));
     return;
   }
   VisitIdentifier(root, false);
