@@ -39,7 +39,8 @@ bool BytecodeGenerator::IsPlaceExpression(Node* node) const {
   node = StripReferences(node);
   switch (node->kind()) {
     case NodeKind::kIdentifier:
-      return node->AsIdentifier()->variable != nullptr;
+      return node->AsIdentifier()->variable != nullptr ||
+             IsGlobalCellName(node->AsIdentifier()->name->view());
     case NodeKind::kMember:
       return IsPlaceExpression(node->AsMember()->object);
     case NodeKind::kIndex:
@@ -197,8 +198,7 @@ void BytecodeGenerator::EvaluateArguments(const NodeList<Argument>& args, Regist
     Node* value = args[i].value;
     Register target(first.index() + static_cast<int>(i));
     bool mut_ref = value->IsUnary() && value->AsUnary()->is_mut_ref;
-    bool passes_inout =
-        value->IsIdentifier() && IsInoutParameter(value->AsIdentifier());
+    bool passes_inout = value->IsIdentifier() && IsInoutParameter(value->AsIdentifier());
     if ((mut_ref || passes_inout) && IsPlaceExpression(value)) {
       Place* place = EvaluatePlace(value);
       Mov(place->value, target);
@@ -224,8 +224,7 @@ void BytecodeGenerator::WriteBackArguments(const NodeList<Argument>& args, Regis
 // Calls
 
 void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
-                                         const NodeList<Argument>& args,
-                                         const FormatReads& reads) {
+                                         const NodeList<Argument>& args, const FormatReads& reads) {
   std::optional<BuiltinId> id = LookupBuiltinFunction(name);
   DCHECK(id.has_value());
   RegisterScope rs(this);
@@ -254,8 +253,7 @@ void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
   }
   ExpressionPosition(at);
   int index = AddCallSite(std::move(site));
-  Emit(Bytecode::kCallMethod,
-       {Cst(index), Op(first), static_cast<uint32_t>(n), Slot()});
+  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n), Slot()});
 }
 
 void BytecodeGenerator::VisitCall(Call* node) {

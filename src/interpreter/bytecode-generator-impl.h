@@ -125,7 +125,11 @@ class BytecodeGenerator {
   void LoadVariable(Identifier* identifier, bool share);
   void StoreVariable(Variable* variable, Identifier* use);  // value in acc
   void StoreToIdentifier(Identifier* identifier);
-  void LoadUnboundGlobal(Identifier* identifier, const std::string& name);
+  // Loads a name no scope declares: a built-in constant or function, else its global cell
+  // (returns true then).
+  bool LoadUnboundGlobal(Identifier* identifier, const std::string& name);
+  // Whether an undeclared name stands for a global cell (not a built-in).
+  bool IsGlobalCellName(std::string_view name) const;
   bool IsBuiltinName(const std::string& name) const;
   std::string ResolveBuiltinPath(const std::string& path);
 

@@ -354,8 +354,13 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
       break;
     case VariableLocation::kGlobal:
       if (v == nullptr) {
-        LoadUnboundGlobal(node, std::string(node->name->view()));
-        return;  // built-in values are never containers that need marking
+        // Built-in values are never containers that need marking; a global cell nothing in
+        // this compilation declares (assigned undeclared, or defined by an earlier REPL
+        // input) is a variable like any other.
+        if (LoadUnboundGlobal(node, std::string(node->name->view())) && share) {
+          Emit(Bytecode::kShare);
+        }
+        return;
       }
       ExpressionPosition(node);
       Emit(Bytecode::kLdaGlobal,
@@ -368,31 +373,39 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
   if (share && !node->is_last_use) Emit(Bytecode::kShare);
 }
 
-void BytecodeGenerator::LoadUnboundGlobal(Identifier* identifier, const std::string& name) {
+bool BytecodeGenerator::LoadUnboundGlobal(Identifier* identifier, const std::string& name) {
   Isolate* isolate = state_->isolate;
   // Built-in constants and functions resolve at compile time; anything else is a global
-  // cell nobody sets, which raises "Undefined variable" when read.
+  // cell, which raises "Undefined variable" when read while unset.
   Handle<Value> constant;
   if (LookupBuiltinConstant(isolate, name).ToHandle(&constant)) {
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(constant))});
-    return;
+    return false;
   }
   if (name == "None") {
     Handle<EnumValue> none;
     if (!NewNone(isolate).ToHandle(&none)) {
       state_->failed = true;
-      return;
+      return false;
     }
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(none))});
-    return;
+    return false;
   }
   Handle<Value> function;
   if (state_->interpreter->BuiltinClosure(name).ToHandle(&function)) {
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(function))});
-    return;
+    return false;
   }
   if (identifier != nullptr) ExpressionPosition(identifier);
   Emit(Bytecode::kLdaGlobal, {static_cast<uint32_t>(state_->interpreter->GlobalIndex(name))});
+  return true;
+}
+
+bool BytecodeGenerator::IsGlobalCellName(std::string_view name) const {
+  Handle<Value> constant;
+  return name != "None" && name != "Some" && name != "Ok" && name != "Err" &&
+         !LookupBuiltinFunction(name).has_value() &&
+         !LookupBuiltinConstant(state_->isolate, name).ToHandle(&constant);
 }
 
 void BytecodeGenerator::StoreVariable(Variable* v, Identifier* use) {
@@ -605,11 +618,17 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
     case NodeKind::kImplDeclaration: {
       ImplDeclaration* d = declaration->AsImplDeclaration();
       Register type = NewTemp();
+      BytecodeLabel skip = NewLabel();
       if (d->type->variable == nullptr) {
-        // impl on a built-in type (impl Display for i32): nothing to attach methods to.
-        return;
+        // A type this compilation does not declare: one an earlier REPL input defined, or
+        // a built-in type (impl Display for i32), which has nothing to attach methods to.
+        LoadString(d->type->name->view());
+        Star(type);
+        CallRuntime(RuntimeFunctionId::kLookupGlobalType, type, 1);
+        EmitJump(Bytecode::kJumpIfNil, skip);
+      } else {
+        VisitIdentifier(d->type, false);
       }
-      VisitIdentifier(d->type, false);
       Star(type);
       for (const AssociatedConstant& c : d->constants) {
         RegisterScope rs(this);
@@ -625,13 +644,22 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
         CallRuntime(RuntimeFunctionId::kDefineMethod, args, 3);
       }
       DefineMethods(type, d->methods);
-      if (d->trait != nullptr && d->trait->variable != nullptr) {
+      if (d->trait != nullptr) {
         Register args = NewTemps(2);
         Mov(type, args);
-        VisitIdentifier(d->trait, false);
+        if (d->trait->variable != nullptr) {
+          VisitIdentifier(d->trait, false);
+        } else {
+          // A trait from an earlier REPL input, or a built-in one (Display): nil.
+          LoadString(d->trait->name->view());
+          Star(Register(args.index() + 1));
+          CallRuntime(RuntimeFunctionId::kLookupGlobalType, Register(args.index() + 1), 1);
+        }
+        EmitJump(Bytecode::kJumpIfNil, skip);
         Star(Register(args.index() + 1));
         CallRuntime(RuntimeFunctionId::kImplementTrait, args, 2);
       }
+      Bind(skip);
       return;
     }
     case NodeKind::kUseDeclaration: {

@@ -23,6 +23,7 @@ class Interpreter;
   V(ImplementTrait, 2)   /* type, trait: copies the trait's default methods */           \
   V(LoadModule, 2)       /* file name, module name: a module namespace value */          \
   V(CreateNamespace, -1) /* names, values...: an inline module's namespace value */      \
+  V(LookupGlobalType, 1) /* name: the type or trait in that global cell, or nil */       \
   /* Values */                                                                           \
   V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */ \
   V(ArrayRepeat, 2)   /* value, count */                                                 \

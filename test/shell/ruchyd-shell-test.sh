@@ -30,7 +30,28 @@ expect version 0 '^ruchyd [0-9]+\.[0-9]+\.[0-9]+$' '' -- --version
 expect help 0 '--version \(print the version and exit\)' '' -- --help
 expect unknown-flag 2 '' '^ruchyd: unknown flag --versoin; did you mean --version\?$' -- --versoin
 expect bad-bool 2 '' 'expects true or false' -- --help=maybe
-expect no-file 2 '' 'give a FILE' --
+# Without a FILE, piped input runs as one program whose value is printed (like -e).
+expect_stdin() {
+  local name="$1" input="$2" want_out="$3"
+  shift 3
+  local out
+  out="$(printf '%b' "$input" | "$ruchyd" "$@" 2>&1)"
+  if [ "$out" = "$(printf '%b' "$want_out")" ]; then
+    echo "PASS $name"
+  else
+    echo "FAIL $name: got:"
+    echo "$out"
+    echo "want:"
+    printf '%b\n' "$want_out"
+    failures=$((failures + 1))
+  fi
+}
+expect_stdin stdin-program 'let a = 2\na * 21\n' '42'
+expect_stdin stdin-main 'fun main() { println("main") }\n' 'main'
+# ruchyd repl: each input runs in one session (names persist, also types and impls added
+# later); non-nil values print in REPL form; errors print as Error: MESSAGE and the session
+# goes on; incomplete input continues on the next line.
+expect_stdin repl-session 'let v = [1, 2]\nv.push(3)\nv\nfun sq(n) {\n  n * n\n}\nsq(4)\n"s"\nnope\nstruct P { a: i32 }\nimpl P { fun get(&self) { self.a } }\nP { a: 7 }.get()\n:quit\n9\n' '[1, 2]\n[1, 2, 3]\n16\n"s"\nError: Runtime error: Undefined variable: nope\n7' repl
 echo 'println("hi")' >"$tmp/hello.ruchy"
 expect run-file 0 '^hi$' '' -- "$tmp/hello.ruchy"
 expect eval-prints-value 0 '^3$' '' -- -e '1 + 2'

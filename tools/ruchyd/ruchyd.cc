@@ -2,10 +2,13 @@
 // --version, checks syntax (`ruchyd check FILE...`), dumps syntax trees (--print-ast) and
 // bytecode (--print-bytecode), and runs programs (`ruchyd FILE [ARGS]`, `ruchyd -e CODE`).
 // TODO(#8): build the shell only on include/ruchy/ruchy.h once the embedding API exists.
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,6 +35,7 @@ void PrintUsage(FILE* out) {
                "       ruchyd [FLAGS] -e CODE\n"
                "       ruchyd check FILE...        (syntax check; silent when all parse)\n"
                "       ruchyd test FILE...         (run the #[test] functions)\n"
+               "       ruchyd [repl]               (the REPL; piped input runs as one program)\n"
                "\n"
                "Flags:\n%s",
                ruchy::base::FlagHelpText(ruchy::base::EngineFlags()).c_str());
@@ -224,6 +228,103 @@ int RunTests(const ruchy::base::FlagValues& flags, const std::vector<std::string
   return failed == 0 && broken_files == 0 ? 0 : 1;
 }
 
+// Whether a parse failed only because the input stopped early (an open block, a dangling
+// operator, an unterminated string): the REPL then reads a continuation line.
+bool NeedsMoreInput(const parser::ParseResult& result) {
+  for (const parser::SyntaxError& error : result.errors()) {
+    if (error.message.find("end of file") != std::string::npos ||
+        error.message.find("unterminated") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Trim(const std::string& text) {
+  size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return "";
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
+// The REPL (ref §1): `ruchyd` on a terminal, or `ruchyd repl`. Each input (continued over
+// lines while it is incomplete) is compiled and run in one isolate, so top-level names
+// persist between inputs: they are the interpreter's global cells. A non-nil result prints
+// in display form with strings quoted; errors print to stdout as `Error: MESSAGE` and the
+// session goes on. Prompts and the banner are shown only when stdin is a terminal.
+int Repl(const ruchy::base::FlagValues& flags, bool interactive) {
+  std::unique_ptr<internal::Isolate> isolate =
+      internal::Isolate::New(internal::IsolateOptionsFromFlags(flags));
+  internal::interpreter::InterpreterOptions options;
+  options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
+  std::unique_ptr<internal::interpreter::Interpreter> interpreter =
+      internal::interpreter::AttachInterpreter(isolate.get(), options);
+  if (interactive) {
+    std::printf("Ruchy REPL (ruchyd %s)\nType :help for commands or expressions to evaluate\n",
+                kVersion);
+  }
+  std::string pending;
+  while (true) {
+    if (interactive) {
+      std::fputs(pending.empty() ? "ruchy> " : "ruchy... ", stdout);
+      std::fflush(stdout);
+    }
+    std::string line;
+    if (!std::getline(std::cin, line)) {
+      if (interactive) std::printf("\nGoodbye!\n");
+      break;
+    }
+    if (pending.empty()) {
+      std::string command = Trim(line);
+      if (command.empty()) continue;
+      if (command == ":quit" || command == ":exit" || command == ":q") break;
+      if (command == ":help" || command == ":h") {
+        std::printf(
+            "Enter Ruchy statements or expressions; a non-nil result is printed.\n"
+            "Definitions and variables stay defined for later inputs.\n"
+            ":help  this text    :quit  leave (also :exit, :q, end of input)\n");
+        continue;
+      }
+    }
+    pending += line + "\n";
+    {
+      std::unique_ptr<parser::ParseResult> parsed = parser::Parse("<repl>", pending);
+      if (!parsed->ok()) {
+        if (NeedsMoreInput(*parsed)) continue;
+        std::fputs(parsed->FormattedErrors().c_str(), stdout);
+        pending.clear();
+        continue;
+      }
+    }
+    internal::HandleScope scope(isolate.get());
+    std::string error;
+    internal::Handle<internal::SharedFunctionInfo> script;
+    internal::Handle<internal::Value> result;
+    if (!interpreter->Compile("<repl>", pending, /*call_main=*/false, &error).ToHandle(&script)) {
+      std::string text = isolate->has_pending_exception() ? PendingErrorText(isolate.get()) : error;
+      std::printf("Error: %s\n", Trim(text).c_str());
+    } else if (!interpreter->RunScript(script).ToHandle(&result)) {
+      internal::FlushStandardStreams();
+      std::printf("Error: %s\n", PendingErrorText(isolate.get()).c_str());
+    } else if (!result->IsNil()) {
+      internal::FlushStandardStreams();
+      std::printf("%s\n", internal::ToText(*result, internal::TextForm::kRepl).c_str());
+    }
+    if (isolate->has_pending_exception()) isolate->clear_pending_exception();
+    internal::FlushStandardStreams();
+    std::fflush(stdout);
+    pending.clear();
+  }
+  if (!pending.empty()) {
+    // The input ended inside an unfinished statement.
+    std::unique_ptr<parser::ParseResult> parsed = parser::Parse("<repl>", pending);
+    std::fputs(parsed->FormattedErrors().c_str(), stdout);
+  }
+  internal::FlushStandardStreams();
+  interpreter.reset();
+  return 0;
+}
+
 int Run(const ruchy::base::FlagValues& flags, const std::string& name, std::string source,
         bool print_result) {
   std::unique_ptr<internal::Isolate> isolate =
@@ -285,10 +386,15 @@ int main(int argc, char** argv) {
     std::printf("ruchyd %s\n", kVersion);
     return 0;
   }
-  if (parsed.positional.empty()) {
-    std::fprintf(stderr, "ruchyd: the REPL is not implemented yet; give a FILE to run.\n");
-    PrintUsage(stderr);
-    return 2;
+  if (parsed.positional.empty() || parsed.positional[0] == "repl") {
+    bool terminal = isatty(STDIN_FILENO) != 0;
+    if (parsed.positional.empty() && !terminal) {
+      // `echo CODE | ruchyd`: the input is one program, run like -e (ref §1).
+      std::ostringstream buffer;
+      buffer << std::cin.rdbuf();
+      return Run(flags, "<stdin>", buffer.str(), /*print_result=*/true);
+    }
+    return Repl(flags, terminal);
   }
   if (parsed.positional[0] == "check") {
     return Check(std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
