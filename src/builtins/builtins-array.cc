@@ -489,4 +489,59 @@ MaybeHandle<Value> ArraySlice(BuiltinArguments& args) {
   return NewArrayFrom(isolate, slice);
 }
 
+namespace {
+
+enum class SetOperation { kUnique, kUnion, kIntersection, kDifference };
+
+bool ContainsEqual(const std::vector<Handle<Value>>& values, Value wanted) {
+  for (const Handle<Value>& value : values) {
+    if (ValuesEqual(*value, wanted)) return true;
+  }
+  return false;
+}
+
+// unique, union, intersection, difference (ref §13.1): new arrays without duplicates
+// (structural equality), in the order of first occurrence. Quadratic: these are for small
+// arrays; programs with many elements use a HashSet.
+MaybeHandle<Value> ArraySetOperation(BuiltinArguments& args, SetOperation op) {
+  Isolate* isolate = args.isolate;
+  std::vector<Handle<Value>> left, right, result;
+  if (!Elements(isolate, ReceiverArray(args), &left)) return {};
+  if (op != SetOperation::kUnique) {
+    if (!(*args.at(0)).IsArray()) return ArgumentTypeError(args, 0, "an array");
+    if (!Elements(isolate, Handle<Array>::cast(args.at(0)), &right)) return {};
+  }
+  for (const Handle<Value>& value : left) {
+    bool in_right = ContainsEqual(right, *value);
+    bool keep = op == SetOperation::kIntersection ? in_right
+                : op == SetOperation::kDifference ? !in_right
+                                                  : true;
+    if (keep && !ContainsEqual(result, *value)) result.push_back(value);
+  }
+  if (op == SetOperation::kUnion) {
+    for (const Handle<Value>& value : right) {
+      if (!ContainsEqual(result, *value)) result.push_back(value);
+    }
+  }
+  return NewArrayFrom(isolate, result);
+}
+
+}  // namespace
+
+MaybeHandle<Value> ArrayUnique(BuiltinArguments& args) {
+  return ArraySetOperation(args, SetOperation::kUnique);
+}
+
+MaybeHandle<Value> ArrayUnion(BuiltinArguments& args) {
+  return ArraySetOperation(args, SetOperation::kUnion);
+}
+
+MaybeHandle<Value> ArrayIntersection(BuiltinArguments& args) {
+  return ArraySetOperation(args, SetOperation::kIntersection);
+}
+
+MaybeHandle<Value> ArrayDifference(BuiltinArguments& args) {
+  return ArraySetOperation(args, SetOperation::kDifference);
+}
+
 }  // namespace ruchy::internal::builtins

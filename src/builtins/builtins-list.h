@@ -190,6 +190,10 @@
   V(Array, "peek", IterFirst, 0, 0, Reads)                                   \
   V(Array, "binary_search", ArrayBinarySearch, 1, 1, Reads)                  \
   V(Array, "slice", ArraySlice, 1, 2, Reads)                                 \
+  V(Array, "unique", ArrayUnique, 0, 0, Reads)                               \
+  V(Array, "union", ArrayUnion, 1, 1, Reads)                                 \
+  V(Array, "intersection", ArrayIntersection, 1, 1, Reads)                   \
+  V(Array, "difference", ArrayDifference, 1, 1, Reads)                       \
   /* Arrays and ranges, iterator surface: builtins-iterator*.cc. */          \
   V(Iterable, "collect", IterCollect, 0, 0, Reads)                           \
   V(Iterable, "cloned", ArrayIdentity, 0, 0, Reads)                          \

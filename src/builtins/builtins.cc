@@ -154,17 +154,14 @@ int ReceiverKinds(Isolate* isolate, Value receiver, ReceiverKind kinds[3]) {
   return n;
 }
 
-// "Runtime error: Function expects 1-2 arguments, got 3" (the reference's text for
-// functions); methods name themselves: "Runtime error: Method 'push' expects ...".
-MaybeHandle<Value> ArityError(Isolate* isolate, const char* method, int min, int max, int got) {
-  std::string message = "Runtime error: ";
-  message += method == nullptr ? std::string("Function") : "Method '" + std::string(method) + "'";
-  if (max < 0) {
-    message += " expects at least " + std::to_string(min);
-  } else {
-    message += " expects " + std::to_string(min) + "-" + std::to_string(max);
-  }
-  message += " arguments, got " + std::to_string(got);
+// The reference's text for built-ins (ref §12): "sqrt() expects exactly 1 argument, got 2".
+MaybeHandle<Value> ArityError(Isolate* isolate, std::string_view name, int min, int max, int got) {
+  auto arguments = [](int n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
+  std::string expected = min == max ? "exactly " + arguments(min)
+                         : max < 0  ? "at least " + arguments(min)
+                                    : std::to_string(min) + " to " + arguments(max);
+  std::string message = "Runtime error: " + std::string(name) + "() expects " + expected +
+                        ", got " + std::to_string(got);
   return builtins::Fail(isolate, message);
 }
 
@@ -187,10 +184,10 @@ const char* BuiltinFunctionName(BuiltinId id) {
 MaybeHandle<Value> CallBuiltinFunction(BuiltinId id, BuiltinArguments& args) {
   CHECK_LT(id, kFunctionCount);
   const FunctionEntry& entry = kFunctions[id];
-  if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, nullptr, entry.min_arity, entry.max_arity, args.argc);
-  }
   if (args.name.empty()) args.name = entry.name;
+  if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
+    return ArityError(args.isolate, args.name, entry.min_arity, entry.max_arity, args.argc);
+  }
   return entry.function(args);
 }
 
@@ -229,7 +226,7 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
   const MethodEntry& entry = kMethods[id];
   if (args.name.empty()) args.name = entry.name;
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, entry.name, entry.min_arity, entry.max_arity, args.argc);
+    return ArityError(args.isolate, args.name, entry.min_arity, entry.max_arity, args.argc);
   }
   if (entry.kind == ReceiverKind::kIterable && (**args.receiver).IsRange()) {
     // Iterator adapters are eager: a range becomes the array of its integers. The

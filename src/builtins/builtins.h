@@ -54,8 +54,8 @@ using BuiltinId = uint16_t;
 // Macros are looked up with their "!".
 std::optional<BuiltinId> LookupBuiltinFunction(std::string_view name);
 const char* BuiltinFunctionName(BuiltinId id);
-// Calls a free-function built-in. Arity errors read "Runtime error: Function expects 1-2
-// arguments, got 3" (the reference's text).
+// Calls a free-function built-in. Arity errors read "Runtime error: sqrt() expects exactly
+// 1 argument, got 2" (the reference's text, ref §12).
 MaybeHandle<Value> CallBuiltinFunction(BuiltinId id, BuiltinArguments& args);
 
 // Constants by full path: "i64::MAX", "f64::INFINITY", "std::f64::consts::PI", "u8::MAX".

@@ -39,7 +39,8 @@ bool BytecodeGenerator::IsPlaceExpression(Node* node) const {
   node = StripReferences(node);
   switch (node->kind()) {
     case NodeKind::kIdentifier:
-      return node->AsIdentifier()->variable != nullptr;
+      return node->AsIdentifier()->variable != nullptr ||
+             IsGlobalCellName(node->AsIdentifier()->name->view());
     case NodeKind::kMember:
       return IsPlaceExpression(node->AsMember()->object);
     case NodeKind::kIndex:
@@ -265,12 +266,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
       builtin_name += "::";
       builtin_name += s->view();
     }
-    if (!LookupBuiltinFunction(builtin_name).has_value() && !path->segments.empty() &&
-        (builtin_name.rfind("std::", 0) == 0 || builtin_name.rfind("Option::", 0) == 0 ||
-         builtin_name.rfind("Result::", 0) == 0)) {
-      std::string last(path->segments.back()->view());
-      if (LookupBuiltinFunction(last).has_value()) builtin_name = last;
-    }
+    builtin_name = ResolveBuiltinPath(builtin_name);
   }
   if (!builtin_name.empty() && LookupBuiltinFunction(builtin_name).has_value()) {
     return VisitBuiltinCall(node, builtin_name, node->arguments, node->format_reads);
@@ -407,8 +403,17 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   Register result = NewTemp();
   Star(result);
   if (receiver_place != nullptr) {
+    // A receiver inside a container (a[i].m(), p.f.m()) is stored back only when the
+    // call replaced it: a read-only method (len, to_uppercase...) leaves the container
+    // alone, which also makes s[i].m() on a string (no assignable place) work.
+    BytecodeLabel unchanged = NewLabel();
+    if (receiver_place->kind != Place::kVariable) {
+      Ldar(first);
+      EmitJump(Bytecode::kJumpIfSame, unchanged, {Op(receiver_place->value)});
+    }
     Mov(first, receiver_place->value);
     WriteBack(receiver_place);
+    Bind(unchanged);
   }
   WriteBackArguments(node->arguments, args, writebacks);
   Ldar(result);

@@ -6,6 +6,7 @@
 namespace ruchy::internal::interpreter {
 
 void BytecodeGenerator::VisitIf(If* node) {
+  bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
   BytecodeLabel else_label = NewLabel(), done = NewLabel();
   if (node->let_pattern != nullptr) {
@@ -16,16 +17,17 @@ void BytecodeGenerator::VisitIf(If* node) {
     Block* then_block = node->then_block;
     EnterScope(then_block->scope);
     VisitPatternBind(node->let_pattern, value);
-    VisitStatements(then_block->statements);
+    VisitStatements(then_block->statements, effect_only);
     LeaveScope(then_block->scope);
   } else {
     Visit(node->condition);
     EmitJump(Bytecode::kJumpIfToBooleanFalse, else_label);
-    VisitBlock(node->then_block);
+    VisitBlock(node->then_block, effect_only);
   }
   EmitJump(Bytecode::kJump, done);
   Bind(else_label);
   if (node->else_branch != nullptr) {
+    effect_only_ = effect_only ? node->else_branch : nullptr;
     Visit(node->else_branch);
   } else {
     LoadNil();
@@ -44,7 +46,9 @@ void BytecodeGenerator::VisitConditional(Conditional* node) {
   Bind(done);
 }
 
+// A while or for loop's value is its last body value, or the break value (ref §7.4).
 void BytecodeGenerator::VisitWhile(While* node) {
+  bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
   ControlScope scope;
   scope.kind = ControlScope::kBreakable;
@@ -66,12 +70,14 @@ void BytecodeGenerator::VisitWhile(While* node) {
     VisitPatternTest(node->let_pattern, value, scope.break_label);
     EnterScope(node->body->scope);
     VisitPatternBind(node->let_pattern, value);
-    VisitStatements(node->body->statements);
+    VisitStatements(node->body->statements, effect_only);
+    if (!effect_only) Star(scope.result);
     LeaveScope(node->body->scope);
   } else {
     Visit(node->condition);
     EmitJump(Bytecode::kJumpIfToBooleanFalse, scope.break_label);
-    VisitBlock(node->body);
+    VisitBlock(node->body, effect_only);
+    if (!effect_only) Star(scope.result);
   }
   control_scopes_.pop_back();
   EmitJump(Bytecode::kJumpLoop, header, {0, Slot()});
@@ -94,7 +100,7 @@ void BytecodeGenerator::VisitLoop(Loop* node) {
   Bind(header);
   Bind(scope.continue_label);
   control_scopes_.push_back(scope);
-  VisitBlock(node->body);
+  VisitBlock(node->body, /*discard=*/true);  // only break gives a loop its value
   control_scopes_.pop_back();
   EmitJump(Bytecode::kJumpLoop, header, {0, Slot()});
   Bind(scope.break_label);
@@ -122,6 +128,7 @@ void BytecodeGenerator::VisitLabelledBlock(Block* node) {
 }
 
 void BytecodeGenerator::VisitFor(For* node) {
+  bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
   ControlScope scope;
   scope.kind = ControlScope::kBreakable;
@@ -161,7 +168,8 @@ void BytecodeGenerator::VisitFor(For* node) {
     Block* body = node->body;
     EnterScope(body->scope);
     BindIrrefutable(node->pattern, element, node->pattern);
-    VisitStatements(body->statements);
+    VisitStatements(body->statements, effect_only);
+    if (!effect_only) Star(scope.result);
     Bind(control_scopes_.back().continue_label);
     if (mut_place != nullptr) {
       // element = x; iterable[index - 1] = element
@@ -290,12 +298,12 @@ void BytecodeGenerator::VisitTryCatch(TryCatch* node) {
     RegisterScope inner(this);
     Register exception = NewTemp();
     Star(exception);
-    VisitBlock(node->finally_block);
+    VisitBlock(node->finally_block, /*discard=*/true);
     Ldar(exception);
     Emit(Bytecode::kReThrow);
   }
   Bind(done);
-  if (has_finally) VisitBlock(node->finally_block);
+  if (has_finally) VisitBlock(node->finally_block, /*discard=*/true);
   Ldar(result);
 }
 
@@ -320,7 +328,7 @@ void BytecodeGenerator::RunFinallyBlocks(size_t down_to) {
     PopContextTo(scope.context_depth);
     saved_contexts_.resize(
         std::min(saved_contexts_.size(), static_cast<size_t>(scope.context_depth)));
-    VisitBlock(scope.finally_block);
+    VisitBlock(scope.finally_block, /*discard=*/true);
     saved_contexts_ = saved_contexts;
     control_scopes_.insert(control_scopes_.end(), hidden.begin(), hidden.end());
   }
@@ -329,6 +337,15 @@ void BytecodeGenerator::RunFinallyBlocks(size_t down_to) {
 
 void BytecodeGenerator::EmitReturn() {
   RunFinallyBlocks(0);
+  if (function_->kind == FunctionKind::kScript && state_->call_main) {
+    // The end of top-level code, also by a top-level `return`: main() runs next unless
+    // top-level code called it (LANGUAGE §1).
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    Star(value);
+    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
+    Ldar(value);
+  }
   Emit(Bytecode::kReturn);
 }
 

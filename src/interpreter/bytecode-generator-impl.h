@@ -125,6 +125,7 @@ class BytecodeGenerator {
   void LeaveScope(Scope* scope);
   void BindHoisted(Scope* scope);
   void VisitDeclaration(Node* declaration);
+  void VisitInlineModule(ModuleDeclaration* declaration);
   void DefineMethods(Register type, const NodeList<FunctionLiteral*>& methods);
   void PushContextFor(int slots);
   void PopContextTo(int depth);
@@ -134,8 +135,13 @@ class BytecodeGenerator {
   void LoadVariable(Identifier* identifier, bool share);
   void StoreVariable(Variable* variable, Identifier* use);  // value in acc
   void StoreToIdentifier(Identifier* identifier);
-  void LoadUnboundGlobal(Identifier* identifier, const std::string& name);
+  // Loads a name no scope declares: a built-in constant or function, else its global cell
+  // (returns true then).
+  bool LoadUnboundGlobal(Identifier* identifier, const std::string& name);
+  // Whether an undeclared name stands for a global cell (not a built-in).
+  bool IsGlobalCellName(std::string_view name) const;
   bool IsBuiltinName(const std::string& name) const;
+  std::string ResolveBuiltinPath(const std::string& path);
 
   // --- Expressions (bytecode-generator.cc). Result in the accumulator.
   void Visit(Node* node);  // the value is wanted and may be retained
@@ -158,8 +164,13 @@ class BytecodeGenerator {
   void VisitCast(Cast* node);
   void VisitTryOp(TryOp* node);
   void VisitFunctionLiteral(FunctionLiteral* node);
-  void VisitBlock(Block* block);
-  void VisitStatements(const NodeList<Node*>& statements);
+  // `discard`: the value is dropped (statement position), so the last statement is visited
+  // for its effect only as well.
+  void VisitBlock(Block* block, bool discard = false);
+  void VisitStatements(const NodeList<Node*>& statements, bool discard_last = false);
+  // Whether `node` is the statement being visited for its effect only: assignments, lets
+  // and loops then skip producing their value (read once, on entry to their visitor).
+  bool IsEffectOnly(Node* node) const { return node == effect_only_; }
   void VisitLet(Let* node);
 
   // --- Calls and places (bytecode-generator-calls.cc).
@@ -223,7 +234,8 @@ class BytecodeGenerator {
   // the context active *before* push d+1, i.e. what PopContextTo(d) restores).
   std::vector<Register> saved_contexts_;
   std::vector<std::unique_ptr<Place>> places_;
-  Register self_register_;  // constructors: the instance under construction
+  Register self_register_;       // constructors: the instance under construction
+  Node* effect_only_ = nullptr;  // see IsEffectOnly
 };
 
 }  // namespace ruchy::internal::interpreter

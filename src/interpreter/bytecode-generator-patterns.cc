@@ -103,6 +103,13 @@ void BytecodeGenerator::LoadPatternType(Node* path, std::string* variant_name) {
   VisitIdentifier(p->root, false);
   RegisterScope rs(this);
   Register object = NewTemp();
+  if (p->root->variable->mode() == VariableMode::kModule && p->segments.size() == 1) {
+    // module::Type names a type inside an inline or file module.
+    variant_name->clear();
+    Star(object);
+    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[0])), Slot()});
+    return;
+  }
   for (uint32_t i = 0; i + 1 < p->segments.size(); ++i) {
     Star(object);
     Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[i])), Slot()});
@@ -182,7 +189,7 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
                                       : pattern->AsTupleStructPattern()->elements;
       SequenceShape shape = ShapeOf(elements);
       if (pattern->IsTupleStructPattern()) {
-        Register args = NewTemps(3);
+        Register args = NewTemps(4);
         Mov(value, args);
         std::string variant;
         LoadPatternType(pattern->AsTupleStructPattern()->path, &variant);
@@ -193,7 +200,9 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
           LoadString(variant);
         }
         Star(Register(args.index() + 2));
-        CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 3);
+        LoadNil();
+        Star(Register(args.index() + 3));
+        CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 4);
         EmitJump(Bytecode::kJumpIfFalse, fail);
       }
       {
@@ -233,7 +242,7 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
     }
     case NodeKind::kStructPattern: {
       StructPattern* sp = pattern->AsStructPattern();
-      Register args = NewTemps(3);
+      Register args = NewTemps(4);
       Mov(value, args);
       std::string variant;
       LoadPatternType(sp->path, &variant);
@@ -244,7 +253,12 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
         LoadString(variant);
       }
       Star(Register(args.index() + 2));
-      CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 3);
+      // The field names: a map with all of them matches a struct's pattern (ref §8).
+      std::vector<std::string_view> names;
+      for (const StructPatternField& f : sp->fields) names.push_back(f.name->view());
+      Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+      Star(Register(args.index() + 3));
+      CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 4);
       EmitJump(Bytecode::kJumpIfFalse, fail);
       for (const StructPatternField& f : sp->fields) {
         if (PatternAlwaysMatches(f.pattern)) continue;

@@ -177,13 +177,6 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
     Visit(body);
   }
   if (function_->kind == FunctionKind::kConstructor) Ldar(self_register_);
-  if (function_->kind == FunctionKind::kScript && state_->call_main) {
-    RegisterScope rs(this);
-    Register value = NewTemp();
-    Star(value);
-    CallRuntime(RuntimeFunctionId::kCallMainIfNotCalled, value, 0);
-    Ldar(value);
-  }
   EmitReturn();
   if (state_->failed) return {};
 
@@ -361,8 +354,13 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
       break;
     case VariableLocation::kGlobal:
       if (v == nullptr) {
-        LoadUnboundGlobal(node, std::string(node->name->view()));
-        return;  // built-in values are never containers that need marking
+        // Built-in values are never containers that need marking; a global cell nothing in
+        // this compilation declares (assigned undeclared, or defined by an earlier REPL
+        // input) is a variable like any other.
+        if (LoadUnboundGlobal(node, std::string(node->name->view())) && share) {
+          Emit(Bytecode::kShare);
+        }
+        return;
       }
       ExpressionPosition(node);
       Emit(Bytecode::kLdaGlobal,
@@ -375,31 +373,39 @@ void BytecodeGenerator::VisitIdentifier(Identifier* node, bool share) {
   if (share && !node->is_last_use) Emit(Bytecode::kShare);
 }
 
-void BytecodeGenerator::LoadUnboundGlobal(Identifier* identifier, const std::string& name) {
+bool BytecodeGenerator::LoadUnboundGlobal(Identifier* identifier, const std::string& name) {
   Isolate* isolate = state_->isolate;
   // Built-in constants and functions resolve at compile time; anything else is a global
-  // cell nobody sets, which raises "Undefined variable" when read.
+  // cell, which raises "Undefined variable" when read while unset.
   Handle<Value> constant;
   if (LookupBuiltinConstant(isolate, name).ToHandle(&constant)) {
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(constant))});
-    return;
+    return false;
   }
   if (name == "None") {
     Handle<EnumValue> none;
     if (!NewNone(isolate).ToHandle(&none)) {
       state_->failed = true;
-      return;
+      return false;
     }
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(none))});
-    return;
+    return false;
   }
   Handle<Value> function;
   if (state_->interpreter->BuiltinClosure(name).ToHandle(&function)) {
     Emit(Bytecode::kLdaConstant, {Cst(AddConstant(function))});
-    return;
+    return false;
   }
   if (identifier != nullptr) ExpressionPosition(identifier);
   Emit(Bytecode::kLdaGlobal, {static_cast<uint32_t>(state_->interpreter->GlobalIndex(name))});
+  return true;
+}
+
+bool BytecodeGenerator::IsGlobalCellName(std::string_view name) const {
+  Handle<Value> constant;
+  return name != "None" && name != "Some" && name != "Ok" && name != "Err" &&
+         !LookupBuiltinFunction(name).has_value() &&
+         !LookupBuiltinConstant(state_->isolate, name).ToHandle(&constant);
 }
 
 void BytecodeGenerator::StoreVariable(Variable* v, Identifier* use) {
@@ -612,11 +618,17 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
     case NodeKind::kImplDeclaration: {
       ImplDeclaration* d = declaration->AsImplDeclaration();
       Register type = NewTemp();
+      BytecodeLabel skip = NewLabel();
       if (d->type->variable == nullptr) {
-        // impl on a built-in type (impl Display for i32): nothing to attach methods to.
-        return;
+        // A type this compilation does not declare: one an earlier REPL input defined, or
+        // a built-in type (impl Display for i32), which has nothing to attach methods to.
+        LoadString(d->type->name->view());
+        Star(type);
+        CallRuntime(RuntimeFunctionId::kLookupGlobalType, type, 1);
+        EmitJump(Bytecode::kJumpIfNil, skip);
+      } else {
+        VisitIdentifier(d->type, false);
       }
-      VisitIdentifier(d->type, false);
       Star(type);
       for (const AssociatedConstant& c : d->constants) {
         RegisterScope rs(this);
@@ -632,13 +644,22 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
         CallRuntime(RuntimeFunctionId::kDefineMethod, args, 3);
       }
       DefineMethods(type, d->methods);
-      if (d->trait != nullptr && d->trait->variable != nullptr) {
+      if (d->trait != nullptr) {
         Register args = NewTemps(2);
         Mov(type, args);
-        VisitIdentifier(d->trait, false);
+        if (d->trait->variable != nullptr) {
+          VisitIdentifier(d->trait, false);
+        } else {
+          // A trait from an earlier REPL input, or a built-in one (Display): nil.
+          LoadString(d->trait->name->view());
+          Star(Register(args.index() + 1));
+          CallRuntime(RuntimeFunctionId::kLookupGlobalType, Register(args.index() + 1), 1);
+        }
+        EmitJump(Bytecode::kJumpIfNil, skip);
         Star(Register(args.index() + 1));
         CallRuntime(RuntimeFunctionId::kImplementTrait, args, 2);
       }
+      Bind(skip);
       return;
     }
     case NodeKind::kUseDeclaration: {
@@ -661,7 +682,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
     case NodeKind::kModuleDeclaration: {
       ModuleDeclaration* d = declaration->AsModuleDeclaration();
       if (d->body != nullptr) {
-        Fail(d, "inline modules (mod name { ... }) are not supported yet");
+        VisitInlineModule(d);
         return;
       }
       Register args = NewTemps(2);
@@ -682,41 +703,91 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
   }
 }
 
+// `mod name { items }` (ref §15): the body runs as a block when the enclosing scope binds
+// its declarations; its names, as they are at the end, form the namespace value bound to
+// `name` (`name::f()`, `name.f()`). Functions inside keep seeing each other through the
+// body's scope.
+void BytecodeGenerator::VisitInlineModule(ModuleDeclaration* d) {
+  Block* body = d->body;
+  EnterScope(body->scope);
+  VisitStatements(body->statements, /*discard_last=*/true);
+  const base::ZoneVector<Variable*>& variables = body->scope->variables();
+  std::vector<std::string_view> names;
+  for (Variable* v : variables) names.push_back(v->name()->view());
+  Register args = NewTemps(1 + static_cast<int>(names.size()));
+  Emit(Bytecode::kLdaConstant, {Cst(StringListConstant(names))});
+  Star(args);
+  for (size_t i = 0; i < variables.size(); ++i) {
+    Variable* v = variables[i];
+    switch (v->location()) {
+      case VariableLocation::kParameter:
+      case VariableLocation::kRegister:
+        Ldar(RegisterFor(v));
+        break;
+      case VariableLocation::kContext:
+        Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+        break;
+      case VariableLocation::kGlobal:
+        Emit(Bytecode::kLdaGlobal,
+             {static_cast<uint32_t>(state_->interpreter->GlobalIndex(v->name()->view()))});
+        break;
+      case VariableLocation::kUnallocated:
+        Emit(Bytecode::kLdaTheHole);
+        break;
+    }
+    Emit(Bytecode::kShare);
+    Star(Register(args.index() + 1 + static_cast<int>(i)));
+  }
+  CallRuntime(RuntimeFunctionId::kCreateNamespace, args, 1 + static_cast<int>(names.size()));
+  LeaveScope(body->scope);
+  if (d->variable != nullptr) StoreVariable(d->variable, nullptr);
+}
+
 // ---------------------------------------------------------------------------------------
 // Statements and blocks
 
-void BytecodeGenerator::VisitBlock(Block* block) {
+void BytecodeGenerator::VisitBlock(Block* block, bool discard) {
   if (block->label != nullptr) return VisitLabelledBlock(block);
+  discard = discard || IsEffectOnly(block);
   RegisterScope rs(this);
   EnterScope(block->scope);
-  VisitStatements(block->statements);
+  VisitStatements(block->statements, discard);
   LeaveScope(block->scope);
 }
 
-void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements) {
+void BytecodeGenerator::VisitStatements(const NodeList<Node*>& statements, bool discard_last) {
   if (statements.empty()) {
     LoadNil();
     return;
   }
-  for (Node* statement : statements) {
+  for (uint32_t i = 0; i < statements.size(); ++i) {
     if (failed()) return;
+    Node* statement = statements[i];
+    bool last = i + 1 == statements.size();
     RegisterScope rs(this);
     if (IsStatementKind(statement->kind())) {
       if (statement->IsLet()) {
         Let* let = statement->AsLet();
         bool hoisted = (let->let_kind == LetKind::kConst || let->let_kind == LetKind::kStatic) &&
                        scope_->kind() == ScopeKind::kScript && saved_contexts_.empty();
-        if (!hoisted) VisitLet(let);
+        if (!hoisted) {
+          // A block ending in a let has the bound value (ref §7.1).
+          effect_only_ = last && !discard_last ? nullptr : let;
+          VisitLet(let);
+          continue;
+        }
       }
-      LoadNil();  // declarations (already hoisted) and lets have no value
+      LoadNil();  // declarations (already hoisted) have no value
       continue;
     }
+    effect_only_ = last && !discard_last ? nullptr : statement;
     StatementPosition(statement);
     Visit(statement);
   }
 }
 
 void BytecodeGenerator::VisitLet(Let* node) {
+  bool effect_only = IsEffectOnly(node);
   StatementPosition(node);
   if (node->type_hint != nullptr && node->value != nullptr && node->value->IsMethodCall() &&
       node->value->AsMethodCall()->type_hint == nullptr) {
@@ -732,6 +803,12 @@ void BytecodeGenerator::VisitLet(Let* node) {
       node->pattern->AsIdentifierPattern()->subpattern == nullptr) {
     Variable* v = node->pattern->AsIdentifierPattern()->variable;
     if (v != nullptr) StoreVariable(v, nullptr);
+    // The value is also the variable's: a second reference.
+    if (effect_only) {
+      LoadNil();
+    } else {
+      Emit(Bytecode::kShare);
+    }
     return;
   }
   Register value = NewTemp();
@@ -749,9 +826,15 @@ void BytecodeGenerator::VisitLet(Let* node) {
     Star(message);
     CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
     Bind(done);
-    return;
+  } else {
+    BindIrrefutable(node->pattern, value, node);
   }
-  BindIrrefutable(node->pattern, value, node);
+  if (effect_only) {
+    LoadNil();
+  } else {
+    Ldar(value);
+    Emit(Bytecode::kShare);
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -943,6 +1026,27 @@ void BytecodeGenerator::VisitStructLiteral(StructLiteral* node) {
   CallRuntime(RuntimeFunctionId::kCreateStruct, args, 4 + n);
 }
 
+std::string BytecodeGenerator::ResolveBuiltinPath(const std::string& path) {
+  // std::collections::HashMap::new, std::cmp::max, std::i64::MAX, Option::Some: the full
+  // path if it names a built-in, else the longest suffix after a std::/core:: (or
+  // Option::/Result::) prefix that does.
+  if (path.rfind("std::", 0) != 0 && path.rfind("core::", 0) != 0 &&
+      path.rfind("Option::", 0) != 0 && path.rfind("Result::", 0) != 0) {
+    return path;
+  }
+  for (size_t start = 0; start != std::string::npos;) {
+    std::string candidate = path.substr(start);
+    Handle<Value> constant;
+    if (LookupBuiltinFunction(candidate).has_value() ||
+        LookupBuiltinConstant(state_->isolate, candidate).ToHandle(&constant)) {
+      return candidate;
+    }
+    size_t separator = path.find("::", start);
+    start = separator == std::string::npos ? separator : separator + 2;
+  }
+  return path;
+}
+
 void BytecodeGenerator::VisitPath(Path* node) {
   Identifier* root = node->root;
   if (root->variable == nullptr) {
@@ -957,15 +1061,7 @@ void BytecodeGenerator::VisitPath(Path* node) {
         node->segments.size() == 1) {
       name = std::string(node->segments[0]->view());
     }
-    if (name.rfind("std::", 0) == 0 || name.rfind("core::", 0) == 0) {
-      // std::cmp::max -> try the full path first, then the last segment.
-      Handle<Value> found;
-      if (!LookupBuiltinConstant(state_->isolate, name).ToHandle(&found) &&
-          !LookupBuiltinFunction(name).has_value() && !node->segments.empty()) {
-        name = std::string(node->segments.back()->view());
-      }
-    }
-    LoadUnboundGlobal(root, name);
+    LoadUnboundGlobal(root, ResolveBuiltinPath(name));
     return;
   }
   VisitIdentifier(root, false);
@@ -1278,8 +1374,20 @@ void BytecodeGenerator::VisitUnary(Unary* node) {
   }
 }
 
+// An assignment's value is the assigned value (compound: the new value, ref §6.1); as the
+// place holds it too, the value is marked shared. In statement position it is nil.
 void BytecodeGenerator::VisitAssign(Assign* node) {
+  bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
+  // Loads the assigned value from `r` as the expression's value.
+  auto value_from = [&](Register r) {
+    if (effect_only) {
+      LoadNil();
+    } else {
+      Ldar(r);
+      Emit(Bytecode::kShare);
+    }
+  };
   Node* target = node->target;
   while (target->IsUnary() && (target->AsUnary()->op == TokenKind::kMul ||
                                target->AsUnary()->op == TokenKind::kBitAnd)) {
@@ -1289,7 +1397,11 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     if (target->IsIdentifier()) {
       Visit(node->value);
       StoreToIdentifier(target->AsIdentifier());
-      LoadNil();
+      if (effect_only) {
+        LoadNil();
+      } else {
+        Emit(Bytecode::kShare);
+      }
       return;
     }
     if (target->IsTupleLiteral() || target->IsArrayLiteral()) {
@@ -1321,7 +1433,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
           return;
         }
       }
-      LoadNil();
+      value_from(value);
       return;
     }
     if (target->IsMember() || target->IsIndex()) {
@@ -1346,6 +1458,11 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
         VisitForRegister(ix->index, key);
       }
       Visit(node->value);
+      Register assigned;
+      if (!effect_only) {
+        assigned = NewTemp();
+        Star(assigned);
+      }
       ExpressionPosition(node);
       if (name >= 0) {
         Emit(Bytecode::kSetNamedProperty, {Op(container->value), Cst(name), Slot()});
@@ -1353,7 +1470,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
         Emit(Bytecode::kSetKeyedProperty, {Op(container->value), Op(key), Slot()});
       }
       WriteBack(container);
-      LoadNil();
+      value_from(assigned);
       return;
     }
     if (target->IsMethodCall() && IsMapEntryChain(target)) {
@@ -1362,7 +1479,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       Visit(node->value);
       Star(place->value);
       WriteBack(place);
-      LoadNil();
+      value_from(place->value);
       return;
     }
     Fail(node, "invalid assignment target");
@@ -1392,14 +1509,14 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     Emit(node->op == TokenKind::kAssignAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
          {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)), Slot()});
     Star(place->value);
-    LoadNil();
+    if (effect_only) LoadNil();  // else the number in acc is the value
     return;
   }
   Visit(node->value);
   VisitCompoundOperation(node->op, place->value, node);
   Star(place->value);
   WriteBack(place);
-  LoadNil();
+  value_from(place->value);
 }
 
 // ---------------------------------------------------------------------------------------

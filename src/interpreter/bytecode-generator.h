@@ -30,7 +30,9 @@ MaybeHandle<SharedFunctionInfo> CompileScript(Isolate* isolate, Interpreter* int
 
 // The V8-style listing of a compiled function and, recursively, the functions in its
 // constant pool (for --print-bytecode and the golden tests).
-std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive);
+// `raw_bytes`: include each bytecode's bytes (off in golden files).
+std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive,
+                                  bool raw_bytes = true);
 
 }  // namespace ruchy::internal::interpreter
 

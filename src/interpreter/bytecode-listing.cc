@@ -3,6 +3,7 @@
 #include "src/interpreter/bytecode-generator.h"
 #include "src/interpreter/bytecode-printer.h"
 #include "src/interpreter/interpreter.h"
+#include "src/interpreter/runtime-functions.h"
 #include "src/objects/objects-inl.h"
 
 namespace ruchy::internal::interpreter {
@@ -22,7 +23,8 @@ std::string DescribeConstant(Value value) {
   return std::string("<") + TypeName(value) + " " + ToText(value, TextForm::kDebug) + ">";
 }
 
-void Print(SharedFunctionInfo function, bool recursive, std::string* out) {
+void Print(Interpreter* interpreter, SharedFunctionInfo function, bool recursive, bool raw_bytes,
+           std::string* out) {
   Value data_value = function.function_data();
   if (!data_value.IsBytecodeArray()) return;
   BytecodeArray array = BytecodeArray::cast(data_value);
@@ -35,10 +37,20 @@ void Print(SharedFunctionInfo function, bool recursive, std::string* out) {
   listing.source_positions = data->source_positions;
   listing.handlers = data->handlers;
   BytecodePrintOptions options;
+  options.raw_bytes = raw_bytes;
   options.describe_constant = [pool](uint32_t index) -> std::string {
     if (static_cast<int>(index) >= pool.length()) return "";
     return DescribeConstant(pool.get(static_cast<int>(index)));
   };
+  options.describe_runtime = [](uint32_t id) -> std::string {
+    if (id >= static_cast<uint32_t>(kRuntimeFunctionCount)) return std::to_string(id);
+    return RuntimeFunctionName(static_cast<RuntimeFunctionId>(id));
+  };
+  if (interpreter != nullptr) {
+    options.describe_global = [interpreter](uint32_t index) {
+      return "global " + interpreter->GlobalName(static_cast<int>(index));
+    };
+  }
   const Script* script = data->script.get();
   options.describe_position = [script](int offset) {
     int line = 0, column = 0;
@@ -64,17 +76,17 @@ void Print(SharedFunctionInfo function, bool recursive, std::string* out) {
   if (!recursive) return;
   for (int i = 0; i < pool.length(); ++i) {
     if (pool.get(i).IsSharedFunctionInfo()) {
-      Print(SharedFunctionInfo::cast(pool.get(i)), true, out);
+      Print(interpreter, SharedFunctionInfo::cast(pool.get(i)), true, raw_bytes, out);
     }
   }
 }
 
 }  // namespace
 
-std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive) {
-  (void)isolate;
+std::string PrintFunctionBytecode(Isolate* isolate, SharedFunctionInfo function, bool recursive,
+                                  bool raw_bytes) {
   std::string out;
-  Print(function, recursive, &out);
+  Print(Interpreter::From(isolate), function, recursive, raw_bytes, &out);
   return out;
 }
 

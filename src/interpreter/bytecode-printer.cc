@@ -9,7 +9,8 @@ namespace ruchy::internal::interpreter {
 
 namespace {
 
-std::string OperandText(const BytecodeIterator& it, int i, int parameter_count) {
+std::string OperandText(const BytecodeIterator& it, int i, int parameter_count,
+                        const BytecodePrintOptions& options) {
   Bytecode bytecode = it.current_bytecode();
   OperandType type = Bytecodes::GetOperandType(bytecode, i);
   uint32_t value = it.GetOperand(i);
@@ -21,7 +22,7 @@ std::string OperandText(const BytecodeIterator& it, int i, int parameter_count) 
       // The count follows the list.
       int count = static_cast<int>(it.GetOperand(i + 1));
       Register first = Register::FromOperand(value);
-      if (count == 0) return first.ToString(parameter_count) + "-";
+      if (count == 0) return "()";
       Register last(first.index() + count - 1);
       return first.ToString(parameter_count) + "-" + last.ToString(parameter_count);
     }
@@ -30,7 +31,9 @@ std::string OperandText(const BytecodeIterator& it, int i, int parameter_count) 
     case OperandType::kIdx:
     case OperandType::kUImm:
     case OperandType::kFlag8:
+      return "[" + std::to_string(value) + "]";
     case OperandType::kRuntimeId:
+      if (options.describe_runtime) return "[" + options.describe_runtime(value) + "]";
       return "[" + std::to_string(value) + "]";
     case OperandType::kImm:
       return "[" + std::to_string(static_cast<int32_t>(value)) + "]";
@@ -70,13 +73,15 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
       out += line;
       continue;
     }
-    std::string hex;
-    for (int i = 0; i < it.current_size(); ++i) {
-      std::snprintf(line, sizeof(line), "%02x ", data.bytes[it.current_offset() + i]);
-      hex += line;
+    if (options.raw_bytes) {
+      std::string hex;
+      for (int i = 0; i < it.current_size(); ++i) {
+        std::snprintf(line, sizeof(line), "%02x ", data.bytes[it.current_offset() + i]);
+        hex += line;
+      }
+      if (hex.size() < 18) hex.resize(18, ' ');
+      out += hex;
     }
-    if (hex.size() < 18) hex.resize(18, ' ');
-    out += hex;
     Bytecode bytecode = it.current_bytecode();
     if (it.current_scale() != OperandScale::kSingle) {
       out += it.current_scale() == OperandScale::kDouble ? "Wide." : "ExtraWide.";
@@ -86,7 +91,7 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
     for (int i = 0; i < count; ++i) {
       if (Bytecodes::GetOperandType(bytecode, i) == OperandType::kRegCount) continue;
       out += i == 0 ? " " : ", ";
-      out += OperandText(it, i, data.parameter_count);
+      out += OperandText(it, i, data.parameter_count, options);
     }
     if (Bytecodes::IsJump(bytecode)) {
       out += " (-> @" + std::to_string(it.GetJumpTargetOffset()) + ")";
@@ -94,6 +99,10 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
     if (bytecode == Bytecode::kLdaConstant && options.describe_constant) {
       std::string text = options.describe_constant(it.GetOperand(0));
       if (!text.empty()) out += " ; " + text;
+    }
+    if ((bytecode == Bytecode::kLdaGlobal || bytecode == Bytecode::kStaGlobal) &&
+        options.describe_global) {
+      out += " ; " + options.describe_global(it.GetOperand(0));
     }
     out += "\n";
   }

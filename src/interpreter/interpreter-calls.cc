@@ -20,11 +20,19 @@ BytecodeData* DataOf(Closure closure) {
 
 }  // namespace
 
+// The reference's texts (ref §9.1, §10.2): "Function expects 2-2 arguments, got 1" (min-max
+// even when equal); for a method (self excluded) "Method m expects 1 arguments, got 2".
 void Interpreter::ThrowArityError(const BytecodeData* data, int argc) {
   int self = data->has_self ? 1 : 0;
   int max = data->parameter_count - self;
-  isolate_->ThrowError("Runtime error: Function expects " + std::to_string(data->required_count) +
-                       "-" + std::to_string(max) + " arguments, got " +
+  std::string range = std::to_string(data->required_count) + "-" + std::to_string(max);
+  if (data->has_self) {
+    if (data->required_count == max) range = std::to_string(max);
+    isolate_->ThrowError("Runtime error: Method " + data->name + " expects " + range +
+                         " arguments, got " + std::to_string(argc - self));
+    return;
+  }
+  isolate_->ThrowError("Runtime error: Function expects " + range + " arguments, got " +
                        std::to_string(argc - self));
 }
 

@@ -281,7 +281,14 @@ handle_JumpIfNotHole:
   }
   NEXT();
 
-handle_JumpIfForInDone : {
+handle_JumpIfSame:
+  if (acc == REG(1)) {
+    pc = instr + UOP(0);
+    goto dispatch;
+  }
+  NEXT();
+
+handle_JumpIfForInDone: {
   Address* slot = &REG_ADDR(1);
   Value iterable(slot[0]);
   int64_t index = Smi::ToInt(Value(slot[1]));
@@ -802,7 +809,8 @@ handle_ReThrow:
   goto unwind;
 
 exception:
-  // A new exception: remember where it came from.
+  // A new exception, or one coming out of a nested activation: remember where it came from
+  // (CaptureStackTrace keeps the trace of an exception it has seen).
   CaptureStackTrace();
 unwind : {
   int offset = static_cast<int>(instr - code);
@@ -813,6 +821,7 @@ unwind : {
     last_caught_ = acc.ptr();
     last_caught_was_error_ = isolate->pending_exception_is_error();
     isolate->clear_pending_exception();
+    trace_valid_ = false;
     top_ = static_cast<size_t>(fp - stack_) + static_cast<size_t>(data->register_count);
     pc = code + handler->handler;
     goto dispatch;

@@ -106,6 +106,7 @@ void Interpreter::IterateRoots(RootVisitor* visitor) {
   // The stub cache holds raw shape and name addresses, which a moving GC invalidates:
   // drop it (it refills from the feedback as code runs).
   for (StubCacheEntry& e : stub_cache_) e = StubCacheEntry();
+  visitor->VisitRootPointer("traced exception", ObjectSlot(&traced_exception_));
 }
 
 int Interpreter::GlobalIndex(std::string_view name) {
@@ -163,6 +164,9 @@ MaybeHandle<Value> Interpreter::BuiltinClosure(const std::string& name) {
 }
 
 void Interpreter::CaptureStackTrace() {
+  if (trace_valid_ && Value(traced_exception_) == isolate_->pending_exception()) return;
+  traced_exception_ = isolate_->pending_exception().ptr();
+  trace_valid_ = true;
   stack_trace_.clear();
   int64_t fp_index = static_cast<int64_t>(current_fp_);
   int offset = current_offset_;

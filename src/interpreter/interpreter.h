@@ -194,6 +194,11 @@ class Interpreter : public RootProvider {
   uintptr_t native_stack_limit_ = 0;
   int current_offset_ = 0;   // bytecode offset in the innermost frame (at SYNC points)
   Address last_caught_ = 0;  // Smi 0 when none; GC-visited
+  // The exception the stack trace was captured for (GC-visited), valid until a handler
+  // catches it: an exception rethrown into an outer dispatch loop activation (from main()
+  // run by the script, or a callback of a built-in) keeps the trace of where it started.
+  Address traced_exception_ = 0;
+  bool trace_valid_ = false;
   bool last_caught_was_error_ = false;
   int64_t interrupt_count_ = 0;
 

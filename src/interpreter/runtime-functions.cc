@@ -143,7 +143,9 @@ Result Runtime_ImplementTrait(RuntimeArguments& a) {
   return Nil(isolate);
 }
 
-Result Runtime_LoadModule(RuntimeArguments& a);  // below
+Result Runtime_LoadModule(RuntimeArguments& a);        // below
+Result Runtime_CreateNamespace(RuntimeArguments& a);   // below
+Result Runtime_LookupGlobalType(RuntimeArguments& a);  // below
 
 // --- Values -----------------------------------------------------------------------------
 
@@ -161,7 +163,17 @@ Result Runtime_CreateStruct(RuntimeArguments& a) {
   Handle<Value> type_value = a.at(0);
   Handle<FixedArray> names(FixedArray::cast(a[2]), isolate);
   int n = names->length();
-  if (a[1].IsString()) {
+  bool variant_literal = a[1].IsString();
+  if (variant_literal && type_value->IsNil()) {
+    // `Name { ... }` where this compilation does not know Name: a struct or class an
+    // earlier REPL input defined lives in the global cell of that name.
+    Value global = a.interpreter->GetGlobal(a.interpreter->GlobalIndex(Str(a[1])));
+    if (global.IsTypeDescriptor() && TypeDescriptor::cast(global).kind() != TypeDescriptor::kEnum) {
+      a.slots[0] = global.ptr();
+      variant_literal = false;
+    }
+  }
+  if (variant_literal) {
     // Shape::Rect { w: 1, h: 2 }: a struct-like enum variant.
     if (!type_value->IsTypeDescriptor() ||
         TypeDescriptor::cast(*type_value).kind() != TypeDescriptor::kEnum) {
@@ -551,6 +563,15 @@ Result Runtime_PatternIsVariant(RuntimeArguments& a) {
   if (td.kind() == TypeDescriptor::kClass) {
     return Bool(isolate, v.IsPlainObject() && a.interpreter->TypeOf(v) == type);
   }
+  if (v.IsHashMap() && a[3].IsFixedArray() && (HashMap::cast(v).flags() & kModuleFlag) == 0 &&
+      !IsHashSet(v)) {
+    // `Point { x, y }` also matches any map that has those keys (ref §8).
+    FixedArray fields = FixedArray::cast(a[3]);
+    for (int i = 0; i < fields.length(); ++i) {
+      if (HashMap::cast(v).Get(isolate, fields.get(i)).IsTheHole()) return Bool(isolate, false);
+    }
+    return Bool(isolate, true);
+  }
   return Bool(isolate, v.IsStructObject() && HeapObject::cast(v).shape() == td.layout());
 }
 
@@ -617,6 +638,29 @@ Result Runtime_MapEntrySet(RuntimeArguments& a) {
 }
 
 // --- Modules ----------------------------------------------------------------------------
+
+// `impl Name` for a Name this compilation does not declare: a type an earlier REPL input
+// defined (its global cell), or nil for a built-in type such as i32.
+Result Runtime_LookupGlobalType(RuntimeArguments& a) {
+  Value global = a.interpreter->GetGlobal(a.interpreter->GlobalIndex(Str(a[0])));
+  if (global.IsTypeDescriptor()) return handle(global, a.isolate);
+  return handle(a.isolate->nil_value(), a.isolate);
+}
+
+// `mod name { ... }`: a namespace map (flagged as a module) of the body's declarations.
+Result Runtime_CreateNamespace(RuntimeArguments& a) {
+  Isolate* isolate = a.isolate;
+  Handle<FixedArray> names(FixedArray::cast(a[0]), isolate);
+  Handle<HashMap> map;
+  if (!isolate->factory()->NewHashMap(names->length()).ToHandle(&map)) return {};
+  map->set_flags(map->flags() | kModuleFlag);
+  for (int i = 0; i < names->length(); ++i) {
+    Handle<Value> name(names->get(i), isolate);
+    if (a[1 + i].IsTheHole()) continue;
+    if (!HashMap::Insert(isolate, map, name, a.at(1 + i))) return {};
+  }
+  return Handle<Value>(map);
+}
 
 Result Runtime_LoadModule(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;

@@ -15,13 +15,15 @@ class Interpreter;
 // V(Name, argument count or -1 for variadic). Arguments are consecutive registers.
 #define RUCHY_RUNTIME_FUNCTION_LIST(V)                                                   \
   /* Type definitions (hoisted declarations) */                                          \
-  V(DefineStruct, 4)   /* name, field names, tuple arity, field default thunks */        \
-  V(DefineEnum, 4)     /* name, variant names, variant shapes, discriminants */          \
-  V(DefineClass, 4)    /* name, parent or nil, field names, field default thunks */      \
-  V(DefineTrait, 1)    /* name */                                                        \
-  V(DefineMethod, 3)   /* type, name, closure or constant value */                       \
-  V(ImplementTrait, 2) /* type, trait: copies the trait's default methods */             \
-  V(LoadModule, 2)     /* file name, module name: a module namespace value */            \
+  V(DefineStruct, 4)     /* name, field names, tuple arity, field default thunks */      \
+  V(DefineEnum, 4)       /* name, variant names, variant shapes, discriminants */        \
+  V(DefineClass, 4)      /* name, parent or nil, field names, field default thunks */    \
+  V(DefineTrait, 1)      /* name */                                                      \
+  V(DefineMethod, 3)     /* type, name, closure or constant value */                     \
+  V(ImplementTrait, 2)   /* type, trait: copies the trait's default methods */           \
+  V(LoadModule, 2)       /* file name, module name: a module namespace value */          \
+  V(CreateNamespace, -1) /* names, values...: an inline module's namespace value */      \
+  V(LookupGlobalType, 1) /* name: the type or trait in that global cell, or nil */       \
   /* Values */                                                                           \
   V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */ \
   V(ArrayRepeat, 2)   /* value, count */                                                 \
@@ -41,7 +43,7 @@ class Interpreter;
   V(PatternIsSequence, 4) /* value, kind (0 tuple, 1 slice), count, has rest */          \
   V(PatternElement, 2)    /* value, index (negative: from the end) */                    \
   V(PatternRest, 3)       /* value, start, count after the rest */                       \
-  V(PatternIsVariant, 3)  /* value, type or nil, variant or type name */                 \
+  V(PatternIsVariant, 4)  /* value, type or nil, variant or type name, fields or nil */  \
   V(PatternField, 2)      /* value, field name */                                        \
   /* Maps */                                                                             \
   V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */ \

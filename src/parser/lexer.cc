@@ -269,9 +269,27 @@ void Lexer::LexOperator() {
       else
         kind = TokenKind::kHashBangBracket, length = 3;  // SkipTrivia left only these
       break;
-    case '@':
+    case '@': {
+      // `@outer: loop` and `break @outer` spell a label like 'outer (ref §7.4): an
+      // identifier right after the @, then a single ':' or a preceding break/continue.
+      // Otherwise @ is a binding (`n @ 1..=9`) or a decorator (`@memoize`).
+      if (IsIdentifierStart(c1)) {
+        size_t end = pos_ + 1;
+        while (end < source_.size() && IsIdentifierPart(source_[end])) ++end;
+        bool before_colon = end < source_.size() && source_[end] == ':' &&
+                            (end + 1 >= source_.size() || source_[end + 1] != ':');
+        bool after_jump = !tokens_->empty() && (tokens_->back().kind == TokenKind::kBreak ||
+                                                tokens_->back().kind == TokenKind::kContinue);
+        if (before_colon || after_jump) {
+          const AstString* label = strings_->Intern(source_.substr(pos_ + 1, end - pos_ - 1));
+          pos_ = end;
+          Emit(TokenKind::kLifetime, token_start_).string = label;
+          return;
+        }
+      }
       kind = TokenKind::kAt;
       break;
+    }
     case '~':
       kind = TokenKind::kTilde;
       break;

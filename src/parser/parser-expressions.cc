@@ -528,6 +528,15 @@ Node* Parser::ParsePrimary() {
       return ParseClosure();
     case TokenKind::kIf:
       return ParseIf();
+    case TokenKind::kLet: {
+      // Only the expression form `let x = e in body` (ref §7.1) is an expression.
+      Node* let = ParseLet(LetKind::kLet, /*is_pub=*/false);
+      if (let != nullptr && let->IsLet()) {
+        ReportUnexpected("'in' and the body of a `let ... in` expression");
+        return nullptr;
+      }
+      return let;
+    }
     case TokenKind::kMatch:
       return ParseMatch();
     case TokenKind::kWhile:

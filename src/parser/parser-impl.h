@@ -174,6 +174,8 @@ class Parser {
   Node* ParseMacroCall();
   Node* ParseParenthesized();
   Node* ParseArrayLiteral();
+  // [element for PATTERN in ITERABLE if CONDITION], after the element (ref §6.4).
+  Node* ParseComprehension(SourcePosition position, Node* element);
   Node* ParseBraceExpression();
   Node* ParseMapLiteral();
   Node* ParseStructLiteral(Node* type);

@@ -166,7 +166,9 @@ Node* Parser::ParseArrayLiteral() {
   if (Check(TokenKind::kRightBracket)) {
     result = New<ArrayLiteral>(position);
   } else if (Node* first = ParseExpression()) {
-    if (Accept(TokenKind::kSemicolon)) {
+    if (Check(TokenKind::kFor)) {
+      result = ParseComprehension(position, first);
+    } else if (Accept(TokenKind::kSemicolon)) {
       Node* count = ParseExpression();
       if (count != nullptr) {
         ArrayRepeat* repeat = New<ArrayRepeat>(position);
@@ -199,6 +201,65 @@ Node* Parser::ParseArrayLiteral() {
   in_match_guard_ = saved_guard;
   if (result == nullptr || !Expect(TokenKind::kRightBracket)) return nullptr;
   return result;
+}
+
+// A list comprehension is sugar for a block that builds the list:
+//   { let mut $list = []; for PATTERN in ITERABLE { if CONDITION { $list.push(element) } }; $list }
+// Further `for ... in ... [if ...]` clauses nest inside the previous one. `$list` cannot be
+// written in source, so it never clashes with a program's names (a nested comprehension's
+// shadows it in its own block).
+Node* Parser::ParseComprehension(SourcePosition position, Node* element) {
+  struct Clause {
+    SourcePosition position;
+    Node* pattern;
+    Node* iterable;
+    Node* condition;
+  };
+  std::vector<Clause> clauses;
+  while (Check(TokenKind::kFor)) {
+    Clause clause{this->position(), nullptr, nullptr, nullptr};
+    Advance();  // for
+    clause.pattern = ParsePattern();
+    if (clause.pattern == nullptr || !Expect(TokenKind::kIn)) return nullptr;
+    clause.iterable = ParseExpressionNoStruct();
+    if (clause.iterable == nullptr) return nullptr;
+    if (Accept(TokenKind::kIf)) {
+      clause.condition = ParseExpressionNoStruct();
+      if (clause.condition == nullptr) return nullptr;
+    }
+    clauses.push_back(clause);
+  }
+  const AstString* list = strings_->Intern("$list");
+  MethodCall* push = New<MethodCall>(element->position());
+  push->receiver = NewIdentifier(list, element->position());
+  push->name = strings_->Intern("push");
+  push->arguments = CopyToZone(zone_, std::vector<Argument>{Argument{nullptr, element}});
+  Node* inner = push;
+  for (auto it = clauses.rbegin(); it != clauses.rend(); ++it) {
+    if (it->condition != nullptr) {
+      If* filter = New<If>(it->condition->position());
+      filter->condition = it->condition;
+      filter->then_block = New<Block>(inner->position());
+      filter->then_block->statements = CopyToZone(zone_, std::vector<Node*>{inner});
+      inner = filter;
+    }
+    For* loop = New<For>(it->position);
+    loop->pattern = it->pattern;
+    loop->iterable = it->iterable;
+    loop->body = New<Block>(inner->position());
+    loop->body->statements = CopyToZone(zone_, std::vector<Node*>{inner});
+    inner = loop;
+  }
+  IdentifierPattern* binding = New<IdentifierPattern>(position);
+  binding->name = list;
+  binding->is_mut = true;
+  Let* let = New<Let>(position);
+  let->pattern = binding;
+  let->value = New<ArrayLiteral>(position);
+  Block* block = New<Block>(position);
+  block->statements =
+      CopyToZone(zone_, std::vector<Node*>{let, inner, NewIdentifier(list, position)});
+  return block;
 }
 
 Node* Parser::ParseBraceExpression() {

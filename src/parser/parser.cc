@@ -455,6 +455,17 @@ Node* Parser::ParseLet(LetKind let_kind, bool is_pub) {
     ReportError(tokens_[pos_ - 1], "a constant must be bound to a name");
     return nullptr;
   }
+  if (let->value != nullptr && let->else_block == nullptr &&
+      (let_kind == LetKind::kLet || let_kind == LetKind::kVar) && Check(TokenKind::kIn)) {
+    // `let x = e in body` (ref §7.1): the binding is visible in `body` only, and the
+    // whole is `body`'s value — a block { let x = e; body }.
+    Advance();
+    Node* body = ParseExpression();
+    if (body == nullptr) return nullptr;
+    Block* block = New<Block>(start);
+    block->statements = CopyToZone(zone_, std::vector<Node*>{let, body});
+    return block;
+  }
   return let;
 }
 

@@ -34,8 +34,14 @@ bool CannotIndex(Isolate* isolate, Value object, Value key) {
       isolate, std::string("Cannot index ") + TypeName(object) + " with " + TypeName(key));
 }
 
+// The reference's texts for a missing map key (ref §13.4): `m["k"]` and `m.k`.
 bool KeyNotFound(Isolate* isolate, Value key) {
-  return ThrowRuntimeError(isolate, "Key not found: " + ToText(key, TextForm::kDisplay));
+  return ThrowRuntimeError(isolate,
+                           "Key '" + ToText(key, TextForm::kDisplay) + "' not found in object");
+}
+
+bool MapFieldNotFound(Isolate* isolate, String name) {
+  return ThrowRuntimeError(isolate, "Object has no field named " + Quote(name));
 }
 
 bool CannotAccessField(Isolate* isolate, Value object, String name) {
@@ -60,6 +66,9 @@ bool ResolveSlice(Isolate* isolate, Range range, const char* kind, int64_t lengt
   }
   int64_t start = f.IsNil() ? 0 : IntegerValue(f);
   int64_t end = t.IsNil() ? length : IntegerValue(t);
+  // Negative bounds count from the end, as negative indexes do (ref §13.1).
+  if (start < 0) start += length;
+  if (end < 0) end += length;
   bool valid = start >= 0 && end >= 0 && end <= length;
   if (valid && range.inclusive() && !t.IsNil()) {
     valid = end < length;
@@ -281,7 +290,7 @@ MaybeHandle<Value> GetField(Isolate* isolate, Handle<Value> object, Handle<Strin
   if (o.IsHashMap()) {
     Value found = HashMap::unchecked_cast(o).Get(isolate, *name);
     if (found.IsTheHole()) {
-      KeyNotFound(isolate, *name);
+      MapFieldNotFound(isolate, *name);
       return {};
     }
     return handle(found, isolate);

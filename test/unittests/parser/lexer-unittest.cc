@@ -140,6 +140,13 @@ TEST(LexerTest, QuotesCharsStringsAndLabels) {
   EXPECT_EQ(Describe("'hello'"), "String(hello)");
   EXPECT_EQ(Describe("'outer: loop { break 'outer; }"),
             "Lifetime(outer) Colon Loop LeftBrace Break Lifetime(outer) Semicolon RightBrace");
+  // @outer is the other spelling of a label (ref §7.4); elsewhere @ is a binding or a
+  // decorator.
+  EXPECT_EQ(Describe("@outer: loop { continue @outer }"),
+            "Lifetime(outer) Colon Loop LeftBrace Continue Lifetime(outer) RightBrace");
+  EXPECT_EQ(Describe("n @ 1 n@x @memo fun a@b::C"),
+            "Identifier(n) At Integer(1) Identifier(n) At Identifier(x) At Identifier(memo) Fun "
+            "Identifier(a) At Identifier(b) ColonColon Identifier(C)");
   EXPECT_EQ(Describe("fn f<'a>(x: &'a str)"),
             "Fn Identifier(f) Lt Lifetime(a) Gt LeftParen Identifier(x) Colon BitAnd Lifetime(a) "
             "Identifier(str) RightParen");

@@ -297,6 +297,41 @@ TEST(ParserTest, LetForms) {
       Dump("let x = if c { 1 } else { 2 }"),
       "Let let\n  pattern: IdentifierPattern x\n  value: If\n    condition: Identifier c\n    "
       "then: Block\n      IntLiteral 1\n    else: Block\n      IntLiteral 2\n");
+  // `let x = e in body` (ref §7.1) is the block { let x = e; body }, also as an expression.
+  EXPECT_EQ(Dump("let x = 5 in x + 1"),
+            "Block\n  Let let\n    pattern: IdentifierPattern x\n    value: IntLiteral 5\n  "
+            "Binary +\n    Identifier x\n    IntLiteral 1\n");
+  EXPECT_EQ(Dump("f(let a = 2 in a)"),
+            "Call\n  callee: Identifier f\n  arg: Block\n    Let let\n      pattern: "
+            "IdentifierPattern a\n      value: IntLiteral 2\n    Identifier a\n");
+  EXPECT_NE(Errors("f(let a = 2)")
+                .find("expected 'in' and the body of a `let ... in` "
+                      "expression, found ')'"),
+            std::string::npos);
+}
+
+TEST(ParserTest, ListComprehensions) {
+  // [e for p in it if c] (ref §6.4) is a block that builds the list; later clauses nest.
+  EXPECT_EQ(Dump("[x * x for x in xs if x > 1]"),
+            "Block\n"
+            "  Let let\n    pattern: IdentifierPattern $list mut\n    value: ArrayLiteral\n"
+            "  For\n    pattern: IdentifierPattern x\n    iterable: Identifier xs\n"
+            "    body: Block\n      If\n        condition: Binary >\n          Identifier x\n"
+            "          IntLiteral 1\n        then: Block\n          MethodCall push\n"
+            "            receiver: Identifier $list\n            arg: Binary *\n"
+            "              Identifier x\n              Identifier x\n"
+            "  Identifier $list\n");
+  EXPECT_EQ(Dump("[(a, b) for a in xs for b in ys]"),
+            "Block\n"
+            "  Let let\n    pattern: IdentifierPattern $list mut\n    value: ArrayLiteral\n"
+            "  For\n    pattern: IdentifierPattern a\n    iterable: Identifier xs\n"
+            "    body: Block\n      For\n        pattern: IdentifierPattern b\n"
+            "        iterable: Identifier ys\n        body: Block\n          MethodCall push\n"
+            "            receiver: Identifier $list\n            arg: TupleLiteral\n"
+            "              Identifier a\n              Identifier b\n"
+            "  Identifier $list\n");
+  EXPECT_NE(Errors("[x for x in]").find("expected an expression, found ']'"), std::string::npos);
+  EXPECT_NE(Errors("[x for y]").find("expected 'in', found ']'"), std::string::npos);
 }
 
 TEST(ParserTest, Assignment) {

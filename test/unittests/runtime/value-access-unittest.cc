@@ -52,6 +52,12 @@ TEST_F(AccessTest, ArraySlicing) {
             "error: Runtime error: Range 3..1 out of bounds for array of length 5");
   EXPECT_EQ(slice(a, Int(-1), Int(2), false),
             "error: Runtime error: Range -1..2 out of bounds for array of length 5");
+  // Negative bounds count from the end (ref §13.1).
+  EXPECT_EQ(slice(a, Int(-3), Int(-1), false), "[2, 3]");
+  EXPECT_EQ(slice(a, Int(-2), Nil(), false), "[3, 4]");
+  EXPECT_EQ(slice(a, Nil(), Int(-1), true), "[0, 1, 2, 3, 4]");
+  EXPECT_EQ(slice(a, Int(-6), Int(2), false),
+            "error: Runtime error: Range -6..2 out of bounds for array of length 5");
   EXPECT_EQ(slice(a, Int(0), Int(6), false),
             "error: Runtime error: Range 0..6 out of bounds for array of length 5");
   EXPECT_EQ(slice(a, Float(0.5), Int(2), false),
@@ -113,12 +119,15 @@ TEST_F(AccessTest, MapLookup) {
   EXPECT_EQ(Result(GetElement(isolate(), m, S("a"))), "1");
   EXPECT_EQ(Result(GetElement(isolate(), m, Int(2))), "two");
   EXPECT_EQ(Result(GetElement(isolate(), m, Tup({Int(0), Int(1)}))), "edge");
-  EXPECT_EQ(Result(GetElement(isolate(), m, S("x"))), "error: Runtime error: Key not found: x");
+  EXPECT_EQ(Result(GetElement(isolate(), m, S("x"))),
+            "error: Runtime error: Key 'x' not found in object");
   EXPECT_EQ(Result(GetElement(isolate(), m, Tup({Int(1), S("b")}))),
-            "error: Runtime error: Key not found: (1, \"b\")");
-  EXPECT_EQ(Result(GetElement(isolate(), m, Arr({}))), "error: Runtime error: Key not found: []");
+            "error: Runtime error: Key '(1, \"b\")' not found in object");
+  EXPECT_EQ(Result(GetElement(isolate(), m, Arr({}))),
+            "error: Runtime error: Key '[]' not found in object");
   EXPECT_EQ(Result(GetField(isolate(), m, Name("a"))), "1");
-  EXPECT_EQ(Result(GetField(isolate(), m, Name("zz"))), "error: Runtime error: Key not found: zz");
+  EXPECT_EQ(Result(GetField(isolate(), m, Name("zz"))),
+            "error: Runtime error: Object has no field named 'zz'");
 }
 
 TEST_F(AccessTest, Fields) {
