@@ -1,12 +1,11 @@
 // ruchyd: the d8-style shell. It parses the engine's flags, answers --help and
 // --version, checks syntax (`ruchyd check FILE...`), dumps syntax trees (--print-ast) and
-// bytecode (--print-bytecode), and runs programs (`ruchyd FILE [ARGS]`, `ruchyd -e CODE`).
+// bytecode (--print-bytecode), runs programs (`ruchyd FILE [ARGS]`, `ruchyd -e CODE`), and
+// hands off to the REPL (repl.cc) and the test runner (test-runner.cc).
 // TODO(#8): build the shell only on include/ruchy/ruchy.h once the embedding API exists.
-#include <cerrno>
+#include <unistd.h>
+
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +18,9 @@
 #include "src/parser/ast-printer.h"
 #include "src/parser/parser.h"
 #include "src/runtime/value-ops.h"
+#include "tools/ruchyd/repl.h"
+#include "tools/ruchyd/shell-support.h"
+#include "tools/ruchyd/test-runner.h"
 
 namespace {
 
@@ -27,31 +29,18 @@ namespace parser = ruchy::internal::parser;
 constexpr char kVersion[] = "0.1.0";
 
 void PrintUsage(FILE* out) {
-  std::fprintf(out,
-               "Usage: ruchyd [FLAGS] FILE [ARGS...]\n"
-               "       ruchyd [FLAGS] -e CODE\n"
-               "       ruchyd check FILE...        (syntax check; silent when all parse)\n"
-               "\n"
-               "Flags:\n%s",
-               ruchy::base::FlagHelpText(ruchy::base::EngineFlags()).c_str());
-}
-
-// Reads a whole file as bytes (NUL bytes and invalid UTF-8 included: the lexer reports
-// them). Returns false with a message when it cannot.
-bool ReadFile(const std::string& path, std::string* contents, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "ruchyd: cannot read '" + path + "': " + std::strerror(errno) + "\n";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    *error = "ruchyd: error reading '" + path + "'\n";
-    return false;
-  }
-  *contents = buffer.str();
-  return true;
+  std::fprintf(
+      out,
+      "Usage: ruchyd [FLAGS] FILE [ARGS...]\n"
+      "       ruchyd [FLAGS] -e CODE\n"
+      "       ruchyd [FLAGS]              (a REPL when stdin is a terminal)\n"
+      "       ruchyd [FLAGS] repl         (a REPL; reads plain lines when stdin is not a "
+      "terminal)\n"
+      "       ruchyd check FILE...        (syntax check; silent when all parse)\n"
+      "       ruchyd test PATH...         (run the #[test] functions of files or folders)\n"
+      "\n"
+      "Flags:\n%s",
+      ruchy::base::FlagHelpText(ruchy::base::EngineFlags()).c_str());
 }
 
 // The program to work on: `-e CODE` or a file. Returns false (after printing) on error.
@@ -68,14 +57,14 @@ bool LoadProgram(const std::vector<std::string>& positional, std::string* name,
   }
   std::string error;
   *name = positional[0];
-  if (!ReadFile(positional[0], source, &error)) {
+  if (!ruchy::shell::ReadFile(positional[0], source, &error)) {
     std::fputs(error.c_str(), stderr);
     return false;
   }
   return true;
 }
 
-int Check(const std::vector<std::string>& files) {
+int Check(const parser::ParseOptions& options, const std::vector<std::string>& files) {
   if (files.empty()) {
     std::fprintf(stderr, "ruchyd: check needs at least one FILE\n");
     return 2;
@@ -84,12 +73,12 @@ int Check(const std::vector<std::string>& files) {
   for (const std::string& file : files) {
     std::string source;
     std::string error;
-    if (!ReadFile(file, &source, &error)) {
+    if (!ruchy::shell::ReadFile(file, &source, &error)) {
       std::fputs(error.c_str(), stderr);
       status = 1;
       continue;
     }
-    std::unique_ptr<parser::ParseResult> result = parser::Parse(file, std::move(source));
+    std::unique_ptr<parser::ParseResult> result = parser::Parse(file, std::move(source), options);
     if (!result->ok()) {
       std::fputs(result->FormattedErrors().c_str(), stderr);
       status = 1;
@@ -100,66 +89,38 @@ int Check(const std::vector<std::string>& files) {
 
 namespace internal = ruchy::internal;
 
-// Prints an uncaught exception as LANGUAGE §1 specifies: the message, then one line per
-// frame.
-void ReportUncaught(internal::Isolate* isolate, internal::interpreter::Interpreter* interpreter) {
-  internal::Value exception = isolate->pending_exception();
-  std::string message;
-  if (isolate->pending_exception_is_error() && exception.IsString()) {
-    message = internal::String::cast(exception).ToStdString();
-  } else {
-    message = "Uncaught exception: " + internal::ToText(exception, internal::TextForm::kDebug);
-  }
-  internal::FlushStandardStreams();
-  std::string text = "Error: Evaluation error: " + message + "\n";
-  for (const internal::interpreter::StackFrameInfo& frame : interpreter->pending_stack_trace()) {
-    text += "    at " + frame.function_name + " (" + frame.file_name + ":" +
-            std::to_string(frame.line) + ":" + std::to_string(frame.column) + ")\n";
-  }
-  std::fputs(text.c_str(), stderr);
-}
-
 int Run(const ruchy::base::FlagValues& flags, const std::string& name, std::string source,
         bool print_result) {
-  std::unique_ptr<internal::Isolate> isolate =
-      internal::Isolate::New(internal::IsolateOptionsFromFlags(flags));
-  internal::interpreter::InterpreterOptions options;
-  options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
-  options.print_bytecode = flags.print_bytecode;
-  options.trace_ic = flags.trace_ic;
-  std::unique_ptr<internal::interpreter::Interpreter> interpreter =
-      internal::interpreter::AttachInterpreter(isolate.get(), options);
-  int status = 0;
-  {
-    internal::HandleScope scope(isolate.get());
-    std::string error;
-    internal::Handle<internal::SharedFunctionInfo> script;
-    if (!interpreter->Compile(name, std::move(source), /*call_main=*/true, &error)
-             .ToHandle(&script)) {
-      if (isolate->has_pending_exception()) {
-        ReportUncaught(isolate.get(), interpreter.get());
-      } else {
-        std::fputs(error.c_str(), stderr);
-        if (!error.empty() && error.back() != '\n') std::fputc('\n', stderr);
-      }
-      return 1;
-    }
-    if (flags.print_bytecode) {
-      std::fputs(internal::interpreter::PrintFunctionBytecode(isolate.get(), *script, true).c_str(),
-                 stdout);
-    }
-    internal::Handle<internal::Value> result;
-    if (!interpreter->RunScript(script).ToHandle(&result)) {
-      ReportUncaught(isolate.get(), interpreter.get());
-      status = 1;
-    } else if (print_result && !result->IsNil()) {
-      std::string text = internal::ToText(*result, internal::TextForm::kRepl) + "\n";
-      std::fwrite(text.data(), 1, text.size(), stdout);
-    }
+  ruchy::shell::Engine engine(flags);
+  internal::Isolate* isolate = engine.isolate();
+  internal::HandleScope scope(isolate);
+  std::string error;
+  internal::Handle<internal::SharedFunctionInfo> script;
+  if (!engine.interpreter()
+           ->Compile(name, std::move(source), /*call_main=*/true, &error)
+           .ToHandle(&script)) {
+    std::string text = engine.TakeCompileErrorText(error);
+    internal::FlushStandardStreams();
+    std::fputs(text.c_str(), stderr);
+    return 1;
   }
-  internal::FlushStandardStreams();
-  interpreter.reset();
-  return status;
+  if (flags.print_bytecode) {
+    std::fputs(internal::interpreter::PrintFunctionBytecode(isolate, *script, true).c_str(),
+               stdout);
+  }
+  internal::Handle<internal::Value> result;
+  if (!engine.interpreter()->RunScript(script).ToHandle(&result)) {
+    std::string text = engine.TakeUncaughtText();
+    internal::FlushStandardStreams();
+    std::fputs(text.c_str(), stderr);
+    return 1;
+  }
+  if (print_result && !result->IsNil()) {
+    internal::FlushStandardStreams();
+    std::string text = internal::ToText(*result, internal::TextForm::kRepl) + "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  return 0;
 }
 
 }  // namespace
@@ -182,18 +143,37 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (parsed.positional.empty()) {
-    std::fprintf(stderr, "ruchyd: the REPL is not implemented yet; give a FILE to run.\n");
+    if (isatty(STDIN_FILENO)) return ruchy::shell::RunRepl(flags);
+    std::fprintf(stderr,
+                 "ruchyd: stdin is not a terminal; give a FILE to run, or 'ruchyd repl' to read "
+                 "inputs from stdin.\n");
     PrintUsage(stderr);
     return 2;
   }
+  if (parsed.positional[0] == "repl") {
+    if (parsed.positional.size() > 1) {
+      std::fprintf(stderr, "ruchyd: repl takes no arguments\n");
+      return 2;
+    }
+    return ruchy::shell::RunRepl(flags);
+  }
+  if (parsed.positional[0] == "test") {
+    return ruchy::shell::RunTests(
+        flags, std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
+  }
   if (parsed.positional[0] == "check") {
-    return Check(std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
+    parser::ParseOptions check_options;
+    check_options.allow_natives_syntax = flags.allow_natives_syntax;
+    return Check(check_options,
+                 std::vector<std::string>(parsed.positional.begin() + 1, parsed.positional.end()));
   }
 
   std::string name;
   std::string source;
   if (!LoadProgram(parsed.positional, &name, &source)) return 1;
-  std::unique_ptr<parser::ParseResult> result = parser::Parse(name, source);
+  parser::ParseOptions parse_options;
+  parse_options.allow_natives_syntax = flags.allow_natives_syntax;
+  std::unique_ptr<parser::ParseResult> result = parser::Parse(name, source, parse_options);
   if (!result->ok()) {
     std::fputs(result->FormattedErrors().c_str(), stderr);
     return 1;
