@@ -12,7 +12,8 @@
   V(BOOL, version, false, "print the version and exit")     \
   RUCHY_PARSER_FLAG_LIST(V)                                 \
   RUCHY_HEAP_FLAG_LIST(V)                                   \
-  RUCHY_INTERPRETER_FLAG_LIST(V)
+  RUCHY_INTERPRETER_FLAG_LIST(V)                            \
+  RUCHY_SHELL_FLAG_LIST(V)
 
 // Front end (src/parser, issue #3).
 #define RUCHY_PARSER_FLAG_LIST(V) \
@@ -33,6 +34,10 @@
   V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")           \
   V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)")  \
   V(BOOL, trace_ic, false, "print inline-cache state transitions (field loads and stores)")
+
+// Shell and test harness (tools/ruchyd, issue #7).
+#define RUCHY_SHELL_FLAG_LIST(V) \
+  V(BOOL, allow_natives_syntax, false, "accept %Name(args) intrinsics (%DebugPrint, ...)")
 
 #define RUCHY_FLAG_IMPLICATIONS(I)
 

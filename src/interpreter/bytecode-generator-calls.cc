@@ -419,7 +419,35 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   Ldar(result);
 }
 
+void BytecodeGenerator::VisitNativeCall(MacroCall* node) {
+  std::string name(node->name->view());
+  RuntimeFunctionId id;
+  if (!LookupNativeFunction(name, &id)) {
+    Fail(node, "unknown intrinsic %" + name);
+    return;
+  }
+  int n = static_cast<int>(node->arguments.size());
+  int expected = RuntimeFunctionArgumentCount(id);
+  if (n != expected) {
+    Fail(node, "%" + name + " takes " + std::to_string(expected) + " argument" +
+                   (expected == 1 ? "" : "s") + ", got " + std::to_string(n));
+    return;
+  }
+  RegisterScope rs(this);
+  Register first = NewTemps(std::max(n, 1));
+  for (int i = 0; i < n; ++i) {
+    if (node->arguments[i].name != nullptr) {
+      Fail(node, "%" + name + " takes no named arguments");
+      return;
+    }
+    VisitForRegister(node->arguments[i].value, Register(first.index() + i));
+  }
+  ExpressionPosition(node);
+  CallRuntime(id, first, n);
+}
+
 void BytecodeGenerator::VisitMacroCall(MacroCall* node) {
+  if (node->is_native) return VisitNativeCall(node);
   std::string name(node->name->view());
   if (name == "vec") {
     if (node->is_repeat) {

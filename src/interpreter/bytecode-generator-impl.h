@@ -177,6 +177,8 @@ class BytecodeGenerator {
   void VisitCall(Call* node);
   void VisitMethodCall(MethodCall* node);
   void VisitMacroCall(MacroCall* node);
+  // %Name(args) (--allow-natives-syntax): a runtime call; unknown names fail compilation.
+  void VisitNativeCall(MacroCall* node);
   void VisitBuiltinCall(Node* at, const std::string& name, const NodeList<Argument>& args,
                         const FormatReads& reads);
   bool IsPlaceExpression(Node* node) const;

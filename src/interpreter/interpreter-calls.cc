@@ -416,9 +416,9 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   Handle<String> name;
   if (site.name_constant >= 0) {
     // The generator interned the name in the constant pool.
-    Value pool = BytecodeArray::cast(
-                     Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                     .constant_pool();
+    Value pool =
+        BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+            .constant_pool();
     name = handle(String::cast(FixedArray::cast(pool).get(site.name_constant)), isolate_);
   } else if (!isolate_->factory()->InternalizeUtf8String(site.name).ToHandle(&name)) {
     return kCallFailed;

@@ -11,7 +11,10 @@ MaybeHandle<SharedFunctionInfo> Interpreter::Compile(const std::string& file_nam
                                                      std::string source, bool call_main,
                                                      std::string* error) {
   auto script = std::make_shared<Script>(file_name, source);
-  std::unique_ptr<parser::ParseResult> program = parser::Parse(file_name, std::move(source));
+  parser::ParseOptions parse_options;
+  parse_options.allow_natives_syntax = options_.allow_natives_syntax;
+  std::unique_ptr<parser::ParseResult> program =
+      parser::Parse(file_name, std::move(source), parse_options);
   if (!program->ok()) {
     *error = program->FormattedErrors();
     return {};

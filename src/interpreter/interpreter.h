@@ -33,6 +33,8 @@ struct InterpreterOptions {
   size_t stack_slots = 1 << 20;
   bool print_bytecode = false;
   bool trace_ic = false;
+  // Parse %Name(args) intrinsic calls (--allow-natives-syntax).
+  bool allow_natives_syntax = false;
 };
 
 // One frame of a stack trace.

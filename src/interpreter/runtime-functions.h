@@ -5,6 +5,7 @@
 #define RUCHY_INTERPRETER_RUNTIME_FUNCTIONS_H_
 
 #include <cstdint>
+#include <string_view>
 
 #include "src/execution/isolate.h"
 
@@ -47,7 +48,16 @@ class Interpreter;
   V(PatternField, 2)      /* value, field name */                                        \
   /* Maps */                                                                             \
   V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */ \
-  V(MapEntrySet, 3)      /* map (place register), key, value */
+  V(MapEntrySet, 3)      /* map (place register), key, value */                          \
+  /* Intrinsics: %Name(args) with --allow-natives-syntax (runtime-natives.cc) */         \
+  RUCHY_NATIVE_FUNCTION_LIST(V)
+
+// The intrinsics --allow-natives-syntax exposes as %Name(args); each is also a runtime
+// function of the same name. V(Name, argument count).
+#define RUCHY_NATIVE_FUNCTION_LIST(V)                                                      \
+  V(GetOptimizationStatus, 1) /* function: its tier as a string ("interpreted") */         \
+  V(DebugPrint, 1)            /* value: prints its debug form and heap type; returns it */ \
+  V(CollectGarbage, 0)        /* a full mark-compact collection */
 
 enum class RuntimeFunctionId : uint16_t {
 #define RUCHY_RUNTIME_ID(Name, argc) k##Name,
@@ -75,6 +85,13 @@ using RuntimeFunction = MaybeHandle<Value> (*)(RuntimeArguments& args);
 
 // A new instance of a class with its field defaults evaluated (parents' first).
 MaybeHandle<Value> NewClassInstance(Isolate* isolate, Handle<TypeDescriptor> type);
+
+// The runtime function behind intrinsic %`name`, or false when there is none.
+bool LookupNativeFunction(std::string_view name, RuntimeFunctionId* id);
+
+#define RUCHY_DECLARE_NATIVE(Name, argc) MaybeHandle<Value> Runtime_##Name(RuntimeArguments& args);
+RUCHY_NATIVE_FUNCTION_LIST(RUCHY_DECLARE_NATIVE)
+#undef RUCHY_DECLARE_NATIVE
 
 const char* RuntimeFunctionName(RuntimeFunctionId id);
 int RuntimeFunctionArgumentCount(RuntimeFunctionId id);

@@ -587,7 +587,8 @@ void AstPrinter::PrintMethodCall(const Node* node, int indent, const char* label
 
 void AstPrinter::PrintMacroCall(const Node* node, int indent, const char* label) {
   const MacroCall* call = node->AsMacroCall();
-  Line(indent, label, node, Name(call->name) + "!" + (call->is_repeat ? " repeat" : ""));
+  std::string text = call->is_native ? "%" + Name(call->name) : Name(call->name) + "!";
+  Line(indent, label, node, text + (call->is_repeat ? " repeat" : ""));
   PrintArguments(call->arguments, indent + 1);
   for (const Identifier* read : call->format_reads) Print(read, indent + 1, "format-read");
   Child(call->pattern, indent + 1, "pattern");

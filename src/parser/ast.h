@@ -399,13 +399,15 @@ class MethodCall : public Node {
 
 // name!(args), name![args], name!{args}; `vec![v; n]` has is_repeat and arguments
 // [v, n]; `matches!(e, P)` has arguments [e] and `pattern` P (with an optional guard).
-// Arguments may be named, as in format!("{x}", x = 1).
+// Arguments may be named, as in format!("{x}", x = 1). With --allow-natives-syntax,
+// %Name(args) is a MacroCall with is_native set (an engine intrinsic).
 class MacroCall : public Node {
  public:
   RUCHY_NODE_CONSTRUCTOR(MacroCall)
   const AstString* name = nullptr;  // without the '!'
   NodeList<Argument> arguments;
   bool is_repeat = false;
+  bool is_native = false;  // %Name(args) (--allow-natives-syntax)
   Node* pattern = nullptr;
   Node* guard = nullptr;
   Scope* scope = nullptr;  // matches!: the pattern's bindings, seen by the guard

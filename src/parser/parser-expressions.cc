@@ -569,6 +569,15 @@ Node* Parser::ParsePrimary() {
     case TokenKind::kFun:
     case TokenKind::kFn:
       return ParseAnonymousFunction();
+    case TokenKind::kMod:
+      if (kind_at(1) == TokenKind::kIdentifier && peek_at(1).offset == t.end &&
+          kind_at(2) == TokenKind::kLeftParen) {
+        if (allow_natives_syntax_) return ParseNativeCall();
+        ReportError(t, "intrinsic calls (%Name(...)) need --allow-natives-syntax");
+        return nullptr;
+      }
+      ReportUnexpected("an expression");
+      return nullptr;
     default:
       ReportUnexpected("an expression");
       return nullptr;

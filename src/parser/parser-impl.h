@@ -172,6 +172,8 @@ class Parser {
   Node* ParseIdentifierExpression();
   Node* ParsePathRest(Identifier* root);
   Node* ParseMacroCall();
+  // %Name(args) with --allow-natives-syntax: a MacroCall with is_native set.
+  Node* ParseNativeCall();
   Node* ParseParenthesized();
   Node* ParseArrayLiteral();
   // [element for PATTERN in ITERABLE if CONDITION], after the element (ref §6.4).
@@ -232,6 +234,7 @@ class Parser {
   size_t pos_ = 0;
   int depth_ = 0;
   int max_depth_;
+  bool allow_natives_syntax_;
   bool panic_ = false;
   // Inside if/while/for/match heads: `Name {` does not start a struct literal.
   bool no_struct_literal_ = false;

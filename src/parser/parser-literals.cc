@@ -39,6 +39,17 @@ FormatReads Parser::CollectFormatReads(const NodeList<Argument>& arguments, uint
   return CopyToZone(zone_, reads);
 }
 
+Node* Parser::ParseNativeCall() {
+  SourcePosition position = PositionOf(peek());
+  Advance();  // %
+  MacroCall* call = New<MacroCall>(position);
+  call->name = peek().string;
+  call->is_native = true;
+  Advance();  // name
+  if (!ParseArguments(&call->arguments)) return nullptr;
+  return call;
+}
+
 Node* Parser::ParseMacroCall() {
   const Token& name_token = peek();
   const AstString* name = name_token.string;

@@ -68,7 +68,8 @@ Parser::Parser(ParseResult* result, const ParseOptions& options, ErrorReporter* 
       strings_(result->strings()),
       errors_(errors),
       tokens_(std::move(tokens)),
-      max_depth_(options.max_nesting_depth) {
+      max_depth_(options.max_nesting_depth),
+      allow_natives_syntax_(options.allow_natives_syntax) {
   CHECK(!tokens_.empty() && tokens_.back().kind == TokenKind::kEos);
 }
 

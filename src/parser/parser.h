@@ -22,6 +22,9 @@ struct ParseOptions {
   int max_nesting_depth = 1000;
   // Errors reported per file before parsing stops.
   int max_errors = 20;
+  // `%Name(args)` in expression position is an intrinsic call (a MacroCall with
+  // is_native set) instead of a modulo (--allow-natives-syntax).
+  bool allow_natives_syntax = false;
 };
 
 class ParseResult {

@@ -254,6 +254,30 @@ TEST(ParserTest, Macros) {
             "'!'\na !(b)\n  ^\n");
 }
 
+// %Name(args) is an intrinsic call only with allow_natives_syntax, and only in expression
+// position; elsewhere `%` stays the modulo operator.
+TEST(ParserTest, NativesSyntax) {
+  ParseOptions natives;
+  natives.allow_natives_syntax = true;
+  std::unique_ptr<ParseResult> result = Parse("test.ruchy", "%DebugPrint(a, 1)\nx %f(2)", natives);
+  ASSERT_TRUE(result->ok()) << result->FormattedErrors();
+  AstPrintOptions options;
+  options.positions = false;
+  std::string out;
+  for (const Node* statement : result->script()->body->AsBlock()->statements) {
+    out += PrintAst(statement, options);
+  }
+  EXPECT_EQ(out,
+            "MacroCall %DebugPrint\n  arg: Identifier a\n  arg: IntLiteral 1\n"
+            "Binary %\n  Identifier x\n  Call\n    callee: Identifier f\n    arg: IntLiteral 2\n");
+  // A space after '%' or no parenthesis: not an intrinsic call.
+  EXPECT_FALSE(Parse("test.ruchy", "% DebugPrint(1)", natives)->ok());
+  EXPECT_FALSE(Parse("test.ruchy", "%DebugPrint", natives)->ok());
+  EXPECT_EQ(Errors("%DebugPrint(1)"),
+            "test.ruchy:1:1: Syntax error: intrinsic calls (%Name(...)) need "
+            "--allow-natives-syntax\n%DebugPrint(1)\n^\n");
+}
+
 TEST(ParserTest, FStrings) {
   EXPECT_EQ(Dump("f\"x = {x:.2}, {m[\"k\"]} {{}} {}\""),
             "FString\n  text: \"x = \"\n  interpolation spec=\".2\": Identifier x\n  text: \", \"\n"
