@@ -73,6 +73,8 @@ std::string ToStdString(Value string);  // precondition: IsString()
 // Rust's message in *error ("invalid digit found in string").
 std::optional<int64_t> ParseIntegerText(std::string_view text, std::string* error);
 std::optional<double> ParseFloatText(std::string_view text, std::string* error);
+// Text without leading (`start`) and/or trailing (`end`) Unicode whitespace.
+std::string_view TrimWhitespace(std::string_view text, bool start, bool end);
 // The characters of UTF-8 text as byte ranges [start, end).
 std::vector<std::pair<size_t, size_t>> CharBoundaries(std::string_view text);
 
