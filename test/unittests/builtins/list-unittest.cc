@@ -178,15 +178,15 @@ TEST_F(BuiltinsListTest, AliasesBehaveLikeTheirNames) {
   }
 }
 
+// Built-ins use the reference's arity text (ref §12): "sqrt() expects exactly 1 argument".
 TEST_F(BuiltinsListTest, ArityErrors) {
-  EXPECT_EQ(Fn("sqrt", {"1", "2"}), "error: Runtime error: Function expects 1-1 arguments, got 2");
-  EXPECT_EQ(Fn("range", {}), "error: Runtime error: Function expects 1-3 arguments, got 0");
+  EXPECT_EQ(Fn("sqrt", {"1", "2"}), "error: Runtime error: sqrt() expects exactly 1 argument, got 2");
+  EXPECT_EQ(Fn("range", {}), "error: Runtime error: range() expects 1 to 3 arguments, got 0");
   EXPECT_EQ(Fn("assert_eq", {"1"}),
-            "error: Runtime error: Function expects at least 2 arguments, got 1");
-  EXPECT_EQ(M("[1]", "push", {}),
-            "error: Runtime error: Method 'push' expects 1-1 arguments, got 0");
+            "error: Runtime error: assert_eq() expects at least 2 arguments, got 1");
+  EXPECT_EQ(M("[1]", "push", {}), "error: Runtime error: push() expects exactly 1 argument, got 0");
   EXPECT_EQ(M("[1]", "len", {"1"}),
-            "error: Runtime error: Method 'len' expects 0-0 arguments, got 1");
+            "error: Runtime error: len() expects exactly 0 arguments, got 1");
 }
 
 // Robustness: every method on every receiver kind it serves, and every free function,
