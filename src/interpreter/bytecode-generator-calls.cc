@@ -396,7 +396,8 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
   }
   ExpressionPosition(node);
   int index = AddCallSite(std::move(site));
-  Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), MethodCallSlot()});
+  Emit(Bytecode::kCallMethod,
+       {Cst(index), Op(first), static_cast<uint32_t>(n + 1), MethodCallSlot()});
   bool any_writeback = receiver_place != nullptr;
   for (Place* p : writebacks) any_writeback |= p != nullptr;
   if (!any_writeback) return;

@@ -361,22 +361,29 @@ void BytecodeGenerator::VisitReturn(Return* node) {
   EmitReturn();
 }
 
-void BytecodeGenerator::VisitBreak(Break* node) {
-  StatementPosition(node);
+size_t BytecodeGenerator::FindJumpTarget(Node* target, const char* outside_message) {
   size_t index = control_scopes_.size();
   while (index > 0) {
     const ControlScope& s = control_scopes_[index - 1];
-    if (s.kind == ControlScope::kBreakable && s.target == node->target) break;
+    if (s.kind == ControlScope::kBreakable && s.target == target) break;
     --index;
   }
-  if (node->target == nullptr || index == 0) {
+  if (target == nullptr || index == 0) {
+    // A break or continue outside any loop is a run-time error (ref §14).
     RegisterScope rs(this);
     Register message = NewTemp();
-    LoadString("Break outside of loop");
+    LoadString(outside_message);
     Star(message);
     CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
-    return;
+    return 0;
   }
+  return index;
+}
+
+void BytecodeGenerator::VisitBreak(Break* node) {
+  StatementPosition(node);
+  size_t index = FindJumpTarget(node->target, "Break outside of loop");
+  if (index == 0) return;
   ControlScope target = control_scopes_[index - 1];
   if (node->value != nullptr) {
     Visit(node->value);
@@ -391,20 +398,8 @@ void BytecodeGenerator::VisitBreak(Break* node) {
 
 void BytecodeGenerator::VisitContinue(Continue* node) {
   StatementPosition(node);
-  size_t index = control_scopes_.size();
-  while (index > 0) {
-    const ControlScope& s = control_scopes_[index - 1];
-    if (s.kind == ControlScope::kBreakable && s.target == node->target) break;
-    --index;
-  }
-  if (node->target == nullptr || index == 0) {
-    RegisterScope rs(this);
-    Register message = NewTemp();
-    LoadString("Continue outside of loop");
-    Star(message);
-    CallRuntime(RuntimeFunctionId::kThrowError, message, 1);
-    return;
-  }
+  size_t index = FindJumpTarget(node->target, "Continue outside of loop");
+  if (index == 0) return;
   ControlScope target = control_scopes_[index - 1];
   RunFinallyBlocks(index);
   // For loops continue inside the body scope (the write-back and scope exit come after the

@@ -127,6 +127,7 @@ class BytecodeGenerator {
   void VisitDeclaration(Node* declaration);
   void VisitInlineModule(ModuleDeclaration* declaration);
   void DefineMethods(Register type, const NodeList<FunctionLiteral*>& methods);
+  void LoadFieldDefaults(const NodeList<FieldDeclaration>& fields);  // acc = tuple of thunks
   void PushContextFor(int slots);
   void PopContextTo(int depth);
 
@@ -201,6 +202,9 @@ class BytecodeGenerator {
   void VisitMatch(Match* node);
   void VisitTryCatch(TryCatch* node);
   void VisitReturn(Return* node);
+  // The index + 1 of the control scope a break/continue targets; 0 after emitting the
+  // "outside of loop" error.
+  size_t FindJumpTarget(Node* target, const char* outside_message);
   void VisitBreak(Break* node);
   void VisitContinue(Continue* node);
   void VisitThrow(Throw* node);
