@@ -29,10 +29,10 @@
   V(INT, semi_space_size, 4096, "size of each new-space semispace in KB")
 
 // Interpreter (src/interpreter, issue #5).
-#define RUCHY_INTERPRETER_FLAG_LIST(V)                                                      \
-  V(BOOL, jitless, false, "execute in the interpreter only (no JIT tiers are built yet)")   \
-  V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")           \
-  V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)")  \
+#define RUCHY_INTERPRETER_FLAG_LIST(V)                                                     \
+  V(BOOL, jitless, false, "execute in the interpreter only (no JIT tiers are built yet)")  \
+  V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")          \
+  V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)") \
   V(BOOL, trace_ic, false, "print inline-cache state transitions (field loads and stores)")
 
 // Shell and test harness (tools/ruchyd, issue #7).

@@ -49,15 +49,15 @@ namespace ruchy::internal {
   V(String, false_string, FalseString)                                                    \
   V(String, out_of_memory_string, OutOfMemoryString)
 
-#define RUCHY_MUTABLE_ROOT_LIST(V)                                           \
-  /* Root of the transition tree of object literals (4 in-object fields). */ \
-  V(Shape, plain_object_shape, PlainObjectShape)                             \
+#define RUCHY_MUTABLE_ROOT_LIST(V)                                                  \
+  /* Root of the transition tree of object literals (4 in-object fields). */        \
+  V(Shape, plain_object_shape, PlainObjectShape)                                    \
   /* The built-in enums (EnumDescriptor): Some/None, Ok/Err, Less/Equal/Greater. */ \
-  V(EnumDescriptor, option_enum, OptionEnum)                                 \
-  V(EnumDescriptor, result_enum, ResultEnum)                                 \
-  V(EnumDescriptor, ordering_enum, OrderingEnum)                             \
-  /* nil, or a HashMap (created by the interpreter on first use): user type  \
-     name (String) -> TypeDescriptor, for method lookup. */                   \
+  V(EnumDescriptor, option_enum, OptionEnum)                                        \
+  V(EnumDescriptor, result_enum, ResultEnum)                                        \
+  V(EnumDescriptor, ordering_enum, OrderingEnum)                                    \
+  /* nil, or a HashMap (created by the interpreter on first use): user type         \
+     name (String) -> TypeDescriptor, for method lookup. */                         \
   V(Value, type_registry, TypeRegistry)
 
 enum class RootIndex : uint16_t {

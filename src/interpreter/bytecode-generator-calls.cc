@@ -220,6 +220,24 @@ void BytecodeGenerator::WriteBackArguments(const NodeList<Argument>& args, Regis
 // ---------------------------------------------------------------------------------------
 // Calls
 
+// Positional arguments first, then named ones in the order written; records the names and
+// the positional count in the call site. Returns the number of registers filled.
+int BytecodeGenerator::EvaluateNamedArguments(const NodeList<Argument>& args, Register first,
+                                              CallSite* site) {
+  int slot = 0;
+  for (const Argument& a : args) {
+    if (a.name != nullptr) continue;
+    VisitForRegister(a.value, Register(first.index() + slot++));
+  }
+  site->positional_count = slot;
+  for (const Argument& a : args) {
+    if (a.name == nullptr) continue;
+    VisitForRegister(a.value, Register(first.index() + slot++));
+    site->names.emplace_back(a.name->view());
+  }
+  return slot;
+}
+
 void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
                                          const NodeList<Argument>& args, const FormatReads& reads) {
   std::optional<BuiltinId> id = LookupBuiltinFunction(name);
@@ -232,17 +250,7 @@ void BytecodeGenerator::VisitBuiltinCall(Node* at, const std::string& name,
   site.is_builtin = true;
   site.builtin_id = *id;
   // Positional arguments first, then named ones (`x = 1` arguments and format reads).
-  int slot = 0;
-  for (const Argument& a : args) {
-    if (a.name != nullptr) continue;
-    VisitForRegister(a.value, Register(first.index() + slot++));
-  }
-  site.positional_count = slot;
-  for (const Argument& a : args) {
-    if (a.name == nullptr) continue;
-    VisitForRegister(a.value, Register(first.index() + slot++));
-    site.names.emplace_back(a.name->view());
-  }
+  int slot = EvaluateNamedArguments(args, first, &site);
   for (Identifier* read : reads) {
     VisitIdentifier(read, false);
     Star(Register(first.index() + slot++));
@@ -287,24 +295,13 @@ void BytecodeGenerator::VisitCall(Call* node) {
       Emit(Bytecode::kGetNamedProperty, {Op(first), Cst(NameConstant(path->segments[i])), Slot()});
     }
     Star(first);
-    std::vector<Place*> writebacks;
     Register args(first.index() + 1);
     CallSite site;
     site.name = std::string(path->segments.back()->view());
     site.name_constant = NameConstant(path->segments.back());
     site.is_static = true;
     // Named arguments go last, in the order written.
-    int slot = 0;
-    for (const Argument& a : node->arguments) {
-      if (a.name != nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-    }
-    site.positional_count = slot;
-    for (const Argument& a : node->arguments) {
-      if (a.name == nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-      site.names.emplace_back(a.name->view());
-    }
+    EvaluateNamedArguments(node->arguments, args, &site);
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
     Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
@@ -320,17 +317,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Register args(first.index() + 1);
     CallSite site;
     site.name = "<call>";
-    int slot = 0;
-    for (const Argument& a : node->arguments) {
-      if (a.name != nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-    }
-    site.positional_count = slot;
-    for (const Argument& a : node->arguments) {
-      if (a.name == nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-      site.names.emplace_back(a.name->view());
-    }
+    EvaluateNamedArguments(node->arguments, args, &site);
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
     Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
@@ -382,17 +369,7 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
     EvaluateArguments(node->arguments, args, &writebacks);
     site.positional_count = n;
   } else {
-    int slot = 0;
-    for (const Argument& a : node->arguments) {
-      if (a.name != nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-    }
-    site.positional_count = slot;
-    for (const Argument& a : node->arguments) {
-      if (a.name == nullptr) continue;
-      VisitForRegister(a.value, Register(args.index() + slot++));
-      site.names.emplace_back(a.name->view());
-    }
+    EvaluateNamedArguments(node->arguments, args, &site);
   }
   ExpressionPosition(node);
   int index = AddCallSite(std::move(site));

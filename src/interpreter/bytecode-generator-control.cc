@@ -47,16 +47,21 @@ void BytecodeGenerator::VisitConditional(Conditional* node) {
 }
 
 // A while or for loop's value is its last body value, or the break value (ref §7.4).
-void BytecodeGenerator::VisitWhile(While* node) {
-  bool effect_only = IsEffectOnly(node);
-  RegisterScope rs(this);
+BytecodeGenerator::ControlScope BytecodeGenerator::NewBreakableScope(Node* target) {
   ControlScope scope;
   scope.kind = ControlScope::kBreakable;
-  scope.target = node;
+  scope.target = target;
   scope.break_label = NewLabel();
   scope.continue_label = NewLabel();
   scope.result = NewTemp();
   scope.context_depth = static_cast<int>(saved_contexts_.size());
+  return scope;
+}
+
+void BytecodeGenerator::VisitWhile(While* node) {
+  bool effect_only = IsEffectOnly(node);
+  RegisterScope rs(this);
+  ControlScope scope = NewBreakableScope(node);
   LoadNil();
   Star(scope.result);
   BytecodeLabel header = NewLabel();
@@ -87,13 +92,7 @@ void BytecodeGenerator::VisitWhile(While* node) {
 
 void BytecodeGenerator::VisitLoop(Loop* node) {
   RegisterScope rs(this);
-  ControlScope scope;
-  scope.kind = ControlScope::kBreakable;
-  scope.target = node;
-  scope.break_label = NewLabel();
-  scope.continue_label = NewLabel();
-  scope.result = NewTemp();
-  scope.context_depth = static_cast<int>(saved_contexts_.size());
+  ControlScope scope = NewBreakableScope(node);
   LoadNil();
   Star(scope.result);
   BytecodeLabel header = NewLabel();
@@ -109,13 +108,7 @@ void BytecodeGenerator::VisitLoop(Loop* node) {
 
 void BytecodeGenerator::VisitLabelledBlock(Block* node) {
   RegisterScope rs(this);
-  ControlScope scope;
-  scope.kind = ControlScope::kBreakable;
-  scope.target = node;
-  scope.break_label = NewLabel();
-  scope.continue_label = NewLabel();
-  scope.result = NewTemp();
-  scope.context_depth = static_cast<int>(saved_contexts_.size());
+  ControlScope scope = NewBreakableScope(node);
   control_scopes_.push_back(scope);
   EnterScope(node->scope);
   VisitStatements(node->statements);
@@ -130,13 +123,7 @@ void BytecodeGenerator::VisitLabelledBlock(Block* node) {
 void BytecodeGenerator::VisitFor(For* node) {
   bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
-  ControlScope scope;
-  scope.kind = ControlScope::kBreakable;
-  scope.target = node;
-  scope.break_label = NewLabel();
-  scope.continue_label = NewLabel();
-  scope.result = NewTemp();
-  scope.context_depth = static_cast<int>(saved_contexts_.size());
+  ControlScope scope = NewBreakableScope(node);
   // `for x in v.iter_mut()` writes each x back into v (decision 4).
   Place* mut_place = nullptr;
   Node* iterable = node->iterable;

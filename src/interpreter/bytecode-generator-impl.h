@@ -187,6 +187,7 @@ class BytecodeGenerator {
   void WriteBack(Place* place);      // stores place->value back along the place
   void EvaluateArguments(const NodeList<Argument>& args, Register first,
                          std::vector<Place*>* writebacks);
+  int EvaluateNamedArguments(const NodeList<Argument>& args, Register first, CallSite* site);
   void WriteBackArguments(const NodeList<Argument>& args, Register first,
                           const std::vector<Place*>& writebacks);
   bool IsMapEntryChain(Node* node) const;
@@ -195,6 +196,8 @@ class BytecodeGenerator {
   // --- Control flow (bytecode-generator-control.cc).
   void VisitIf(If* node);
   void VisitConditional(Conditional* node);
+  // A loop or labelled block's scope: labels, a result register (nil), the context depth.
+  ControlScope NewBreakableScope(Node* target);
   void VisitWhile(While* node);
   void VisitLoop(Loop* node);
   void VisitFor(For* node);

@@ -50,23 +50,23 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
 // and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
 // Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
 // jump bytecodes stay contiguous from Jump to JumpIfForInDone (IsJump tests a range).
-#define RUCHY_BYTECODE_LIST(V)                                                      \
-  /* Operand-size prefixes */                                                       \
-  V(Wide, kNone)                                                                    \
-  V(ExtraWide, kNone)                                                               \
-                                                                                    \
-  /* Jumps (contiguous; the offset is always the first operand) */                  \
-  V(Jump, kNone, kUImm)                                                             \
-  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                             \
-  V(JumpIfTrue, kRead, kUImm)                                                       \
-  V(JumpIfFalse, kRead, kUImm)                                                      \
-  V(JumpIfToBooleanTrue, kRead, kUImm)                                              \
-  V(JumpIfToBooleanFalse, kRead, kUImm)                                             \
-  V(JumpIfNil, kRead, kUImm)                                                        \
-  V(JumpIfNotNil, kRead, kUImm)                                                     \
-  V(JumpIfNotHole, kRead, kUImm)                                                    \
-  /* jumps when acc is the very same value as reg (identity, not equality) */       \
-  V(JumpIfSame, kRead, kUImm, kReg)                                                 \
+#define RUCHY_BYTECODE_LIST(V)                                                     \
+  /* Operand-size prefixes */                                                      \
+  V(Wide, kNone)                                                                   \
+  V(ExtraWide, kNone)                                                              \
+                                                                                   \
+  /* Jumps (contiguous; the offset is always the first operand) */                 \
+  V(Jump, kNone, kUImm)                                                            \
+  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                            \
+  V(JumpIfTrue, kRead, kUImm)                                                      \
+  V(JumpIfFalse, kRead, kUImm)                                                     \
+  V(JumpIfToBooleanTrue, kRead, kUImm)                                             \
+  V(JumpIfToBooleanFalse, kRead, kUImm)                                            \
+  V(JumpIfNil, kRead, kUImm)                                                       \
+  V(JumpIfNotNil, kRead, kUImm)                                                    \
+  V(JumpIfNotHole, kRead, kUImm)                                                   \
+  /* jumps when acc is the very same value as reg (identity, not equality) */      \
+  V(JumpIfSame, kRead, kUImm, kReg)                                                \
   /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,   \
      else acc = the element and the index advances */                              \
   V(JumpIfForInDone, kWrite, kUImm, kReg)                                          \

@@ -3,6 +3,8 @@
 // access and its feedback, container creation, closures and iteration.
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
+
 #include "src/builtins/builtins.h"
 #include "src/interpreter/interpreter.h"
 #include "src/interpreter/runtime-functions.h"
@@ -247,7 +249,7 @@ bool Interpreter::CallSlow(Address* fp, Address* callee_slot, Address* args, int
   (void)fp;
   HandleScope scope(isolate_);
   Value callee(*callee_slot);
-  std::vector<Handle<Value>> handles;
+  absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
   handles.reserve(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) handles.emplace_back(&args[i]);
   if (callee.IsClosure()) {
@@ -352,12 +354,11 @@ Value Interpreter::FindMethod(Value type_value, String name) {
   return Value(kNullAddress);
 }
 
-int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot,
-                                   Address* first, int count,
-                                   Value* target, int* shift, int* argc, Address** args_out,
-                                   Value* out) {
+int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot, Address* first,
+                                   int count, Value* target, int* shift, int* argc,
+                                   Address** args_out, Value* out) {
   HandleScope scope(isolate_);
-  std::vector<Handle<Value>> handles;
+  absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
   auto make_handles = [&](int from) {
     handles.clear();
     for (int i = from; i < count; ++i) handles.emplace_back(&first[i]);

@@ -288,7 +288,7 @@ handle_JumpIfSame:
   }
   NEXT();
 
-handle_JumpIfForInDone: {
+handle_JumpIfForInDone : {
   Address* slot = &REG_ADDR(1);
   Value iterable(slot[0]);
   int64_t index = Smi::ToInt(Value(slot[1]));
@@ -699,9 +699,8 @@ handle_CallMethod : {
   int shift = 0;
   int argc = 0;
   Address* call_args = nullptr;
-  int status =
-      ResolveMethodCall(fp, site, UOP(3), first, count, &target, &shift, &argc, &call_args,
-                        &slow_result);
+  int status = ResolveMethodCall(fp, site, UOP(3), first, count, &target, &shift, &argc, &call_args,
+                                 &slow_result);
   if (status == kCallFailed) THROW();
   if (status == kCallDone) {
     acc = slow_result;

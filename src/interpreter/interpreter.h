@@ -151,9 +151,8 @@ class Interpreter : public RootProvider {
   bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
   // kCallPushFrame: the frame takes (*argc) arguments at *args (first + *shift, or the
   // scratch buffer for reordered named arguments).
-  int ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot, Address* first,
-                        int count, Value* target,
-                        int* shift, int* argc, Address** args, Value* out);
+  int ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot, Address* first, int count,
+                        Value* target, int* shift, int* argc, Address** args, Value* out);
   // Orders positional + named arguments by the callee's parameter names into
   // scratch_arguments_ (holes for interior missing ones).
   bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,

@@ -47,7 +47,7 @@ class Interpreter;
   V(PatternIsVariant, 4)  /* value, type or nil, variant or type name, fields or nil */  \
   V(PatternField, 2)      /* value, field name */                                        \
   /* Maps */                                                                             \
-  V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */ \
+  V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */  \
   V(MapEntrySet, 3)      /* map (place register), key, value */                          \
   /* Intrinsics: %Name(args) with --allow-natives-syntax (runtime-natives.cc) */         \
   RUCHY_NATIVE_FUNCTION_LIST(V)

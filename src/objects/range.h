@@ -10,8 +10,8 @@ class Range : public HeapObject {
   RUCHY_OBJECT_CONSTRUCTORS(Range, HeapObject)
 
  public:
-  static constexpr int kFromOffset = 8;       // any value, nil when absent
-  static constexpr int kToOffset = 16;        // any value, nil when absent
+  static constexpr int kFromOffset = 8;        // any value, nil when absent
+  static constexpr int kToOffset = 16;         // any value, nil when absent
   static constexpr int kInclusiveOffset = 24;  // Smi 0 or 1
   static constexpr int kSize = 32;
   static constexpr int kTaggedBodyStart = kFromOffset;

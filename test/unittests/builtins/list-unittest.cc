@@ -180,7 +180,8 @@ TEST_F(BuiltinsListTest, AliasesBehaveLikeTheirNames) {
 
 // Built-ins use the reference's arity text (ref §12): "sqrt() expects exactly 1 argument".
 TEST_F(BuiltinsListTest, ArityErrors) {
-  EXPECT_EQ(Fn("sqrt", {"1", "2"}), "error: Runtime error: sqrt() expects exactly 1 argument, got 2");
+  EXPECT_EQ(Fn("sqrt", {"1", "2"}),
+            "error: Runtime error: sqrt() expects exactly 1 argument, got 2");
   EXPECT_EQ(Fn("range", {}), "error: Runtime error: range() expects 1 to 3 arguments, got 0");
   EXPECT_EQ(Fn("assert_eq", {"1"}),
             "error: Runtime error: assert_eq() expects at least 2 arguments, got 1");

@@ -83,10 +83,11 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
             "Parameter count 1\n"
             "Register count 1\n"
             "Bytecode length 8\n"
-            "  10 S> @    0 : " + hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" +
-            "  14 E> @    2 : " + hex(Bytecode::kAdd) + " fb 00          Add a0, [0]\n" +
-            "        @    5 : " + hex(Bytecode::kStar) + " 00             Star r0\n" +
-            "  20 S> @    7 : " + hex(Bytecode::kReturn) + "                Return\n");
+            "  10 S> @    0 : " +
+                hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" +
+                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " fb 00          Add a0, [0]\n" +
+                "        @    5 : " + hex(Bytecode::kStar) + " 00             Star r0\n" +
+                "  20 S> @    7 : " + hex(Bytecode::kReturn) + "                Return\n");
 }
 
 TEST(BytecodeBuilderTest, ForwardJumpsRelaxToWideOnlyWhenNeeded) {
