@@ -136,6 +136,44 @@ bool Message(BuiltinArguments& args, int first, std::string* out) {
   return FormatArguments(args, first, /*macro=*/true, out);
 }
 
+// Fills in a width or precision given as `name$` / `N$` from the call's arguments: a
+// count between 0 and 100000.
+bool ResolveCount(BuiltinArguments& args, int first, const std::string& name, int index,
+                  const char* what, int* out) {
+  if (name.empty() && index < 0) return true;
+  std::optional<Handle<Value>> value;
+  std::string label = name.empty() ? std::to_string(index) + "$" : name + "$";
+  if (!name.empty()) {
+    value = NamedArgument(args, name);
+    if (!value) {
+      Fail(args.isolate, "Runtime error: Undefined variable: " + name);
+      return false;
+    }
+  } else if (first + 1 + index < args.argc) {
+    value = args.at(first + 1 + index);
+  } else {
+    Fail(args.isolate, "Runtime error: Format string needs argument " + std::to_string(index + 1) +
+                           ", got " + std::to_string(args.argc - first - 1));
+    return false;
+  }
+  Value count = **value;
+  if (!count.IsInteger() || IntegerValue(count) < 0 || IntegerValue(count) > 100000) {
+    Fail(args.isolate, std::string("Runtime error: Format ") + what + " " + label +
+                           " must be an integer from 0 to 100000, got " +
+                           ToText(count, TextForm::kDebug));
+    return false;
+  }
+  *out = static_cast<int>(IntegerValue(count));
+  return true;
+}
+
+bool ResolveCounts(BuiltinArguments& args, int first, FormatSpec* spec) {
+  return ResolveCount(args, first, spec->width_argument, spec->width_index, "width",
+                      &spec->width) &&
+         ResolveCount(args, first, spec->precision_argument, spec->precision_index, "precision",
+                      &spec->precision);
+}
+
 }  // namespace
 
 bool FormatArguments(BuiltinArguments& args, int first, bool macro, std::string* out) {
@@ -178,7 +216,9 @@ bool FormatArguments(BuiltinArguments& args, int first, bool macro, std::string*
                                  std::to_string(args.argc - first - 1));
           return false;
         }
-        if (!FormatValue(args, *args.at(index), piece.spec, out)) return false;
+        FormatSpec spec = piece.spec;
+        if (!ResolveCounts(args, first, &spec)) return false;
+        if (!FormatValue(args, *args.at(index), spec, out)) return false;
         break;
       }
       case FormatPiece::Type::kName: {
@@ -187,7 +227,9 @@ bool FormatArguments(BuiltinArguments& args, int first, bool macro, std::string*
           Fail(args.isolate, "Runtime error: Undefined variable: " + piece.text);
           return false;
         }
-        if (!FormatValue(args, **value, piece.spec, out)) return false;
+        FormatSpec spec = piece.spec;
+        if (!ResolveCounts(args, first, &spec)) return false;
+        if (!FormatValue(args, **value, spec, out)) return false;
         break;
       }
     }

@@ -20,6 +20,18 @@ Node* StripReferences(Node* node) {
   return node;
 }
 
+// The built-in types whose methods `Type::method(receiver, args...)` reaches (UFCS).
+bool IsBuiltinTypeName(std::string_view name) {
+  static constexpr std::string_view kTypes[] = {
+      "i8",  "i16",    "i32",    "i64",     "i128",    "isize",    "u8",      "u16",  "u32",
+      "u64", "u128",   "usize",  "f32",     "f64",     "str",      "String",  "char", "bool",
+      "Vec", "Option", "Result", "HashMap", "HashSet", "BTreeMap", "BTreeSet"};
+  for (std::string_view type : kTypes) {
+    if (type == name) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -279,6 +291,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
   if (!builtin_name.empty() && LookupBuiltinFunction(builtin_name).has_value()) {
     return VisitBuiltinCall(node, builtin_name, node->arguments, node->format_reads);
   }
+  if (!builtin_name.empty() && VisitQualifiedCall(node, builtin_name)) return;
 
   RegisterScope rs(this);
   bool has_names = false;
@@ -347,31 +360,37 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
     VisitMapEntryChain(node, false, nullptr);
     return;
   }
+  EmitMethodCall(node, node->receiver, node->name, node->type_hint, node->arguments);
+}
+
+void BytecodeGenerator::EmitMethodCall(Node* at, Node* receiver, const AstString* name,
+                                       const AstString* type_hint,
+                                       const NodeList<Argument>& arguments) {
   RegisterScope rs(this);
-  int n = static_cast<int>(node->arguments.size());
+  int n = static_cast<int>(arguments.size());
   Register first = NewTemps(n + 1);
   Place* receiver_place = nullptr;
-  if (IsPlaceExpression(node->receiver)) {
-    receiver_place = EvaluatePlace(node->receiver);
+  if (IsPlaceExpression(receiver)) {
+    receiver_place = EvaluatePlace(receiver);
     Mov(receiver_place->value, first);
   } else {
-    VisitForRegister(node->receiver, first);
+    VisitForRegister(receiver, first);
   }
   Register args(first.index() + 1);
   CallSite site;
-  site.name = std::string(node->name->view());
-  site.name_constant = NameConstant(node->name);
-  if (node->type_hint != nullptr) site.type_hint = std::string(node->type_hint->view());
+  site.name = std::string(name->view());
+  site.name_constant = NameConstant(name);
+  if (type_hint != nullptr) site.type_hint = std::string(type_hint->view());
   std::vector<Place*> writebacks;
   bool has_names = false;
-  for (const Argument& a : node->arguments) has_names |= a.name != nullptr;
+  for (const Argument& a : arguments) has_names |= a.name != nullptr;
   if (!has_names) {
-    EvaluateArguments(node->arguments, args, &writebacks);
+    EvaluateArguments(arguments, args, &writebacks);
     site.positional_count = n;
   } else {
-    EvaluateNamedArguments(node->arguments, args, &site);
+    EvaluateNamedArguments(arguments, args, &site);
   }
-  ExpressionPosition(node);
+  ExpressionPosition(at);
   int index = AddCallSite(std::move(site));
   Emit(Bytecode::kCallMethod,
        {Cst(index), Op(first), static_cast<uint32_t>(n + 1), MethodCallSlot()});
@@ -393,8 +412,58 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
     WriteBack(receiver_place);
     Bind(unchanged);
   }
-  WriteBackArguments(node->arguments, args, writebacks);
+  WriteBackArguments(arguments, args, writebacks);
   Ldar(result);
+}
+
+bool BytecodeGenerator::VisitQualifiedCall(Call* node, const std::string& name) {
+  const NodeList<Argument>& args = node->arguments;
+  for (const Argument& a : args) {
+    if (a.name != nullptr) return false;
+  }
+  bool swap = name == "std::mem::swap" || name == "mem::swap";
+  bool replace = name == "std::mem::replace" || name == "mem::replace";
+  if (swap || replace) {
+    // In-out like a `&mut` parameter: the places get their new values when the call ends.
+    if (args.size() != 2 || !IsPlaceExpression(StripReferences(args[0].value)) ||
+        (swap && !IsPlaceExpression(StripReferences(args[1].value)))) {
+      Fail(node, swap ? "std::mem::swap expects two places: std::mem::swap(&mut a, &mut b)"
+                      : "std::mem::replace expects a place and a value: "
+                        "std::mem::replace(&mut a, v)");
+      return true;
+    }
+    RegisterScope rs(this);
+    Place* a = EvaluatePlace(StripReferences(args[0].value));
+    Register old = NewTemp();
+    Mov(a->value, old);
+    if (swap) {
+      Place* b = EvaluatePlace(StripReferences(args[1].value));
+      Mov(b->value, a->value);
+      WriteBack(a);
+      Mov(old, b->value);
+      WriteBack(b);
+      Emit(Bytecode::kLdaNil);
+    } else {
+      VisitForRegister(args[1].value, a->value);
+      WriteBack(a);
+      Ldar(old);
+    }
+    return true;
+  }
+  // f64::max(a, b), i64::pow(b, e), str::len(s), Vec::push(&mut v, x): the method of the
+  // first argument, which is its receiver (and its place, for a mutating method).
+  if (!node->callee->IsPath()) return false;
+  Path* path = node->callee->AsPath();
+  if (path->segments.size() != 1 || !IsBuiltinTypeName(path->root->name->view())) return false;
+  if (args.empty()) {
+    Fail(node, name +
+                   "() is not a built-in function; as a method it needs its receiver as "
+                   "the first argument");
+    return true;
+  }
+  NodeList<Argument> rest(args.begin() + 1, args.size() - 1);
+  EmitMethodCall(node, StripReferences(args[0].value), path->segments[0], nullptr, rest);
+  return true;
 }
 
 void BytecodeGenerator::VisitNativeCall(MacroCall* node) {

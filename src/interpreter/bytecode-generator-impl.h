@@ -177,6 +177,13 @@ class BytecodeGenerator {
   // --- Calls and places (bytecode-generator-calls.cc).
   void VisitCall(Call* node);
   void VisitMethodCall(MethodCall* node);
+  // recv.name(args) with the receiver and arguments given apart, so `f64::max(a, b)` (a
+  // built-in type's method called through its type, UFCS) compiles as `a.max(b)`.
+  void EmitMethodCall(Node* at, Node* receiver, const AstString* name, const AstString* type_hint,
+                      const NodeList<Argument>& arguments);
+  // Type-qualified and std::mem calls the built-in list cannot express (they write to the
+  // caller's places). Returns false when `name` is not one of them.
+  bool VisitQualifiedCall(Call* node, const std::string& name);
   void VisitMacroCall(MacroCall* node);
   // %Name(args) (--allow-natives-syntax): a runtime call; unknown names fail compilation.
   void VisitNativeCall(MacroCall* node);

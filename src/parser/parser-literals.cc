@@ -24,16 +24,31 @@ FormatReads Parser::CollectFormatReads(const NodeList<Argument>& arguments, uint
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     };
     auto is_part = [&](char c) { return is_start(c) || (c >= '0' && c <= '9'); };
+    auto add_read = [&](std::string_view text_name) {
+      const AstString* name = strings_->Intern(text_name);
+      bool named_argument = false;
+      for (const Argument& argument : arguments) named_argument |= argument.name == name;
+      bool seen = false;
+      for (Identifier* read : reads) seen |= read->name == name;
+      if (named_argument || seen || name == strings_->underscore_string()) return;
+      reads.push_back(NewIdentifier(name, format->position()));
+    };
+    // `{:>w$}` and `{:.p$}` read the variables named before a `$` in the spec.
+    size_t close = text.find('}', start);
+    size_t colon = text.find(':', start);
+    if (close != std::string_view::npos && colon != std::string_view::npos && colon < close) {
+      for (size_t k = colon + 1; k < close; ++k) {
+        if (!is_start(text[k]) || is_part(text[k - 1])) continue;
+        size_t word_end = k;
+        while (word_end < close && is_part(text[word_end])) ++word_end;
+        if (word_end < close && text[word_end] == '$') add_read(text.substr(k, word_end - k));
+        k = word_end;
+      }
+    }
     if (end >= text.size() || !is_start(text[end])) continue;
     while (end < text.size() && is_part(text[end])) ++end;
     if (end >= text.size() || (text[end] != '}' && text[end] != ':')) continue;
-    const AstString* name = strings_->Intern(text.substr(start, end - start));
-    bool named_argument = false;
-    for (const Argument& argument : arguments) named_argument |= argument.name == name;
-    bool seen = false;
-    for (Identifier* read : reads) seen |= read->name == name;
-    if (named_argument || seen || name == strings_->underscore_string()) continue;
-    reads.push_back(NewIdentifier(name, format->position()));
+    add_read(text.substr(start, end - start));
     i = end;
   }
   return CopyToZone(zone_, reads);

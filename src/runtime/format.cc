@@ -190,12 +190,39 @@ std::optional<FormatSpec> ParseFormatSpec(std::string_view text) {
     *out = static_cast<int>(value);
     return i > start;
   };
-  if (i < text.size() && text[i] >= '1' && text[i] <= '9') {
+  // `name$` or `N$` names the argument holding a count; returns false when there is none
+  // (and leaves `i` alone), so `{:x}` still reads as a kind.
+  auto read_argument = [&](std::string* name, int* index) {
+    size_t j = i;
+    auto is_word = [](char c) {
+      return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    while (j < text.size() && is_word(text[j])) ++j;
+    if (j == i || j >= text.size() || text[j] != '$') return false;
+    std::string_view word = text.substr(i, j - i);
+    if (word[0] >= '0' && word[0] <= '9') {
+      int value = 0;
+      for (char c : word) {
+        if (c < '0' || c > '9' || value > 1000) return false;
+        value = value * 10 + (c - '0');
+      }
+      *index = value;
+    } else {
+      *name = std::string(word);
+    }
+    i = j + 1;
+    return true;
+  };
+  if (i < text.size() && !read_argument(&spec.width_argument, &spec.width_index) &&
+      text[i] >= '1' && text[i] <= '9') {
     if (!read_number(&spec.width)) return std::nullopt;
   }
   if (i < text.size() && text[i] == '.') {
     ++i;
-    if (!read_number(&spec.precision)) return std::nullopt;
+    if (!read_argument(&spec.precision_argument, &spec.precision_index) &&
+        !read_number(&spec.precision)) {
+      return std::nullopt;
+    }
   }
   std::string_view kind = text.substr(i);
   if (kind.empty()) {

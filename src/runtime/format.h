@@ -46,6 +46,12 @@ struct FormatSpec {
   bool zero_pad = false;   // {:08}
   int width = 0;           // 0: none
   int precision = -1;      // -1: none
+  // `{:>w$}`, `{:>1$}`, `{:.p$}`: the width or precision is the value of a named argument
+  // (the variable in scope for a macro) or of a positional argument, read when formatting.
+  std::string width_argument;  // non-empty: a named width
+  int width_index = -1;        // >= 0: a positional width
+  std::string precision_argument;
+  int precision_index = -1;
   FormatKind kind = FormatKind::kDisplay;
 };
 

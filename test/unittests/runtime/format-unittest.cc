@@ -127,6 +127,27 @@ TEST(FormatSpecTest, MalformedSpecs) {
   EXPECT_EQ(Spec("?").kind, FormatKind::kDebug);
 }
 
+TEST(FormatSpecTest, WidthAndPrecisionArguments) {
+  FormatSpec named = Spec(">w$.p$");
+  EXPECT_EQ(named.align, FormatAlign::kRight);
+  EXPECT_EQ(named.width_argument, "w");
+  EXPECT_EQ(named.precision_argument, "p");
+  EXPECT_EQ(named.width_index, -1);
+  FormatSpec positional = Spec("*^1$.0$");
+  EXPECT_EQ(positional.fill, U'*');
+  EXPECT_EQ(positional.width_index, 1);
+  EXPECT_EQ(positional.precision_index, 0);
+  FormatSpec zero = Spec("0w$x");  // zero padding, then a named width, then a kind
+  EXPECT_TRUE(zero.zero_pad);
+  EXPECT_EQ(zero.width_argument, "w");
+  EXPECT_EQ(zero.kind, FormatKind::kLowerHex);
+  EXPECT_EQ(Spec("x").kind, FormatKind::kLowerHex);  // a kind letter without `$` is no name
+  EXPECT_TRUE(Spec("x").width_argument.empty());
+  EXPECT_FALSE(ParseFormatSpec(">w").has_value());
+  EXPECT_FALSE(ParseFormatSpec(".p").has_value());
+  EXPECT_FALSE(ParseFormatSpec(">-$").has_value());
+}
+
 TEST(FormatTemplateTest, PiecesOfATemplate) {
   FormatTemplate t = ParseFormatTemplate("a {} b {:?} {name} {0:>3} {{x}}");
   ASSERT_EQ(t.error, "");
