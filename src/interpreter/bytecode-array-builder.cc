@@ -158,6 +158,119 @@ void WriteOperand(std::vector<uint8_t>* out, uint32_t value, int size) {
 
 }  // namespace
 
+namespace {
+
+// Loads into the accumulator with no other effect (cannot throw, allocate or write).
+bool IsPureAccumulatorLoad(Bytecode bytecode) {
+  switch (bytecode) {
+    case Bytecode::kLdaZero:
+    case Bytecode::kLdaSmi:
+    case Bytecode::kLdaNil:
+    case Bytecode::kLdaTrue:
+    case Bytecode::kLdaFalse:
+    case Bytecode::kLdaTheHole:
+    case Bytecode::kLdaConstant:
+    case Bytecode::kLdar:
+    case Bytecode::kLdaCurrentContext:
+    case Bytecode::kLdaCurrentContextSlot:
+    case Bytecode::kLdaContextSlot:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsComparison(Bytecode bytecode) {
+  switch (bytecode) {
+    case Bytecode::kTestEqual:
+    case Bytecode::kTestNotEqual:
+    case Bytecode::kTestLessThan:
+    case Bytecode::kTestGreaterThan:
+    case Bytecode::kTestLessThanOrEqual:
+    case Bytecode::kTestGreaterThanOrEqual:
+    case Bytecode::kLogicalNot:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+void BytecodeArrayBuilder::Peephole() {
+  CHECK(!finalized_);
+  // Which nodes other code can jump to: a node another path reaches may not assume what
+  // its predecessor in layout order left in the accumulator.
+  std::vector<bool> is_target(nodes_.size() + 1, false);
+  for (int node_index : label_nodes_) {
+    if (node_index >= 0) is_target[static_cast<size_t>(node_index)] = true;
+  }
+  std::vector<bool> removed(nodes_.size(), false);
+  for (size_t i = 0; i + 1 < nodes_.size(); ++i) {
+    Node& node = nodes_[i];
+    Node& next = nodes_[i + 1];
+    // A pure load whose value the next bytecode overwrites without reading is dead (the
+    // generator leaves `nil` as every statement's value, mostly unused).
+    if (IsPureAccumulatorLoad(node.bytecode) &&
+        Bytecodes::GetAccumulatorUse(next.bytecode) == AccumulatorUse::kWrite) {
+      removed[i] = true;
+      continue;
+    }
+    // Star r; Ldar r: the accumulator already holds r (unless another path enters at the Ldar).
+    if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kLdar &&
+        next.operands[0] == node.operands[0] && !is_target[i + 1]) {
+      removed[i + 1] = true;
+      continue;
+    }
+    // A comparison leaves a boolean, so the jump after it needs no truthiness conversion.
+    if (IsComparison(node.bytecode) && !is_target[i + 1]) {
+      if (next.bytecode == Bytecode::kJumpIfToBooleanFalse) next.bytecode = Bytecode::kJumpIfFalse;
+      if (next.bytecode == Bytecode::kJumpIfToBooleanTrue) next.bytecode = Bytecode::kJumpIfTrue;
+    }
+  }
+  // A jump to a Return returns (the accumulator is the same on both paths).
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    Node& node = nodes_[i];
+    if (removed[i] || node.bytecode != Bytecode::kJump) continue;
+    size_t target = static_cast<size_t>(label_nodes_[static_cast<size_t>(node.label)]);
+    while (target < nodes_.size() && removed[target]) ++target;
+    if (target < nodes_.size() && nodes_[target].bytecode == Bytecode::kReturn) {
+      node.bytecode = Bytecode::kReturn;
+      node.operand_count = 0;
+      node.label = -1;
+    }
+  }
+  // Compact, moving labels (and source positions of removed nodes) to the next survivor.
+  std::vector<int> new_index(nodes_.size() + 1);
+  std::vector<Node> kept;
+  kept.reserve(nodes_.size());
+  int pending_position = -1;
+  bool pending_statement = false;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    new_index[i] = static_cast<int>(kept.size());
+    Node node = nodes_[i];
+    if (removed[i]) {
+      if (node.source_offset >= 0 && (pending_position < 0 || node.is_statement)) {
+        pending_position = node.source_offset;
+        pending_statement = node.is_statement;
+      }
+      continue;
+    }
+    if (pending_position >= 0 &&
+        (node.source_offset < 0 || (pending_statement && !node.is_statement))) {
+      node.source_offset = pending_position;
+      node.is_statement = pending_statement;
+    }
+    pending_position = -1;
+    kept.push_back(node);
+  }
+  new_index[nodes_.size()] = static_cast<int>(kept.size());
+  for (int& node_index : label_nodes_) {
+    if (node_index >= 0) node_index = new_index[static_cast<size_t>(node_index)];
+  }
+  nodes_ = std::move(kept);
+}
+
 BytecodeArrayData BytecodeArrayBuilder::Finalize() {
   CHECK(!finalized_);
   finalized_ = true;

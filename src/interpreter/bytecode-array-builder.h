@@ -81,6 +81,12 @@ class BytecodeArrayBuilder {
   // Whether the last emitted bytecode never falls through (for "missing return" logic).
   bool LastIsUnconditionalExit() const;
 
+  // Rewrites what has been emitted into fewer, cheaper bytecodes with the same meaning:
+  // removes dead accumulator loads and reloads of the register just stored, turns boolean
+  // jumps after a comparison into plain ones, and jumps to a Return into Returns. Labels
+  // and source positions move with the code. Optional, so tests can pin exact output.
+  void Peephole();
+
   // Lays out and returns the bytecode. The builder cannot be used afterwards.
   BytecodeArrayData Finalize();
 

@@ -322,7 +322,13 @@ void BytecodeGenerator::VisitCall(Call* node) {
   }
 
   Register callee_reg = NewTemp();
-  VisitForRegister(callee, callee_reg);
+  if (callee->IsIdentifier()) {
+    // Only called: a function is not a container, so nothing needs marking shared.
+    LoadVariable(callee->AsIdentifier(), /*share=*/false);
+    Star(callee_reg);
+  } else {
+    VisitForRegister(callee, callee_reg);
+  }
   if (has_names) {
     // A call with named arguments: the callee's parameter names order them at run time.
     Register first = NewTemps(n + 1);

@@ -182,6 +182,7 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
 
   BytecodeData* data = state_->interpreter->NewBytecodeData();
   builder_.set_register_count(max_register_);
+  builder_.Peephole();
   BytecodeArrayData finished = builder_.Finalize();
   data->bytes = std::move(finished.bytes);
   data->parameter_count = parameter_count_;

@@ -177,6 +177,8 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   MaybeHandle<Value> result;
   const Value true_value = isolate->true_value();
   const Value false_value = isolate->false_value();
+  const Value nil_value = isolate->nil_value();
+  const Value the_hole_value = isolate->the_hole_value();
   auto ToBoolean = [true_value, false_value](bool b) { return b ? true_value : false_value; };
 
 // Operand access for the handler copy being expanded (SCALE and INSTR are defined around

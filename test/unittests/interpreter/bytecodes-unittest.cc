@@ -245,6 +245,82 @@ TEST(BytecodeBuilderTest, RandomProgramsRoundTripThroughTheIterator) {
   }
 }
 
+// The bytecodes of `data` in order, for peephole tests.
+std::vector<Bytecode> BytecodesOf(const BytecodeArrayData& data) {
+  std::vector<Bytecode> out;
+  for (BytecodeIterator it(data.bytes.data(), data.bytes.size()); !it.done(); it.Advance()) {
+    out.push_back(it.current_bytecode());
+  }
+  return out;
+}
+
+TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
+  BytecodeArrayBuilder builder(0, 2);
+  builder.Emit(Bytecode::kLdaNil);  // dead: LdaSmi overwrites it
+  builder.Emit(Bytecode::kLdaSmi, {7});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});  // the accumulator already holds r0
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});  // a different register: kept
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kStar,
+                                   Bytecode::kLdar, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, ReloadAtAJumpTargetStays) {
+  // Another path reaches the Ldar with something else in the accumulator.
+  BytecodeArrayBuilder builder(0, 1);
+  BytecodeLabel target = builder.NewLabel();
+  builder.Emit(Bytecode::kLdaTrue);
+  builder.EmitJump(Bytecode::kJumpIfTrue, target);
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Bind(target);
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdaTrue, Bytecode::kJumpIfTrue, Bytecode::kStar,
+                                   Bytecode::kLdar, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, ComparisonJumpsAndJumpsToReturn) {
+  BytecodeArrayBuilder builder(1, 1);
+  BytecodeLabel other = builder.NewLabel();
+  BytecodeLabel exit = builder.NewLabel();
+  builder.Emit(Bytecode::kLdaZero);
+  builder.Emit(Bytecode::kTestLessThan, {Register::FromParameterIndex(0, 1).ToOperand(), 0});
+  builder.EmitJump(Bytecode::kJumpIfToBooleanFalse, other);
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.EmitJump(Bytecode::kJump, exit);
+  builder.Bind(other);
+  builder.Emit(Bytecode::kLdaSmi, {2});
+  builder.Bind(exit);
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdaZero, Bytecode::kTestLessThan,
+                                   Bytecode::kJumpIfFalse, Bytecode::kLdaSmi, Bytecode::kReturn,
+                                   Bytecode::kLdaSmi, Bytecode::kReturn}));
+  // The conditional jump still lands on the second LdaSmi.
+  BytecodeIterator it(data.bytes.data(), data.bytes.size());
+  it.Advance();
+  it.Advance();
+  ASSERT_EQ(it.current_bytecode(), Bytecode::kJumpIfFalse);
+  int target = it.GetJumpTargetOffset();
+  it.Advance();
+  it.Advance();
+  it.Advance();
+  EXPECT_EQ(it.current_offset(), target);
+}
+
 TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
   auto data = [](std::vector<uint8_t> bytes, int registers = 2) {
     BytecodeArrayData d;
