@@ -20,7 +20,7 @@ void BytecodeGenerator::VisitIf(If* node) {
     VisitStatements(then_block->statements, effect_only);
     LeaveScope(then_block->scope);
   } else {
-    Visit(node->condition);
+    VisitForRead(node->condition);
     EmitJump(Bytecode::kJumpIfToBooleanFalse, else_label);
     VisitBlock(node->then_block, effect_only);
   }
@@ -37,7 +37,7 @@ void BytecodeGenerator::VisitIf(If* node) {
 
 void BytecodeGenerator::VisitConditional(Conditional* node) {
   BytecodeLabel else_label = NewLabel(), done = NewLabel();
-  Visit(node->condition);
+  VisitForRead(node->condition);
   EmitJump(Bytecode::kJumpIfToBooleanFalse, else_label);
   Visit(node->then_value);
   EmitJump(Bytecode::kJump, done);
@@ -79,7 +79,7 @@ void BytecodeGenerator::VisitWhile(While* node) {
     if (!effect_only) Star(scope.result);
     LeaveScope(node->body->scope);
   } else {
-    Visit(node->condition);
+    VisitForRead(node->condition);
     EmitJump(Bytecode::kJumpIfToBooleanFalse, scope.break_label);
     VisitBlock(node->body, effect_only);
     if (!effect_only) Star(scope.result);

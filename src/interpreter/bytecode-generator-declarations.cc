@@ -225,6 +225,7 @@ void BytecodeGenerator::VisitDeclaration(Node* declaration) {
         Star(args);
         Emit(Bytecode::kGetNamedProperty, {Op(args), Cst(NameConstant(d->path[i])), Slot()});
       }
+      Emit(Bytecode::kShare);
       StoreVariable(d->variable, nullptr);
       return;
     }

@@ -148,6 +148,13 @@ class BytecodeGenerator {
   void Visit(Node* node);  // the value is wanted and may be retained
   void VisitForRegister(Node* node, Register target);
   Register VisitForAnyRegister(Node* node);  // a variable's own register when possible
+  // For a value the next bytecode consumes without storing it anywhere (an operand, a
+  // condition, an index, the object of a field read): nothing is marked shared.
+  void VisitForRead(Node* node);
+  // Field and element loads; loads never mark their result shared, VisitMember and
+  // VisitIndex add the Share a stored value needs.
+  void EmitMemberLoad(Member* node);
+  void EmitIndexLoad(Index* node);
   void VisitIdentifier(Identifier* node, bool share);
   void VisitBinary(Binary* node);
   void VisitLogical(Binary* node);

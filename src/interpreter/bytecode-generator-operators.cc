@@ -150,14 +150,10 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
     }
   } else {
     left = NewTemp();
-    Visit(node->left);
+    VisitForRead(node->left);
     Star(left);
   }
-  if (node->right->IsIdentifier()) {
-    VisitIdentifier(node->right->AsIdentifier(), false);
-  } else {
-    Visit(node->right);
-  }
+  VisitForRead(node->right);
   VisitCompoundOperation(node->op, left, node);
 }
 
@@ -182,7 +178,7 @@ void BytecodeGenerator::VisitLogical(Binary* node) {
 void BytecodeGenerator::VisitUnary(Unary* node) {
   switch (node->op) {
     case TokenKind::kSub:
-      Visit(node->operand);
+      VisitForRead(node->operand);
       ExpressionPosition(node);
       Emit(Bytecode::kNegate, {Slot()});
       return;
@@ -192,7 +188,7 @@ void BytecodeGenerator::VisitUnary(Unary* node) {
       Visit(node->operand);
       return;
     case TokenKind::kBang:
-      Visit(node->operand);
+      VisitForRead(node->operand);
       Emit(Bytecode::kLogicalNot);
       return;
     case TokenKind::kTilde:

@@ -565,9 +565,17 @@ Register BytecodeGenerator::VisitForAnyRegister(Node* node) {
     return r;
   }
   Register r = NewTemp();
-  Visit(node);
+  VisitForRead(node);
   Star(r);
   return r;
+}
+
+void BytecodeGenerator::VisitForRead(Node* node) {
+  if (failed()) return;
+  if (node->IsIdentifier()) return VisitIdentifier(node->AsIdentifier(), false);
+  if (node->IsMember()) return EmitMemberLoad(node->AsMember());
+  if (node->IsIndex()) return EmitIndexLoad(node->AsIndex());
+  Visit(node);
 }
 
 void BytecodeGenerator::Visit(Node* node) {
@@ -777,9 +785,15 @@ void BytecodeGenerator::VisitPath(Path* node) {
     ExpressionPosition(node);
     Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(segment)), Slot()});
   }
+  Emit(Bytecode::kShare);  // a module's constant may be a container
 }
 
 void BytecodeGenerator::VisitMember(Member* node) {
+  EmitMemberLoad(node);
+  Emit(Bytecode::kShare);
+}
+
+void BytecodeGenerator::EmitMemberLoad(Member* node) {
   RegisterScope rs(this);
   Register object = VisitForAnyRegister(node->object);
   ExpressionPosition(node);
@@ -792,9 +806,14 @@ void BytecodeGenerator::VisitMember(Member* node) {
 }
 
 void BytecodeGenerator::VisitIndex(Index* node) {
+  EmitIndexLoad(node);
+  Emit(Bytecode::kShare);
+}
+
+void BytecodeGenerator::EmitIndexLoad(Index* node) {
   RegisterScope rs(this);
   Register object = VisitForAnyRegister(node->object);
-  Visit(node->index);
+  VisitForRead(node->index);
   ExpressionPosition(node);
   Emit(Bytecode::kGetKeyedProperty, {Op(object), Slot()});
 }

@@ -121,7 +121,7 @@ bool Interpreter::CreateContainer(Bytecode bc, Address* first, int count, Value*
 }
 
 bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
-                            bool for_update, Value* out) {
+                            Value* out) {
   HandleScope scope(isolate_);
   Value pool =
       BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
@@ -166,7 +166,6 @@ bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_ind
   Handle<Value> result;
   if (!GetField(isolate_, Handle<Value>(object_slot), name).ToHandle(&result)) return false;
   RecordFieldFeedback(fp, slot, Value(*object_slot), *name, "GetNamedProperty");
-  if (!for_update) MarkShared(*result);
   *out = *result;
   return true;
 }

@@ -142,8 +142,7 @@ class Interpreter : public RootProvider {
   bool SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
                   Value* out);
   bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
-  bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
-                 bool for_update, Value* out);
+  bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot, Value* out);
   bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                   Value value);
   bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift, int call_offset,
