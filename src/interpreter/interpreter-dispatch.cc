@@ -5,6 +5,7 @@
 // acc, and the current function's BytecodeData. Anything that can allocate may move heap
 // objects, so a handler that calls a slow path keeps its inputs in VM-stack slots or
 // handles, and takes nothing but the result back in acc.
+#include <cmath>
 #include <cstring>
 
 #include "src/builtins/builtins.h"
@@ -99,6 +100,50 @@ inline void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
   }
 }
 
+// Whether v is a HeapNumber (its shape is the read-only HeapNumber shape).
+inline bool IsFloat(Value v, Address number_shape) {
+  return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == number_shape;
+}
+
+inline double FloatValue(Value v) { return HeapNumber::unchecked_cast(v).value(); }
+
+// Both operands numbers with at least one float, as doubles (mixed arithmetic is float,
+// LANGUAGE.md §3); HeapInts and everything else are left to the slow path.
+inline bool NumberOperands(Value a, Value b, Address number_shape, double* x, double* y) {
+  if (IsFloat(a, number_shape)) {
+    *x = FloatValue(a);
+    if (IsFloat(b, number_shape)) {
+      *y = FloatValue(b);
+      return true;
+    }
+    if (b.IsSmi()) {
+      *y = static_cast<double>(Smi::ToInt(b));
+      return true;
+    }
+    return false;
+  }
+  if (a.IsSmi() && IsFloat(b, number_shape)) {
+    *x = static_cast<double>(Smi::ToInt(a));
+    *y = FloatValue(b);
+    return true;
+  }
+  return false;
+}
+
+// A HeapNumber bump-allocated in the new-space allocation area, as a tagged word; 0 when
+// the area is full or its limit is lowered (stress GC, allocation limits), leaving the
+// allocation to the heap's slow path. (A word, not an out-parameter: taking the
+// accumulator's address would keep it out of a register.)
+inline Address AllocateHeapNumber(LinearAllocationArea* lab, Address number_shape, double value) {
+  Address top = lab->top;
+  if (RUCHY_PREDICT_FALSE(static_cast<size_t>(HeapNumber::kSize) > lab->limit - top)) return 0;
+  lab->top = top + HeapNumber::kSize;
+  HeapObject object = HeapObject::FromAddress(top);
+  object.set_shape_word(ShapeWord(number_shape));
+  HeapNumber::unchecked_cast(object).set_value(value);
+  return object.ptr();
+}
+
 }  // namespace
 
 // Binary-operation feedback bits (FeedbackVector slot, a Smi bit set).
@@ -179,6 +224,9 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   const Value false_value = isolate->false_value();
   const Value nil_value = isolate->nil_value();
   const Value the_hole_value = isolate->the_hole_value();
+  // Read-only, so never moved by the GC; the allocation area's address is stable too.
+  const Address number_shape = isolate->heap_number_shape().ptr();
+  LinearAllocationArea* const lab = isolate->heap()->new_space()->lab();
   auto ToBoolean = [true_value, false_value](bool b) { return b ? true_value : false_value; };
 
 // Operand access for the handler copy being expanded (SCALE and INSTR are defined around
