@@ -5,6 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 
+// For the few helpers of hot loops the compiler must not outline (it gives up inlining in
+// very large functions such as the interpreter's dispatch loop).
+#define RUCHY_ALWAYS_INLINE inline __attribute__((always_inline))
+
 #define RUCHY_DISALLOW_COPY_AND_ASSIGN(Type) \
   Type(const Type&) = delete;                \
   Type& operator=(const Type&) = delete

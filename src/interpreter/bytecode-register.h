@@ -12,9 +12,9 @@
 namespace ruchy::internal::interpreter {
 
 // Slots between the last parameter and r0 in an interpreter frame (caller frame pointer,
-// return bytecode offset, closure, context). The frame code (src/execution/frames.h) must
-// agree with this number.
-constexpr int kFixedFrameHeaderSlots = 4;
+// return bytecode offset, closure, feedback vector, context). Interpreter's frame offsets
+// must agree with this number.
+constexpr int kFixedFrameHeaderSlots = 5;
 
 class Register {
  public:

@@ -53,7 +53,7 @@ int64_t Interpreter::FeedbackFor(Value lhs, Value rhs) {
 }
 
 void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits) {
-  Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+  Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector()) return;
   FeedbackVector vector = FeedbackVector::cast(cell_value);
   if (static_cast<int>(slot) >= vector.length()) return;
@@ -208,6 +208,7 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
   frame[kCallerFpOffset] = Smi::FromInt(fp - stack_).ptr();
   frame[kCallerPcOffset] = Smi::FromInt((static_cast<int64_t>(call_offset) << 2) | shift).ptr();
   frame[kClosureOffset] = callee.ptr();
+  frame[kFeedbackVectorOffset] = callee.feedback_cell().value().ptr();
   frame[kContextOffset] = callee.context().ptr();
   Address nil = isolate_->nil_value().ptr();
   for (int i = 0; i < data->register_count; ++i) frame[i] = nil;
@@ -479,7 +480,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   FeedbackVector vector;
   bool has_vector = false;
   {
-    Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+    Value cell_value(fp[kFeedbackVectorOffset]);
     if (cell_value.IsFeedbackVector() &&
         static_cast<int>(slot) + 2 < FeedbackVector::cast(cell_value).length()) {
       vector = FeedbackVector::cast(cell_value);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "src/base/macros.h"
 #include "src/builtins/builtins.h"
 #include "src/interpreter/interpreter.h"
 #include "src/interpreter/runtime-functions.h"
@@ -89,10 +90,9 @@ BinaryOp BinaryOpFor(Bytecode bc) {
 
 // The binary-op feedback update of the fast paths, inlined: one load chain and a compare
 // when the slot already has the bit.
-inline void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
-  Value cell_value = Closure::cast(Value(fp[Interpreter::kClosureOffset])).feedback_cell().value();
-  if (!cell_value.IsFeedbackVector()) return;
-  FeedbackVector vector = FeedbackVector::cast(cell_value);
+RUCHY_ALWAYS_INLINE void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
+  // Every interpreted frame has a vector (closures get one when created).
+  FeedbackVector vector = FeedbackVector::cast(Value(fp[Interpreter::kFeedbackVectorOffset]));
   Value old = vector.get(static_cast<int>(slot));
   int64_t current = old.IsSmi() ? Smi::ToInt(old) : 0;
   if ((current | bits) != current) {
@@ -101,15 +101,16 @@ inline void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
 }
 
 // Whether v is a HeapNumber (its shape is the read-only HeapNumber shape).
-inline bool IsFloat(Value v, Address number_shape) {
+RUCHY_ALWAYS_INLINE bool IsFloat(Value v, Address number_shape) {
   return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == number_shape;
 }
 
-inline double FloatValue(Value v) { return HeapNumber::unchecked_cast(v).value(); }
+RUCHY_ALWAYS_INLINE double FloatValue(Value v) { return HeapNumber::unchecked_cast(v).value(); }
 
 // Both operands numbers with at least one float, as doubles (mixed arithmetic is float,
 // LANGUAGE.md §3); HeapInts and everything else are left to the slow path.
-inline bool NumberOperands(Value a, Value b, Address number_shape, double* x, double* y) {
+RUCHY_ALWAYS_INLINE bool NumberOperands(Value a, Value b, Address number_shape, double* x,
+                                        double* y) {
   if (IsFloat(a, number_shape)) {
     *x = FloatValue(a);
     if (IsFloat(b, number_shape)) {
@@ -134,7 +135,8 @@ inline bool NumberOperands(Value a, Value b, Address number_shape, double* x, do
 // the area is full or its limit is lowered (stress GC, allocation limits), leaving the
 // allocation to the heap's slow path. (A word, not an out-parameter: taking the
 // accumulator's address would keep it out of a register.)
-inline Address AllocateHeapNumber(LinearAllocationArea* lab, Address number_shape, double value) {
+RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Address number_shape,
+                                               double value) {
   Address top = lab->top;
   if (RUCHY_PREDICT_FALSE(static_cast<size_t>(HeapNumber::kSize) > lab->limit - top)) return 0;
   lab->top = top + HeapNumber::kSize;
@@ -194,6 +196,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   fp[kCallerFpOffset] = Smi::FromInt(-static_cast<int64_t>(saved_fp) - 1).ptr();
   fp[kCallerPcOffset] = Smi::FromInt(static_cast<int64_t>(saved_offset) << 2).ptr();
   fp[kClosureOffset] = closure->ptr();
+  fp[kFeedbackVectorOffset] = closure->feedback_cell().value().ptr();
   fp[kContextOffset] = closure->context().ptr();
   for (int i = 0; i < data->register_count; ++i) fp[i] = isolate->nil_value().ptr();
   top_ = static_cast<size_t>(fp - stack_) + static_cast<size_t>(data->register_count);

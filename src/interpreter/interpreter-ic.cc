@@ -37,7 +37,7 @@ uint32_t Interpreter::StubCacheHash(Address shape, Address name) {
 }
 
 int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, HeapObject object) {
-  Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+  Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector()) return -1;
   Value feedback = FeedbackVector::cast(cell_value).get(static_cast<int>(slot));
   Address shape = object.shape().ptr();
@@ -62,7 +62,7 @@ int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, 
 
 void Interpreter::UpdateFieldIc(Address* fp, uint32_t slot, HeapObject object, String name,
                                 int index, const char* kind) {
-  Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+  Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector() || index < 0) return;
   FeedbackVector vector = FeedbackVector::cast(cell_value);
   if (static_cast<int>(slot) >= vector.length()) return;
@@ -156,7 +156,7 @@ void Interpreter::RecordFieldFeedback(Address* fp, uint32_t slot, Value object, 
 }
 
 void Interpreter::RecordCallFeedback(Address* fp, uint32_t slot, Value target) {
-  Value cell_value = Closure::cast(Value(fp[kClosureOffset])).feedback_cell().value();
+  Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector()) return;
   FeedbackVector vector = FeedbackVector::cast(cell_value);
   if (static_cast<int>(slot) + 1 >= vector.length()) return;

@@ -192,9 +192,13 @@ void Interpreter::CaptureStackTrace() {
 
 MaybeHandle<Value> Interpreter::RunScript(Handle<SharedFunctionInfo> script) {
   Factory* f = isolate_->factory();
+  // Every interpreted frame has a feedback vector (the dispatch loop relies on it).
+  Handle<FeedbackVector> vector;
   Handle<FeedbackCell> cell;
   Handle<Closure> closure;
-  if (!f->NewFeedbackCell(f->nil_value()).ToHandle(&cell) ||
+  int slot_count = BytecodeArray::cast(script->function_data()).data()->feedback_slot_count;
+  if (!f->NewFeedbackVector(script, slot_count).ToHandle(&vector) ||
+      !f->NewFeedbackCell(vector).ToHandle(&cell) ||
       !f->NewClosure(script, f->nil_value(), cell).ToHandle(&closure)) {
     return {};
   }

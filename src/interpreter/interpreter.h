@@ -50,11 +50,15 @@ constexpr int64_t kModuleFlag = int64_t{1} << 3;
 
 class Interpreter : public RootProvider {
  public:
-  static constexpr int kFrameHeaderSlots = 4;
-  static constexpr int kCallerFpOffset = -4;
-  static constexpr int kCallerPcOffset = -3;
-  static constexpr int kClosureOffset = -2;
+  static constexpr int kFrameHeaderSlots = kFixedFrameHeaderSlots;
+  static constexpr int kCallerFpOffset = -5;
+  static constexpr int kCallerPcOffset = -4;
+  static constexpr int kClosureOffset = -3;
+  // The closure's feedback vector, or nil: one load for every feedback update instead of
+  // closure -> cell -> vector.
+  static constexpr int kFeedbackVectorOffset = -2;
   static constexpr int kContextOffset = -1;
+  static_assert(kCallerFpOffset == -kFrameHeaderSlots);
 
   Interpreter(Isolate* isolate, const InterpreterOptions& options);
   ~Interpreter() override;

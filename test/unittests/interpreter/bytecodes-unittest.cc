@@ -85,7 +85,7 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
             "Bytecode length 8\n"
             "  10 S> @    0 : " +
                 hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" +
-                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " fb 00          Add a0, [0]\n" +
+                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " fa 00          Add a0, [0]\n" +
                 "        @    5 : " + hex(Bytecode::kStar) + " 00             Star r0\n" +
                 "  20 S> @    7 : " + hex(Bytecode::kReturn) + "                Return\n");
 }
@@ -342,8 +342,8 @@ TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
   EXPECT_EQ(VerifyBytecode(data({kWide, kLdaZero, kReturn})), "@0: malformed instruction");
   EXPECT_EQ(VerifyBytecode(data({kStar, 5, kReturn})),
             "@0: Star uses r5 outside the frame (1 parameters, 2 registers)");
-  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-5), kReturn})), "");  // a0
-  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-6), kReturn})),
+  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-6), kReturn})), "");  // a0
+  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-7), kReturn})),
             "@0: Star uses a-1 outside the frame (1 parameters, 2 registers)");
   EXPECT_EQ(VerifyBytecode(data({kJump, 1, kReturn})),
             "@0: jump target @1 is not the start of an instruction");
