@@ -269,6 +269,62 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     code = data->bytes.data();                                                                    \
   } while (0)
 
+// Call feedback when the slot already holds this target: just the count; anything else
+// (first call, a new target) is Interpreter::RecordCallFeedback.
+#define RECORD_CALL_TARGET(fp, slot, target)                                   \
+  do {                                                                         \
+    FeedbackVector call_vector =                                               \
+        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset])); \
+    int call_slot = static_cast<int>(slot);                                    \
+    Value call_count = call_vector.get(call_slot + 1);                         \
+    if (call_vector.get(call_slot) == (target) && call_count.IsSmi() &&        \
+        Smi::ToInt(call_count) < (int64_t{1} << 40)) {                         \
+      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1), \
+                      WriteBarrierMode::kSkip);                                \
+    } else {                                                                   \
+      RecordCallFeedback((fp), (slot), (target));                              \
+    }                                                                          \
+  } while (0)
+
+// Enters interpreted `callee` (whose BytecodeData is `callee_data`) with `count` arguments
+// at `args`, `shift` recording where in-out parameters go back to. The common case, exact
+// arity with room on the VM stack, is inline; the rest (optional parameters, arity
+// errors, stack overflow) is PushFrame.
+#define ENTER_FRAME(callee, callee_data, args, count, shift)                                     \
+  do {                                                                                           \
+    BytecodeData* const enter_data = (callee_data);                                              \
+    Address* const enter_base = stack_ + top_;                                                   \
+    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;         \
+    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                             \
+                           frame + enter_data->register_count + kStackReserve <=                 \
+                               stack_ + stack_slots_)) {                                         \
+      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                               \
+      frame[kCallerFpOffset] = Smi::FromInt(fp - stack_).ptr();                                  \
+      frame[kCallerPcOffset] =                                                                   \
+          Smi::FromInt((static_cast<int64_t>(INSTR - code) << 2) | (shift)).ptr();               \
+      Closure enter_closure = Closure::cast(callee);                                             \
+      frame[kClosureOffset] = enter_closure.ptr();                                               \
+      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();                \
+      frame[kContextOffset] = enter_closure.context().ptr();                                     \
+      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();           \
+      top_ =                                                                                     \
+          static_cast<size_t>(frame - stack_) + static_cast<size_t>(enter_data->register_count); \
+      fp = frame;                                                                                \
+    } else {                                                                                     \
+      SYNC();                                                                                    \
+      Address* new_fp;                                                                           \
+      if (!PushFrame(fp, Closure::cast(callee), (args), (count), (shift),                        \
+                     static_cast<int>(INSTR - code), &new_fp)) {                                 \
+        THROW();                                                                                 \
+      }                                                                                          \
+      fp = new_fp;                                                                               \
+    }                                                                                            \
+    data = enter_data;                                                                           \
+    code = data->bytes.data();                                                                   \
+    pc = code;                                                                                   \
+    DISPATCH();                                                                                  \
+  } while (0)
+
   DISPATCH();
 
 #define HANDLER(Name) handle_##Name
@@ -329,6 +385,8 @@ exit:
 #undef SOP
 #undef NEXT
 #undef DISPATCH
+#undef ENTER_FRAME
+#undef RECORD_CALL_TARGET
 #undef SYNC
 #undef THROW
 #undef CONSTANT
