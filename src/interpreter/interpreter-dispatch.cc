@@ -146,6 +146,33 @@ RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Addres
   return object.ptr();
 }
 
+// The handler (FieldIcHandler) of a monomorphic field-IC hit for `object` at feedback
+// `slot`, or -1: polymorphic, megamorphic and uninitialized sites take the out-of-line path.
+RUCHY_ALWAYS_INLINE int64_t MonomorphicFieldHandler(Address* fp, uint32_t slot, Value object,
+                                                    Value nil_value) {
+  if (!object.IsHeapObject()) return -1;
+  Value feedback = FeedbackVector::cast(Value(fp[Interpreter::kFeedbackVectorOffset]))
+                       .get(static_cast<int>(slot));
+  if (feedback.IsSmi() || feedback == nil_value) return -1;
+  FixedArray entries = FixedArray::unchecked_cast(feedback);
+  if (entries.get(0).ptr() != HeapObject::unchecked_cast(object).shape_word().raw()) return -1;
+  return Smi::ToInt(entries.get(1));
+}
+
+RUCHY_ALWAYS_INLINE Value LoadField(Value object, int64_t handler) {
+  int index = static_cast<int>(handler >> kFieldIcIndexShift);
+  if (handler & kFieldIcPlainObjectBit) return PlainObject::unchecked_cast(object).FieldAt(index);
+  return StructObject::unchecked_cast(object).field(index);
+}
+
+// IsShared and MarkShared without the call (they are out of line for everyone else).
+RUCHY_ALWAYS_INLINE bool IsSharedContainer(Value v) {
+  return v.IsCowContainer() && CowContainer::unchecked_cast(v).is_shared();
+}
+RUCHY_ALWAYS_INLINE void MarkSharedContainer(Value v) {
+  if (v.IsCowContainer()) CowContainer::unchecked_cast(v).set_shared();
+}
+
 }  // namespace
 
 // Binary-operation feedback bits (FeedbackVector slot, a Smi bit set).

@@ -2,7 +2,9 @@
 //
 // A named-property site's feedback slot holds:
 //   nil                     uninitialized
-//   FixedArray [shape, field index]*   monomorphic (one pair) or polymorphic (up to 4)
+//   FixedArray [shape, handler]*   monomorphic (one pair) or polymorphic (up to 4); the
+//                           handler is Smi (field index << 1) | 1 for a class instance
+//                           (PlainObject), << 1 alone for a struct (FieldIcHandler)
 //   Smi kMegamorphic        megamorphic: lookups go through the global stub cache
 // Struct instances (fixed layout from the declaration) and class instances (layout by
 // transitions) both cache the field's index in their shape. Everything else — maps,
@@ -44,7 +46,9 @@ int Interpreter::LookupFieldIc(Address* fp, uint32_t slot, uint32_t name_index, 
   if (feedback.IsFixedArray()) {
     FixedArray entries = FixedArray::cast(feedback);
     for (int i = 0; i + 1 < entries.length(); i += 2) {
-      if (entries.get(i).ptr() == shape) return static_cast<int>(Smi::ToInt(entries.get(i + 1)));
+      if (entries.get(i).ptr() == shape) {
+        return static_cast<int>(Smi::ToInt(entries.get(i + 1)) >> kFieldIcIndexShift);
+      }
     }
     return -1;
   }
@@ -98,7 +102,8 @@ void Interpreter::UpdateFieldIc(Address* fp, uint32_t slot, HeapObject object, S
     Value current = vector_handle->get(static_cast<int>(slot));
     for (int i = 0; i < 2 * old_entries; ++i) entries->set(i, FixedArray::cast(current).get(i));
     entries->set(2 * old_entries, object_handle->shape());
-    entries->set(2 * old_entries + 1, Smi::FromInt(index));
+    entries->set(2 * old_entries + 1,
+                 Smi::FromInt(FieldIcHandler(index, object_handle->IsPlainObject())));
     new_feedback = *entries;
   }
   Value before = vector_handle->get(static_cast<int>(slot));

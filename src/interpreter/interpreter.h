@@ -48,6 +48,14 @@ struct StackFrameInfo {
 // A HashMap flag (next to the copy-on-write shared bit) marking a module namespace.
 constexpr int64_t kModuleFlag = int64_t{1} << 3;
 
+// A field IC entry's handler: where the field is and in which object kind, so the dispatch
+// loop reads a monomorphic hit without looking at the object's instance type.
+constexpr int kFieldIcIndexShift = 1;
+constexpr int64_t kFieldIcPlainObjectBit = 1;
+constexpr int64_t FieldIcHandler(int index, bool plain_object) {
+  return (int64_t{index} << kFieldIcIndexShift) | (plain_object ? kFieldIcPlainObjectBit : 0);
+}
+
 class Interpreter : public RootProvider {
  public:
   static constexpr int kFrameHeaderSlots = kFixedFrameHeaderSlots;
