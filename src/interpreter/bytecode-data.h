@@ -36,7 +36,13 @@ struct CallSite {
   bool is_static = false;    // Type::f(...): the receiver register holds the type
   bool is_builtin = false;   // a free built-in (callee resolved at compile time)
   uint16_t builtin_id = 0;
-  int name_constant = -1;  // internalized name in the constant pool (methods)
+  int name_constant = -1;      // internalized name in the constant pool (methods)
+  bool is_value_call = false;  // "<call>": the receiver register holds the callee
+  // Inline cache of the built-in method this site resolved to, keyed by the receiver's
+  // BuiltinReceiverKey (-1: none yet). A built-in receiver's kind depends only on that key,
+  // and no user method can shadow a built-in one on these receivers.
+  mutable int cached_receiver_key = -1;
+  mutable uint16_t cached_method_id = 0;
 };
 
 struct BytecodeData {

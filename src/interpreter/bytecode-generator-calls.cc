@@ -336,6 +336,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Register args(first.index() + 1);
     CallSite site;
     site.name = "<call>";
+    site.is_value_call = true;
     EvaluateNamedArguments(node->arguments, args, &site);
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));

@@ -412,7 +412,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     *argc = n;
     return kCallPushFrame;
   };
-  if (site.name == "<call>") return call_closure(receiver, 1);
+  if (site.is_value_call) return call_closure(receiver, 1);
 
   Handle<String> name;
   if (site.name_constant >= 0) {
@@ -528,7 +528,42 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
                          TypeName(receiver));
     return kCallFailed;
   }
-  make_handles(1);
+  int key = BuiltinReceiverKey(receiver);
+  if (key >= 0) {
+    site.cached_receiver_key = key;
+    site.cached_method_id = *id;
+  }
+  return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
+}
+
+int Interpreter::BuiltinReceiverKey(Value receiver) {
+  if (receiver.IsSmi()) return kSmiReceiverKey;
+  InstanceType type = HeapObject::cast(receiver).instance_type();
+  switch (type) {
+    case InstanceType::kHeapNumber:
+    case InstanceType::kHeapInt:
+    case InstanceType::kSeqString:
+    case InstanceType::kConsString:
+    case InstanceType::kArray:
+    case InstanceType::kRange:
+    case InstanceType::kTuple:
+      return static_cast<int>(type);
+    case InstanceType::kHashMap:
+      // A module namespace is searched for members first.
+      if (HashMap::cast(receiver).flags() & kModuleFlag) return -1;
+      return static_cast<int>(type);
+    default:
+      // Oddballs share a shape across kinds (true is a boolean, nil is not); enum values
+      // and objects may have user methods.
+      return -1;
+  }
+}
+
+bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,
+                                      Value* out) {
+  HandleScope scope(isolate_);
+  absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
+  for (int i = 1; i < count; ++i) handles.emplace_back(&first[i]);
   Handle<Value> receiver_handle(&first[0]);
   BuiltinArguments args;
   args.isolate = isolate_;
@@ -541,9 +576,9 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   args.type_hint = site.type_hint;
   args.name = site.name;
   Handle<Value> result;
-  bool ok = CallBuiltinMethod(*id, args).ToHandle(&result);
+  bool ok = CallBuiltinMethod(static_cast<BuiltinMethodId>(id), args).ToHandle(&result);
   first[0] = receiver_handle->ptr();
-  if (!ok) return kCallFailed;
+  if (!ok) return false;
   // A built-in returning its receiver or an argument (clone, iter...) duplicates a
   // reference: mark it so a later mutation copies.
   if (*result == Value(first[0])) MarkShared(*result);
@@ -551,7 +586,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     if (*result == Value(first[i])) MarkShared(*result);
   }
   *out = *result;
-  return kCallDone;
+  return true;
 }
 
 bool Interpreter::UnshareForUpdate(Address* slot) {

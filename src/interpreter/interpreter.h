@@ -164,6 +164,14 @@ class Interpreter : public RootProvider {
   // scratch buffer for reordered named arguments).
   int ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot, Address* first, int count,
                         Value* target, int* shift, int* argc, Address** args, Value* out);
+  // The key of a built-in method cache entry for this receiver (CallSite), or -1 when its
+  // methods cannot be cached by kind alone.
+  static constexpr int kSmiReceiverKey = 1 << 10;
+  static int BuiltinReceiverKey(Value receiver);
+  // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
+  // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
+  bool InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,
+                           Value* out);
   // Orders positional + named arguments by the callee's parameter names into
   // scratch_arguments_ (holes for interior missing ones).
   bool ReorderNamedArguments(const BytecodeData* callee, const CallSite& site, Address* args,
