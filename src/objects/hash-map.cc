@@ -69,6 +69,9 @@ bool LeafEquals(Value a, Value b) {
 }  // namespace
 
 bool HashMap::IsHashableKey(Value key) {
+  // The common keys need no work list (a heap allocation per lookup otherwise).
+  if (key.IsSmi() || key.IsHeapInt() || key.IsString() || key.IsBoolean()) return true;
+  if (!key.IsTuple()) return false;
   // Iterative so a deeply nested tuple cannot exhaust the native stack.
   std::vector<Value> pending{key};
   while (!pending.empty()) {
