@@ -489,7 +489,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   }
   Value method = Value(kNullAddress);
   if (has_vector && receiver.IsHeapObject() &&
-      vector.get(static_cast<int>(slot) + 2) == HeapObject::cast(receiver).shape() &&
+      vector.get(static_cast<int>(slot) + 2) == MethodCacheKey(HeapObject::cast(receiver)) &&
       vector.get(static_cast<int>(slot)).IsClosure()) {
     method = vector.get(static_cast<int>(slot));
   }
@@ -498,7 +498,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     method = FindMethod(type, *name);
     if (method.ptr() != 0 && has_vector && receiver.IsHeapObject() &&
         !vector.get(static_cast<int>(slot)).IsSmi()) {
-      vector.set(static_cast<int>(slot) + 2, HeapObject::cast(receiver).shape());
+      vector.set(static_cast<int>(slot) + 2, MethodCacheKey(HeapObject::cast(receiver)));
     }
   }
   {
@@ -534,6 +534,11 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     site.cached_method_id = *id;
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
+}
+
+HeapObject Interpreter::MethodCacheKey(HeapObject receiver) {
+  if (receiver.IsEnumValue()) return EnumValue::cast(receiver).descriptor();
+  return receiver.shape();
 }
 
 int Interpreter::BuiltinReceiverKey(Value receiver) {

@@ -256,6 +256,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   const Value the_hole_value = isolate->the_hole_value();
   // Read-only, so never moved by the GC; the allocation area's address is stable too.
   const Address number_shape = isolate->heap_number_shape().ptr();
+  const Address enum_value_shape = isolate->enum_value_shape().ptr();
   LinearAllocationArea* const lab = isolate->heap()->new_space()->lab();
   auto ToBoolean = [true_value, false_value](bool b) { return b ? true_value : false_value; };
 

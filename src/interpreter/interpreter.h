@@ -167,6 +167,9 @@ class Interpreter : public RootProvider {
   // The key of a built-in method cache entry for this receiver (CallSite), or -1 when its
   // methods cannot be cached by kind alone.
   static constexpr int kSmiReceiverKey = 1 << 10;
+  // What a receiver's user methods depend on: its shape, except for enum values, which
+  // share one shape across all enums (their descriptor decides).
+  static HeapObject MethodCacheKey(HeapObject receiver);
   static int BuiltinReceiverKey(Value receiver);
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
