@@ -496,6 +496,10 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   Value type = method.ptr() != 0 ? Value(isolate_->nil_value()) : TypeOf(receiver);
   if (method.ptr() == 0 && !type.IsNil()) {
     method = FindMethod(type, *name);
+    if (method.ptr() != 0 && receiver.IsHeapObject()) {
+      Address key = MethodCacheKey(HeapObject::cast(receiver)).ptr();
+      method_cache_[MethodCacheHash(key, name->ptr())] = {key, name->ptr(), method.ptr()};
+    }
     if (method.ptr() != 0 && has_vector && receiver.IsHeapObject() &&
         !vector.get(static_cast<int>(slot)).IsSmi()) {
       vector.set(static_cast<int>(slot) + 2, MethodCacheKey(HeapObject::cast(receiver)));
@@ -534,6 +538,10 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     site.cached_method_id = *id;
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
+}
+
+void Interpreter::FlushMethodCache() {
+  for (MethodCacheEntry& e : method_cache_) e = MethodCacheEntry();
 }
 
 HeapObject Interpreter::MethodCacheKey(HeapObject receiver) {

@@ -106,6 +106,7 @@ void Interpreter::IterateRoots(RootVisitor* visitor) {
   // The stub cache holds raw shape and name addresses, which a moving GC invalidates:
   // drop it (it refills from the feedback as code runs).
   for (StubCacheEntry& e : stub_cache_) e = StubCacheEntry();
+  FlushMethodCache();
   visitor->VisitRootPointer("traced exception", ObjectSlot(&traced_exception_));
 }
 

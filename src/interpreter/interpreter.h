@@ -138,6 +138,9 @@ class Interpreter : public RootProvider {
   // Adds `type` to the registry (for method lookup from instances).
   bool RegisterType(Handle<TypeDescriptor> type);
 
+  // Forgets cached method resolutions (types or methods were defined).
+  void FlushMethodCache();
+
  private:
   static constexpr int kMaxEntryDepth = 1500;
   static constexpr size_t kStackReserve = 256;
@@ -200,6 +203,19 @@ class Interpreter : public RootProvider {
   void RecordFieldFeedback(Address* fp, uint32_t slot, Value object, String name, const char* kind);
   void RecordCallFeedback(Address* fp, uint32_t slot, Value target);
   StubCacheEntry stub_cache_[kStubCacheSize];
+  // User methods by (MethodCacheKey of the receiver, method name): polymorphic and
+  // megamorphic method call sites hit here instead of searching the type's method table.
+  // Raw addresses: cleared by every GC and whenever a type or method is defined.
+  struct MethodCacheEntry {
+    Address key = 0;
+    Address name = 0;
+    Address method = 0;
+  };
+  static constexpr int kMethodCacheSize = 256;
+  MethodCacheEntry method_cache_[kMethodCacheSize];
+  static uint32_t MethodCacheHash(Address key, Address name) {
+    return static_cast<uint32_t>(((key >> 3) * 31 ^ (name >> 3)) & (kMethodCacheSize - 1));
+  }
 
   // A container loaded to be mutated through is first made unshared (copy-on-write), in
   // its register, so the children loaded from it are marked shared by the copy.

@@ -44,6 +44,7 @@ Result NewType(RuntimeArguments& a, TypeDescriptor::Kind kind, Handle<TypeDescri
 }
 
 Result Runtime_DefineStruct(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Isolate* isolate = a.isolate;
   int64_t tuple_arity = Smi::ToInt(a[2]);
   Handle<TypeDescriptor> type;
@@ -62,6 +63,7 @@ Result Runtime_DefineStruct(RuntimeArguments& a) {
 }
 
 Result Runtime_DefineEnum(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Isolate* isolate = a.isolate;
   Handle<TypeDescriptor> type;
   if (NewType(a, TypeDescriptor::kEnum, &type).is_null()) return {};
@@ -90,6 +92,7 @@ Result Runtime_DefineEnum(RuntimeArguments& a) {
 }
 
 Result Runtime_DefineClass(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Isolate* isolate = a.isolate;
   Handle<TypeDescriptor> type;
   if (NewType(a, TypeDescriptor::kClass, &type).is_null()) return {};
@@ -112,12 +115,14 @@ Result Runtime_DefineClass(RuntimeArguments& a) {
 }
 
 Result Runtime_DefineTrait(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Handle<TypeDescriptor> type;
   if (NewType(a, TypeDescriptor::kTrait, &type).is_null()) return {};
   return type;
 }
 
 Result Runtime_DefineMethod(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Isolate* isolate = a.isolate;
   if (!a[0].IsTypeDescriptor()) {
     return Error(isolate, std::string("Runtime error: Cannot define methods on ") + TypeName(a[0]));
@@ -128,6 +133,7 @@ Result Runtime_DefineMethod(RuntimeArguments& a) {
 }
 
 Result Runtime_ImplementTrait(RuntimeArguments& a) {
+  a.interpreter->FlushMethodCache();  // method resolution may change
   Isolate* isolate = a.isolate;
   if (!a[0].IsTypeDescriptor() || !a[1].IsTypeDescriptor()) return Nil(isolate);
   Handle<HashMap> methods(HashMap::cast(TypeDescriptor::cast(a[0]).methods()), isolate);
