@@ -836,6 +836,18 @@ void BytecodeGenerator::VisitRange(parser::Range* node) {
 }
 
 void BytecodeGenerator::VisitCast(Cast* node) {
+  std::string_view type = node->type_name->view();
+  bool to_float = type == "f64" || type == "f32";
+  bool to_int64 = type == "i64" || type == "isize" || type == "i128" || type == "u64" ||
+                  type == "usize" || type == "u128";
+  if (to_float || to_int64) {
+    // The numeric casts loops use have their own bytecodes (no runtime call for the
+    // common cases: an integer to float, an integer kept as it is).
+    VisitForRead(node->operand);
+    ExpressionPosition(node);
+    Emit(to_float ? Bytecode::kCastToFloat : Bytecode::kCastToInt64, {Cst(StringConstant(type))});
+    return;
+  }
   RegisterScope rs(this);
   Register args = NewTemps(2);
   VisitForRegister(node->operand, args);

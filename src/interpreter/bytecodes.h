@@ -122,6 +122,10 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Negate, kReadWrite, kIdx)                                                      \
   V(BitwiseNot, kReadWrite, kIdx)                                                  \
   V(LogicalNot, kReadWrite)                                                        \
+  /* acc as f64 / f32, and acc as a 64-bit integer type; Idx: the type name (a     \
+     constant string) for the general conversion and its errors */                 \
+  V(CastToFloat, kReadWrite, kIdx)                                                 \
+  V(CastToInt64, kReadWrite, kIdx)                                                 \
                                                                                    \
   /* Comparisons: acc = reg CMP acc, with a feedback slot */                       \
   V(TestEqual, kReadWrite, kReg, kIdx)                                             \

@@ -120,6 +120,20 @@ bool Interpreter::CreateContainer(Bytecode bc, Address* first, int count, Value*
   }
 }
 
+bool Interpreter::CastSlow(Address* fp, Value value, uint32_t type_index, Value* out) {
+  HandleScope scope(isolate_);
+  Handle<Value> operand(value, isolate_);
+  Value pool =
+      BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+          .constant_pool();
+  std::string type =
+      String::cast(FixedArray::cast(pool).get(static_cast<int>(type_index))).ToStdString();
+  Handle<Value> result;
+  if (!CastValue(isolate_, operand, type).ToHandle(&result)) return false;
+  *out = *result;
+  return true;
+}
+
 bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                             Value* out) {
   HandleScope scope(isolate_);

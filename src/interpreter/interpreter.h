@@ -157,6 +157,8 @@ class Interpreter : public RootProvider {
   bool SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
                   Value* out);
   bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
+  // `value as T` through the general conversion; T is the string constant at type_index.
+  bool CastSlow(Address* fp, Value value, uint32_t type_index, Value* out);
   bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot, Value* out);
   bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                   Value value);
