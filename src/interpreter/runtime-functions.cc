@@ -541,6 +541,17 @@ Result Runtime_PatternIsVariant(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;
   Value v = a[0];
   Value type = a[1];
+  // The common case, a variant of a user enum, compares the variant's name without
+  // copying either string (names are internalized, so usually by identity).
+  if (type.IsTypeDescriptor() && TypeDescriptor::cast(type).kind() == TypeDescriptor::kEnum &&
+      a[2].IsString()) {
+    if (!v.IsEnumValue() || EnumValue::cast(v).descriptor() != TypeDescriptor::cast(type).layout()) {
+      return Bool(isolate, false);
+    }
+    EnumValue e = EnumValue::cast(v);
+    String variant = String::cast(e.descriptor().variant_names().get(e.variant()));
+    return Bool(isolate, variant == a[2] || String::Equals(variant, String::cast(a[2])));
+  }
   std::string name = a[2].IsString() ? Str(a[2]) : std::string();
   if (type.IsNil()) {
     if (name == "Some") return Bool(isolate, IsSome(isolate, v));
