@@ -348,7 +348,9 @@ MaybeHandle<Value> Exit(BuiltinArguments& args) {
 MaybeHandle<Value> EnvArgs(BuiltinArguments& args) {
   Isolate* isolate = args.isolate;
   std::vector<std::string> arguments;
-  {
+  if (isolate->has_program_arguments()) {
+    arguments = isolate->program_arguments();
+  } else {
     std::lock_guard<std::mutex> lock(ArgumentsMutex());
     arguments = ProgramArguments();
   }
