@@ -489,8 +489,8 @@ class Value {
   MaybeLocal<String> ToString(Local<Context> context) const;
   // Truthiness: only false and nil are false.
   bool BooleanValue() const;
-  // Integers and floats as double / int64 (floats truncate toward zero); Nothing with a
-  // type error pending for anything else or a float out of range.
+  // Integers and floats as double / int64 (a float converts as `x as i64` does); Nothing
+  // with a type error in the TryCatch for anything else.
   Maybe<double> NumberValue(Local<Context> context) const;
   Maybe<int64_t> IntegerValue(Local<Context> context) const;
   // Ruchy's `==` (structural).
@@ -554,7 +554,7 @@ class Map : public Value {
  public:
   static MaybeLocal<Map> New(Isolate* isolate);
   size_t Size() const;
-  // Empty with "Runtime error: Key not found: KEY" when absent.
+  // Empty with "Runtime error: Key 'KEY' not found in object" when absent.
   MaybeLocal<Value> Get(Local<Context> context, Local<Value> key);
   Maybe<bool> Has(Local<Context> context, Local<Value> key);
   // Keys must be hashable (integers, strings, booleans, nil, floats, tuples of those).
