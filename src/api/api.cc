@@ -9,6 +9,7 @@
 #include <mutex>
 #include <new>
 
+#include "absl/container/inlined_vector.h"
 #include "src/api/api-impl.h"
 #include "src/builtins/builtins.h"
 #include "src/objects/objects-inl.h"
@@ -488,7 +489,7 @@ i::MaybeHandle<i::Value> HostCall(i::Isolate* isolate, int index, int argc,
     // Fresh slots: argv may point into the VM stack, and a Local that an API call updates
     // in place (copy-on-write) must not write into the caller's registers. The callback's
     // copies alias the caller's containers, so they are marked shared.
-    std::vector<i::Address*> slots(static_cast<size_t>(argc));
+    absl::InlinedVector<i::Address*, 8> slots(static_cast<size_t>(argc));
     for (int k = 0; k < argc; ++k) {
       i::MarkShared(*argv[k]);
       slots[static_cast<size_t>(k)] = i::HandleScope::CreateHandle(isolate, argv[k]->ptr());
