@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <mutex>
 #include <random>
@@ -34,7 +35,11 @@ void SetProgramArguments(std::vector<std::string> arguments) {
 
 void ExitProcess(int code) {
   FlushStandardStreams();
-  std::exit(code);
+  std::fflush(nullptr);
+  // _Exit, not exit: other isolates may be running on other threads (the embedding API),
+  // and static destructors and atexit handlers must not run under them. The isolates' heaps
+  // are still in use at this point, not leaked.
+  std::_Exit(code);
 }
 
 namespace builtins {
@@ -348,7 +353,9 @@ MaybeHandle<Value> Exit(BuiltinArguments& args) {
 MaybeHandle<Value> EnvArgs(BuiltinArguments& args) {
   Isolate* isolate = args.isolate;
   std::vector<std::string> arguments;
-  {
+  if (isolate->has_program_arguments()) {
+    arguments = isolate->program_arguments();
+  } else {
     std::lock_guard<std::mutex> lock(ArgumentsMutex());
     arguments = ProgramArguments();
   }

@@ -16,8 +16,14 @@ IsolateOptions IsolateOptionsFromFlags(const base::FlagValues& flags) {
 }
 
 std::unique_ptr<Isolate> Isolate::New(const IsolateOptions& options) {
+  std::unique_ptr<Isolate> isolate = TryNew(options);
+  CHECK(isolate != nullptr);
+  return isolate;
+}
+
+std::unique_ptr<Isolate> Isolate::TryNew(const IsolateOptions& options) {
   std::unique_ptr<Isolate> isolate(new Isolate(options));
-  CHECK(isolate->Init());
+  if (!isolate->Init()) return nullptr;
   return isolate;
 }
 

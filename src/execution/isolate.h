@@ -5,7 +5,9 @@
 #define RUCHY_EXECUTION_ISOLATE_H_
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "src/base/flags.h"
 #include "src/heap/factory.h"
@@ -29,6 +31,8 @@ class Isolate {
   // Sets up the heap and the read-only roots. CHECK-fails if the system cannot provide the
   // initial memory.
   static std::unique_ptr<Isolate> New(const IsolateOptions& options = {});
+  // Like New, but null instead of a CHECK failure (the embedding API reports it).
+  static std::unique_ptr<Isolate> TryNew(const IsolateOptions& options = {});
   ~Isolate();
   RUCHY_DISALLOW_COPY_AND_ASSIGN(Isolate);
 
@@ -87,6 +91,27 @@ class Isolate {
   void* interpreter_data() const { return interpreter_data_; }
   void set_interpreter_data(void* data) { interpreter_data_ = data; }
 
+  // Host functions (the embedding API's Function::New): a closure whose function_data is
+  // a Smi id <= kFirstHostFunctionId calls the handler with kFirstHostFunctionId - id as
+  // the embedder's index. The handler returns the result, or empty with an exception
+  // pending. Installed by src/api; the embedder's per-isolate state is embedder_data().
+  static constexpr int kFirstHostFunctionId = -1000;
+  using HostCallHandler = MaybeHandle<Value> (*)(Isolate* isolate, int index, int argc,
+                                                 const Handle<Value>* argv);
+  HostCallHandler host_call_handler() const { return host_call_handler_; }
+  void set_host_call_handler(HostCallHandler handler) { host_call_handler_ = handler; }
+  void* embedder_data() const { return embedder_data_; }
+  void set_embedder_data(void* data) { embedder_data_ = data; }
+
+  // What std::env::args() returns in this isolate; when never set, the process-wide list
+  // (SetProgramArguments in src/builtins/builtins.h).
+  bool has_program_arguments() const { return has_program_arguments_; }
+  const std::vector<std::string>& program_arguments() const { return program_arguments_; }
+  void set_program_arguments(std::vector<std::string> arguments) {
+    program_arguments_ = std::move(arguments);
+    has_program_arguments_ = true;
+  }
+
   // Isolate-owned roots: mutable roots table entries, handle scopes, global handles, the
   // pending exception.
   void IterateRoots(RootVisitor* visitor);
@@ -108,6 +133,10 @@ class Isolate {
   bool pending_is_error_ = false;
   CallHandler call_handler_ = nullptr;
   void* interpreter_data_ = nullptr;
+  HostCallHandler host_call_handler_ = nullptr;
+  void* embedder_data_ = nullptr;
+  std::vector<std::string> program_arguments_;
+  bool has_program_arguments_ = false;
   int64_t out_of_memory_count_ = 0;
   int64_t cow_copy_count_ = 0;
 };

@@ -237,6 +237,9 @@ MaybeHandle<Value> Interpreter::CallNative(Handle<Closure> closure, int argc,
                                            const Handle<Value>* argv, Handle<Value>* receiver_out) {
   (void)receiver_out;
   int id = static_cast<int>(Smi::ToInt(closure->shared().function_data()));
+  if (id <= Isolate::kFirstHostFunctionId) {
+    return isolate_->host_call_handler()(isolate_, Isolate::kFirstHostFunctionId - id, argc, argv);
+  }
   if (id < 0) {
     if (argc != 1) {
       isolate_->ThrowError("Runtime error: Function expects 1-1 arguments, got " +

@@ -120,6 +120,11 @@ int Interpreter::GlobalIndex(std::string_view name) {
   return index;
 }
 
+int Interpreter::FindGlobalIndex(std::string_view name) const {
+  auto it = global_index_.find(std::string(name));
+  return it == global_index_.end() ? -1 : it->second;
+}
+
 Value Interpreter::GetGlobal(int index) const { return Value(globals_[index]); }
 void Interpreter::SetGlobal(int index, Value value) { globals_[index] = value.ptr(); }
 

@@ -89,6 +89,8 @@ class Interpreter : public RootProvider {
 
   // --- Globals: one cell per top-level name, addressed by index from bytecode.
   int GlobalIndex(std::string_view name);
+  // The index of an existing global cell, or -1 (never creates one).
+  int FindGlobalIndex(std::string_view name) const;
   const std::string& GlobalName(int index) const { return global_names_[index]; }
   Value GetGlobal(int index) const;
   void SetGlobal(int index, Value value);
@@ -111,7 +113,16 @@ class Interpreter : public RootProvider {
 
   // The stack trace captured when the pending exception was raised (innermost first).
   const std::vector<StackFrameInfo>& pending_stack_trace() const { return stack_trace_; }
+  // Whether pending_stack_trace() was captured for `exception` (an exception raised
+  // outside Ruchy code, e.g. by the embedding API, has none).
+  bool HasStackTraceFor(Value exception) const {
+    return trace_valid_ && Value(traced_exception_) == exception;
+  }
   void CaptureStackTrace();
+
+  // The lowest C++ stack address native re-entry may reach (the embedding API resets it
+  // when an isolate moves to another thread).
+  void set_native_stack_limit(uintptr_t limit) { native_stack_limit_ = limit; }
 
   // main() bookkeeping (LANGUAGE §1: main runs after top-level code unless already called).
   bool main_called() const { return main_called_; }

@@ -12,18 +12,11 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "src/builtins/builtins.h"
-#include "src/interpreter/bytecode-generator.h"
-#include "src/objects/objects-inl.h"
-#include "src/parser/parser.h"
-#include "src/runtime/value-ops.h"
 #include "tools/ruchyd/shell-support.h"
 
 namespace ruchy::shell {
 
 namespace {
-
-namespace internal = ruchy::internal;
 
 constexpr char kPrompt[] = "ruchy> ";
 constexpr char kContinuationPrompt[] = "ruchy... ";
@@ -79,33 +72,30 @@ std::string Trim(const std::string& text) {
 }
 
 // Compiles and runs one input, printing its value (unless nil) or its error.
-void Evaluate(Engine* engine, const std::string& input) {
-  internal::Isolate* isolate = engine->isolate();
-  internal::HandleScope scope(isolate);
-  std::string error;
-  internal::Handle<internal::SharedFunctionInfo> script;
-  if (!engine->interpreter()
-           ->Compile("<repl>", input, /*call_main=*/false, &error)
-           .ToHandle(&script)) {
-    std::string text = engine->TakeCompileErrorText(error);
-    internal::FlushStandardStreams();
-    std::fputs(text.c_str(), stderr);
+void Evaluate(Session* session, const std::string& input) {
+  Isolate* isolate = session->isolate();
+  Local<Context> context = session->context();
+  HandleScope scope(isolate);
+  TryCatch try_catch(isolate);
+  ScriptOrigin origin("<repl>");
+  Local<String> source;
+  Local<Script> script;
+  if (!String::NewFromUtf8(isolate, input).ToLocal(&source) ||
+      !Script::Compile(context, source, &origin).ToLocal(&script)) {
+    ReportError(ErrorText(try_catch));
     return;
   }
-  if (engine->interpreter()->options().print_bytecode) {
-    std::fputs(internal::interpreter::PrintFunctionBytecode(isolate, *script, true).c_str(),
-               stdout);
+  if (Engine::GetBoolFlag("print_bytecode")) {
+    std::fputs(script->GetBytecodeListing(context).c_str(), stdout);
   }
-  internal::Handle<internal::Value> result;
-  if (!engine->interpreter()->RunScript(script).ToHandle(&result)) {
-    std::string text = engine->TakeUncaughtText();
-    internal::FlushStandardStreams();
-    std::fputs(text.c_str(), stderr);
+  Local<Value> result;
+  if (!script->Run(context).ToLocal(&result)) {
+    ReportError(ErrorText(try_catch));
     return;
   }
-  internal::FlushStandardStreams();
+  Engine::FlushStandardStreams();
   if (!result->IsNil()) {
-    std::string text = internal::ToText(*result, internal::TextForm::kRepl) + "\n";
+    std::string text = result->ToText(TextForm::kRepl) + "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   std::fflush(stdout);
@@ -113,26 +103,8 @@ void Evaluate(Engine* engine, const std::string& input) {
 
 }  // namespace
 
-bool IsIncompleteInput(const std::string& input, bool allow_natives_syntax) {
-  size_t end = input.find_last_not_of(" \t\r\n");
-  if (end == std::string::npos) return false;
-  internal::parser::ParseOptions options;
-  options.allow_natives_syntax = allow_natives_syntax;
-  std::unique_ptr<internal::parser::ParseResult> result =
-      internal::parser::Parse("<repl>", input, options);
-  for (const internal::parser::SyntaxError& error : result->errors()) {
-    if (error.position.offset > end) return true;
-    // Strings and comments may span lines: their errors point at where they open.
-    if (error.message == "unterminated string literal" ||
-        error.message == "unterminated f-string" || error.message == "unterminated block comment") {
-      return true;
-    }
-  }
-  return false;
-}
-
-int RunRepl(const base::FlagValues& flags) {
-  Engine engine(flags);
+int RunRepl() {
+  Session session;
   LineReader reader;
   if (reader.interactive()) {
     std::printf("Ruchy REPL (ruchyd). Type :help for help, :quit or Ctrl-D to leave.\n");
@@ -163,13 +135,13 @@ int RunRepl(const base::FlagValues& flags) {
     } else {
       pending += "\n" + line;
     }
-    if (IsIncompleteInput(pending, flags.allow_natives_syntax)) continue;
+    if (Syntax::IsIncomplete(pending)) continue;
     reader.AddHistory(pending);
-    Evaluate(&engine, pending);
+    Evaluate(&session, pending);
     pending.clear();
   }
   // End of input inside an incomplete entry: evaluate it so its error is reported.
-  if (!pending.empty()) Evaluate(&engine, pending);
+  if (!pending.empty()) Evaluate(&session, pending);
   if (!quit && reader.interactive()) std::printf("\n");
   return 0;
 }

@@ -1,15 +1,12 @@
-// Shared shell pieces: file reading, engine setup from flags, uncaught-error text.
+// Shared shell pieces: file reading, the session (isolate + context), uncaught-error text.
 #include "tools/ruchyd/shell-support.h"
 
-#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-
-#include "src/builtins/builtins.h"
-#include "src/objects/objects-inl.h"
-#include "src/runtime/value-ops.h"
 
 namespace ruchy::shell {
 
@@ -29,48 +26,46 @@ bool ReadFile(const std::string& path, std::string* contents, std::string* error
   return true;
 }
 
-internal::interpreter::InterpreterOptions InterpreterOptionsFromFlags(
-    const base::FlagValues& flags) {
-  internal::interpreter::InterpreterOptions options;
-  options.stack_slots = static_cast<size_t>(std::max<int64_t>(flags.stack_size, 64)) * 1024 / 8;
-  options.print_bytecode = flags.print_bytecode;
-  options.trace_ic = flags.trace_ic;
-  options.allow_natives_syntax = flags.allow_natives_syntax;
-  return options;
-}
+struct Session::Scopes {
+  explicit Scopes(Isolate* isolate)
+      : isolate_scope(isolate),
+        handle_scope(isolate),
+        context(Context::New(isolate)),
+        context_scope(context) {}
+  Isolate::Scope isolate_scope;
+  HandleScope handle_scope;
+  Local<Context> context;
+  Context::Scope context_scope;
+};
 
-Engine::Engine(const base::FlagValues& flags)
-    : isolate_(internal::Isolate::New(internal::IsolateOptionsFromFlags(flags))),
-      interpreter_(internal::interpreter::AttachInterpreter(isolate_.get(),
-                                                            InterpreterOptionsFromFlags(flags))) {}
-
-Engine::~Engine() {
-  internal::FlushStandardStreams();
-  interpreter_.reset();
-}
-
-std::string Engine::TakeUncaughtText() {
-  internal::Isolate* isolate = isolate_.get();
-  internal::Value exception = isolate->pending_exception();
-  std::string message;
-  if (isolate->pending_exception_is_error() && exception.IsString()) {
-    message = internal::String::cast(exception).ToStdString();
-  } else {
-    message = "Uncaught exception: " + internal::ToText(exception, internal::TextForm::kDebug);
+Session::Session() : isolate_(Isolate::New()) {
+  if (isolate_ == nullptr) {
+    std::fputs("ruchyd: cannot create an isolate (out of memory)\n", stderr);
+    std::exit(1);
   }
-  std::string text = "Error: Evaluation error: " + message + "\n";
-  for (const internal::interpreter::StackFrameInfo& frame : interpreter_->pending_stack_trace()) {
-    text += "    at " + frame.function_name + " (" + frame.file_name + ":" +
-            std::to_string(frame.line) + ":" + std::to_string(frame.column) + ")\n";
-  }
-  isolate->clear_pending_exception();
-  return text;
+  scopes_ = std::make_unique<Scopes>(isolate_);
 }
 
-std::string Engine::TakeCompileErrorText(const std::string& error) {
-  if (isolate_->has_pending_exception()) return TakeUncaughtText();
-  if (!error.empty() && error.back() != '\n') return error + "\n";
-  return error;
+Session::~Session() {
+  scopes_.reset();
+  isolate_->Dispose();
+}
+
+Local<Context> Session::context() const { return scopes_->context; }
+
+std::string ErrorText(const TryCatch& try_catch) {
+  const Message& message = try_catch.GetMessage();
+  if (message.IsSyntaxError()) {
+    std::string text = try_catch.Exception()->ToText();
+    if (text.empty() || text.back() != '\n') text += '\n';
+    return text;
+  }
+  return "Error: Evaluation error: " + message.Get() + "\n" + try_catch.StackTrace();
+}
+
+void ReportError(const std::string& text) {
+  Engine::FlushStandardStreams();
+  std::fputs(text.c_str(), stderr);
 }
 
 }  // namespace ruchy::shell

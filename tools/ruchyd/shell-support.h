@@ -1,14 +1,13 @@
 // Pieces the shell's modes share (running files, the REPL, `ruchyd test`): reading files,
-// creating an isolate with its interpreter from the flags, and the text of an uncaught error.
+// an isolate with its context entered, and the text of an uncaught error. Built on the
+// embedding API only (include/ruchy/ruchy.h), as d8 is on v8.h.
 #ifndef RUCHY_TOOLS_RUCHYD_SHELL_SUPPORT_H_
 #define RUCHY_TOOLS_RUCHYD_SHELL_SUPPORT_H_
 
 #include <memory>
 #include <string>
 
-#include "src/base/flags.h"
-#include "src/execution/isolate.h"
-#include "src/interpreter/interpreter.h"
+#include "include/ruchy/ruchy.h"
 
 namespace ruchy::shell {
 
@@ -16,30 +15,31 @@ namespace ruchy::shell {
 // them). Returns false with a message (ending in a newline) when it cannot.
 bool ReadFile(const std::string& path, std::string* contents, std::string* error);
 
-internal::interpreter::InterpreterOptions InterpreterOptionsFromFlags(
-    const base::FlagValues& flags);
-
-// An isolate with an interpreter attached; the interpreter is destroyed first.
-class Engine {
+// An isolate (made from the process flags) with its context entered for the session's
+// lifetime; the isolate is disposed last.
+class Session {
  public:
-  explicit Engine(const base::FlagValues& flags);
-  ~Engine();
-  RUCHY_DISALLOW_COPY_AND_ASSIGN(Engine);
+  Session();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
-  internal::Isolate* isolate() const { return isolate_.get(); }
-  internal::interpreter::Interpreter* interpreter() const { return interpreter_.get(); }
-
-  // The text of the pending exception as LANGUAGE §1 prints an uncaught one: the message,
-  // then one line per frame. Clears the exception.
-  std::string TakeUncaughtText();
-  // After a failed Compile: the uncaught text when something was thrown (a module's top
-  // level), else the syntax/compile error; ends with a newline.
-  std::string TakeCompileErrorText(const std::string& error);
+  Isolate* isolate() const { return isolate_; }
+  Local<Context> context() const;
 
  private:
-  std::unique_ptr<internal::Isolate> isolate_;
-  std::unique_ptr<internal::interpreter::Interpreter> interpreter_;
+  struct Scopes;
+  Isolate* isolate_;
+  std::unique_ptr<Scopes> scopes_;
 };
+
+// The text the shell prints for a caught exception: a compile error's formatted text as
+// is, else LANGUAGE §1's uncaught-error report ("Error: Evaluation error: MESSAGE" and one
+// "    at ..." line per frame). Ends with a newline.
+std::string ErrorText(const TryCatch& try_catch);
+
+// Flushes the program's buffered output, then writes `text` to stderr.
+void ReportError(const std::string& text);
 
 }  // namespace ruchy::shell
 

@@ -1,5 +1,5 @@
-// The #[test] runner: finds test functions with the parser, then runs each in a fresh
-// engine after the file's top-level code, so tests cannot see each other's effects.
+// The #[test] runner: finds test functions (Syntax::ListTestFunctions), then runs each in
+// a fresh isolate after the file's top-level code, so tests cannot see each other's effects.
 #include "tools/ruchyd/test-runner.h"
 
 #include <algorithm>
@@ -7,17 +7,11 @@
 #include <filesystem>
 #include <system_error>
 
-#include "src/builtins/builtins.h"
-#include "src/objects/objects-inl.h"
-#include "src/parser/parser.h"
 #include "tools/ruchyd/shell-support.h"
 
 namespace ruchy::shell {
 
 namespace {
-
-namespace internal = ruchy::internal;
-namespace parser = ruchy::internal::parser;
 
 struct Totals {
   int passed = 0;
@@ -26,7 +20,7 @@ struct Totals {
 };
 
 void Print(const std::string& text) {
-  internal::FlushStandardStreams();
+  Engine::FlushStandardStreams();
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
 }
@@ -57,69 +51,52 @@ bool CollectFiles(const std::string& path, std::vector<std::string>* files) {
   return true;
 }
 
-bool IsTestFunction(const parser::FunctionLiteral* function) {
-  for (const parser::AstString* attribute : function->attributes) {
-    if (attribute->view() == "test") return true;
-  }
-  return false;
-}
-
 // Runs the file's top level, then the test; returns the error text, empty on success.
-std::string RunOneTest(const base::FlagValues& flags, const std::string& file,
-                       const std::string& source, const std::string& test_name) {
-  Engine engine(flags);
-  internal::Isolate* isolate = engine.isolate();
-  internal::interpreter::Interpreter* interpreter = engine.interpreter();
-  internal::HandleScope scope(isolate);
-  std::string error;
-  internal::Handle<internal::SharedFunctionInfo> script;
-  if (!interpreter->Compile(file, source, /*call_main=*/false, &error).ToHandle(&script)) {
-    return engine.TakeCompileErrorText(error);
+std::string RunOneTest(const std::string& file, const std::string& source,
+                       const std::string& test_name) {
+  Session session;
+  Isolate* isolate = session.isolate();
+  Local<Context> context = session.context();
+  HandleScope scope(isolate);
+  TryCatch try_catch(isolate);
+  ScriptOrigin origin(file);
+  Local<String> text;
+  Local<Script> script;
+  Local<Value> result;
+  if (!String::NewFromUtf8(isolate, source).ToLocal(&text) ||
+      !Script::Compile(context, text, &origin).ToLocal(&script) ||
+      !script->Run(context).ToLocal(&result)) {
+    return ErrorText(try_catch);
   }
-  internal::Handle<internal::Value> result;
-  if (!interpreter->RunScript(script).ToHandle(&result)) return engine.TakeUncaughtText();
-  internal::Handle<internal::Value> function(
-      interpreter->GetGlobal(interpreter->GlobalIndex(test_name)), isolate);
-  if (!function->IsClosure()) {
+  Local<Value> function;
+  if (!context->Global()->Has(context, test_name) ||
+      !context->Global()->Get(context, test_name).ToLocal(&function) || !function->IsFunction()) {
     return "ruchyd: test '" + test_name + "' is not a function after the file's top level\n";
   }
-  if (!interpreter->Call(function, 0, nullptr).ToHandle(&result)) {
-    return engine.TakeUncaughtText();
+  if (!function.As<Function>()->Call(context, 0, nullptr).ToLocal(&result)) {
+    return ErrorText(try_catch);
   }
   return "";
 }
 
-void RunFile(const base::FlagValues& flags, const std::string& file, Totals* totals) {
+void RunFile(const std::string& file, Totals* totals) {
   std::string source;
   std::string error;
   if (!ReadFile(file, &source, &error)) {
-    internal::FlushStandardStreams();
-    std::fputs(error.c_str(), stderr);
-    totals->file_errors = true;
-    return;
-  }
-  parser::ParseOptions options;
-  options.allow_natives_syntax = flags.allow_natives_syntax;
-  std::unique_ptr<parser::ParseResult> program = parser::Parse(file, source, options);
-  if (!program->ok()) {
-    internal::FlushStandardStreams();
-    std::fputs(program->FormattedErrors().c_str(), stderr);
+    ReportError(error);
     totals->file_errors = true;
     return;
   }
   std::vector<std::string> tests;
-  const parser::Node* body = program->script()->body;
-  if (body != nullptr && body->IsBlock()) {
-    for (const parser::Node* statement : body->AsBlock()->statements) {
-      if (!statement->IsFunctionDeclaration()) continue;
-      const parser::FunctionLiteral* function = statement->AsFunctionDeclaration()->function;
-      if (IsTestFunction(function)) tests.emplace_back(function->name->view());
-    }
+  if (!Syntax::ListTestFunctions(file, source, &tests, &error)) {
+    ReportError(error);
+    totals->file_errors = true;
+    return;
   }
   Print("running " + std::to_string(tests.size()) + (tests.size() == 1 ? " test" : " tests") +
         " in " + file + "\n");
   for (const std::string& name : tests) {
-    std::string failure = RunOneTest(flags, file, source, name);
+    std::string failure = RunOneTest(file, source, name);
     if (failure.empty()) {
       ++totals->passed;
       Print("test " + name + " ... ok\n");
@@ -132,7 +109,7 @@ void RunFile(const base::FlagValues& flags, const std::string& file, Totals* tot
 
 }  // namespace
 
-int RunTests(const base::FlagValues& flags, const std::vector<std::string>& paths) {
+int RunTests(const std::vector<std::string>& paths) {
   if (paths.empty()) {
     std::fprintf(stderr, "ruchyd: test needs at least one FILE or folder\n");
     return 2;
@@ -144,7 +121,7 @@ int RunTests(const base::FlagValues& flags, const std::vector<std::string>& path
       totals.file_errors = true;
       continue;
     }
-    for (const std::string& file : files) RunFile(flags, file, &totals);
+    for (const std::string& file : files) RunFile(file, &totals);
   }
   Print(std::to_string(totals.passed) + " passed, " + std::to_string(totals.failed) + " failed\n");
   return totals.failed == 0 && !totals.file_errors ? 0 : 1;

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "src/base/flags.h"
-
 namespace ruchy::shell {
 
 // Runs every top-level `#[test]` function of each file (every .ruchy file under a folder,
@@ -14,7 +12,7 @@ namespace ruchy::shell {
 // level (main() is not called). Prints `test NAME ... ok` or `... FAILED` with the error,
 // and last `N passed, N failed`. Returns 0 when all pass, 1 when any fails or a file
 // cannot be read or parsed, 2 for a usage error.
-int RunTests(const base::FlagValues& flags, const std::vector<std::string>& paths);
+int RunTests(const std::vector<std::string>& paths);
 
 }  // namespace ruchy::shell
 
