@@ -350,10 +350,10 @@ MaybeHandle<Value> EntryOrDefault(BuiltinArguments& args) {
 }
 
 MaybeHandle<Value> EntryAndModify(BuiltinArguments& args) {
-  // entry(k).and_modify(f).or_insert(1). A callback cannot change its parameter in place
-  // (`|v| *v += 1` only changes its own copy and evaluates to nil), so the callback's
-  // result is the new value; a nil result is an error rather than a silently lost update.
-  // TODO(#5): in-out callback parameters would make Rust's `|v| *v += 1` work.
+  // entry(k).and_modify(f).or_insert(1). Rust's `|v| *v += 1` changes its in-out
+  // parameter, whose final value comes back in the argument handle; a callback that leaves
+  // its parameter alone gives the new value as its result (`|v| v + 1`). Nil from such a
+  // callback is an error rather than a silently lost update.
   Isolate* isolate = args.isolate;
   if (!IsEntryReceiver(args)) return MethodNotFound(args);
   Handle<Tuple> entry = Handle<Tuple>::cast(*args.receiver);
@@ -361,12 +361,15 @@ MaybeHandle<Value> EntryAndModify(BuiltinArguments& args) {
   Handle<Value> existing(HashMap::cast(entry->get(0)).Get(isolate, *key), isolate);
   if ((*existing).IsTheHole()) return entry;
   MarkShared(*existing);
+  Handle<Value> before = handle(*existing, isolate);
   Handle<Value> updated;
-  if (!Call1(isolate, args.at(0), existing).ToHandle(&updated)) return {};
-  if ((*updated).IsNil()) {
+  if (!Call(isolate, args.at(0), 1, &existing).ToHandle(&updated)) return {};
+  if (!(*existing == *before)) {
+    updated = existing;  // written through the parameter
+  } else if ((*updated).IsNil()) {
     return Fail(isolate,
-                "Runtime error: and_modify() callback returned nil: return the new value "
-                "(|v| v + 1), a closure cannot change its parameter in place");
+                "Runtime error: and_modify() callback returned nil: change the value through "
+                "the parameter (|v| *v += 1) or return the new value (|v| v + 1)");
   }
   Handle<HashMap> map;
   if (!EntryMap(isolate, entry).ToHandle(&map)) return {};

@@ -128,6 +128,14 @@ MaybeHandle<Value> DefaultLike(Isolate* isolate, Value like);
 // --- Callbacks.
 
 MaybeHandle<Value> Call0(Isolate* isolate, Handle<Value> callable);
+// The error of a callback whose in-out parameter (|x| *x += 1, |p| p.x = 1) a built-in
+// cannot store.
+inline constexpr char kLostWriteBackError[] =
+    "Runtime error: the callback changes its parameter (*x = ..., x.f = ..., x.push(...)), "
+    "but this method passes it a copy: declare it `mut x` to change a copy, or write "
+    "for x in v.iter_mut() { ... }";
+
+// Call1/Call2 raise kLostWriteBackError when the callback wrote back to its parameter.
 MaybeHandle<Value> Call1(Isolate* isolate, Handle<Value> callable, Handle<Value> a);
 MaybeHandle<Value> Call2(Isolate* isolate, Handle<Value> callable, Handle<Value> a,
                          Handle<Value> b);

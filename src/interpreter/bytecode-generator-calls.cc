@@ -360,6 +360,13 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
     VisitMapEntryChain(node, false, nullptr);
     return;
   }
+  bool enumerate = false;
+  MethodCall* source = nullptr;
+  if (node->name->view() == "for_each" && node->arguments.size() == 1 &&
+      node->arguments[0].name == nullptr &&
+      (source = MatchMutIteration(node->receiver, &enumerate)) != nullptr && !enumerate) {
+    return VisitMutForEach(node, source);
+  }
   EmitMethodCall(node, node->receiver, node->name, node->type_hint, node->arguments);
 }
 
