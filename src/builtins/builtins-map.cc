@@ -422,6 +422,11 @@ bool IsMapEntry(Value value) {
          Tuple::cast(value).length() == 2 && Tuple::cast(value).get(0).IsHashMap();
 }
 
+MaybeHandle<Value> TakenValueLike(Isolate* isolate, Value like) {
+  if (IsOption(isolate, like)) return builtins::None(isolate);
+  return builtins::DefaultLike(isolate, like);
+}
+
 bool StoreThroughMapEntry(Isolate* isolate, Handle<Value> entry, Handle<Value> value) {
   if (!IsMapEntry(*entry)) {
     return isolate->ThrowError(std::string("Type error: Cannot assign through a ") +

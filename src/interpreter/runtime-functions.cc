@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "src/builtins/builtins.h"
 #include "src/execution/execution.h"
 #include "src/interpreter/bytecode-generator.h"
 #include "src/interpreter/interpreter.h"
@@ -677,6 +678,8 @@ Result Runtime_IterMutStore(RuntimeArguments& a) {
   a.slots[0] = container->ptr();
   return Nil(isolate);
 }
+
+Result Runtime_TakenValueLike(RuntimeArguments& a) { return TakenValueLike(a.isolate, a[0]); }
 
 // --- Modules ----------------------------------------------------------------------------
 

@@ -50,6 +50,7 @@ class Interpreter;
   V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */      \
   V(MapEntrySet, 3)      /* map (place register), key, value */                              \
   V(IterMutStore, 5)     /* container (place register), next index, element, value, pair? */ \
+  V(TakenValueLike, 1)   /* value: what std::mem::take leaves (builtins.h) */                \
   /* Intrinsics: %Name(args) with --allow-natives-syntax (runtime-natives.cc) */             \
   RUCHY_NATIVE_FUNCTION_LIST(V)
 
