@@ -13,7 +13,9 @@ namespace builtins {
 namespace {
 
 Handle<HashMap> ReceiverMap(BuiltinArguments& args) {
-  return Handle<HashMap>::cast(*args.receiver);
+  Handle<HashMap> map = Handle<HashMap>::cast(*args.receiver);
+  map->EnsureSorted();  // a BTreeMap walks its keys in order
+  return map;
 }
 
 bool CheckKey(BuiltinArguments& args, Handle<Value> key) {
@@ -23,7 +25,7 @@ bool CheckKey(BuiltinArguments& args, Handle<Value> key) {
   return false;
 }
 
-MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4) {
+MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4, bool sorted = false) {
   Handle<HashMap> map;
   capacity = std::clamp(capacity, 4, 1 << 16);
   // The table wants a power of two.
@@ -31,6 +33,7 @@ MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4) {
   while (rounded < capacity) rounded *= 2;
   if (!isolate->factory()->NewHashMap(rounded).ToHandle(&map)) return {};
   if (set) map->set_flag(CowContainer::kHashSetBit);
+  if (sorted) map->set_flag(CowContainer::kSortedMapBit);
   return map;
 }
 
@@ -98,7 +101,7 @@ bool IsSubset(Isolate* isolate, Handle<HashMap> small, Handle<HashMap> big) {
 }  // namespace
 
 MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Handle<Value>>& items,
-                                  bool set) {
+                                  bool set, bool sorted) {
   Handle<HashMap> map;
   if (!NewMap(args.isolate, set, static_cast<int>(std::min<size_t>(items.size(), 1 << 16)))
            .ToHandle(&map)) {
@@ -106,6 +109,11 @@ MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Hand
   }
   for (const Handle<Value>& item : items) {
     if (!AddItem(args, map, item, set)) return {};
+  }
+  if (sorted) {
+    // One sort at the end rather than keeping the order on every insert.
+    map->SortEntries();
+    map->set_flag(CowContainer::kSortedMapBit);
   }
   return map;
 }
@@ -406,14 +414,64 @@ MaybeHandle<Value> HashSetWithCapacity(BuiltinArguments& args) {
 MaybeHandle<Value> HashMapFrom(BuiltinArguments& args) {
   std::vector<Handle<Value>> items;
   if (!IterableElements(args, 0, &items)) return {};
-  return CollectIntoMap(args, items, false);
+  return CollectIntoMap(args, items, false, /*sorted=*/false);
 }
 
 MaybeHandle<Value> HashSetFrom(BuiltinArguments& args) {
   std::vector<Handle<Value>> items;
   if (!IterableElements(args, 0, &items)) return {};
-  return CollectIntoMap(args, items, true);
+  return CollectIntoMap(args, items, true, /*sorted=*/false);
 }
+
+MaybeHandle<Value> BTreeMapNew(BuiltinArguments& args) {
+  return NewMap(args.isolate, false, 4, /*sorted=*/true);
+}
+MaybeHandle<Value> BTreeSetNew(BuiltinArguments& args) {
+  return NewMap(args.isolate, true, 4, /*sorted=*/true);
+}
+
+MaybeHandle<Value> BTreeMapFrom(BuiltinArguments& args) {
+  std::vector<Handle<Value>> items;
+  if (!IterableElements(args, 0, &items)) return {};
+  return CollectIntoMap(args, items, false, /*sorted=*/true);
+}
+
+MaybeHandle<Value> BTreeSetFrom(BuiltinArguments& args) {
+  std::vector<Handle<Value>> items;
+  if (!IterableElements(args, 0, &items)) return {};
+  return CollectIntoMap(args, items, true, /*sorted=*/true);
+}
+
+namespace {
+
+// first_key_value()/last_key_value(): Some((key, value)) of the smallest or largest key of
+// a BTreeMap (its first or last live entry), None when empty.
+MaybeHandle<Value> EndKeyValue(BuiltinArguments& args, bool last) {
+  Isolate* isolate = args.isolate;
+  Handle<HashMap> map = ReceiverMap(args);
+  if (!map->has_flag(CowContainer::kSortedMapBit) || IsHashSet(*map)) return MethodNotFound(args);
+  OrderedHashTable table = map->table();
+  int used = table.used_entries();
+  for (int i = 0; i < used; ++i) {
+    int entry = last ? used - 1 - i : i;
+    if (!table.IsLiveEntry(entry)) continue;
+    MarkShared(table.KeyAt(entry));
+    MarkShared(table.ValueAt(entry));
+    Handle<Value> key(table.KeyAt(entry), isolate);
+    Handle<Value> value(table.ValueAt(entry), isolate);
+    Handle<Tuple> pair;
+    if (!isolate->factory()->NewTuple(2).ToHandle(&pair)) return {};
+    pair->set(0, *key);
+    pair->set(1, *value);
+    return Some(isolate, pair);
+  }
+  return None(isolate);
+}
+
+}  // namespace
+
+MaybeHandle<Value> MapFirstKeyValue(BuiltinArguments& args) { return EndKeyValue(args, false); }
+MaybeHandle<Value> MapLastKeyValue(BuiltinArguments& args) { return EndKeyValue(args, true); }
 
 }  // namespace builtins
 

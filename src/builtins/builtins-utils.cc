@@ -216,6 +216,7 @@ bool ValueElements(BuiltinArguments& args, Handle<Value> value, std::vector<Hand
   }
   if (v.IsHashMap()) {
     Handle<HashMap> map = Handle<HashMap>::cast(value);
+    map->EnsureSorted();
     bool is_set = IsHashSet(*map);
     int used = map->table().used_entries();
     for (int entry = 0; entry < used; ++entry) {

@@ -118,9 +118,10 @@ bool SetArrayContents(BuiltinArguments& args, const std::vector<Handle<Value>>& 
 
 // --- Maps (builtins-map.cc).
 
-// A new HashMap built from (key, value) tuples, or a HashSet built from keys.
+// A new HashMap built from (key, value) tuples, or a HashSet built from keys; `sorted`
+// makes it a BTreeMap/BTreeSet.
 MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Handle<Value>>& items,
-                                  bool set);
+                                  bool set, bool sorted);
 // The value `Default::default()` stands for when the type is unknown: the zero of the kind
 // of `like` (0, 0.0, "", [], an empty map, false), or 0 when `like` is the hole.
 MaybeHandle<Value> DefaultLike(Isolate* isolate, Value like);

@@ -130,6 +130,11 @@ void BytecodeGenerator::VisitFor(For* node) {
   ControlScope scope = NewBreakableScope(node);
   Visit(node->iterable);
   Register iterator = NewTemps(2);  // iterable, next index
+  if (!node->iterable->IsRange() && !node->iterable->IsArrayLiteral()) {
+    // A BTreeMap walks its keys in order: sort it now if keys arrived out of order.
+    Star(iterator);
+    CallRuntime(RuntimeFunctionId::kEnsureSorted, iterator, 1);
+  }
   ExpressionPosition(node->iterable);
   Emit(Bytecode::kGetIterator, {Slot()});
   Star(iterator);
@@ -223,8 +228,8 @@ void BytecodeGenerator::VisitMutFor(For* node, MethodCall* source, bool enumerat
   loop.place = EvaluatePlace(source->receiver);
   loop.pair_value = pair_value;
   loop.variable = PatternVariable(element_pattern);
-  Ldar(loop.place->value);
   loop.iterator = NewTemps(2);  // what is walked (a map: a snapshot of pairs), next index
+  CallRuntime(RuntimeFunctionId::kEnsureSorted, loop.place->value, 1);
   ExpressionPosition(source);
   Emit(Bytecode::kGetIterator, {Slot()});
   Star(loop.iterator);
@@ -297,8 +302,8 @@ void BytecodeGenerator::VisitMutForEach(MethodCall* node, MethodCall* source) {
     }
   }
   VisitForRegister(callback, callee);
-  Ldar(loop.place->value);
   loop.iterator = NewTemps(2);
+  CallRuntime(RuntimeFunctionId::kEnsureSorted, loop.place->value, 1);
   ExpressionPosition(source);
   Emit(Bytecode::kGetIterator, {Slot()});
   Star(loop.iterator);

@@ -679,6 +679,11 @@ Result Runtime_IterMutStore(RuntimeArguments& a) {
   return Nil(isolate);
 }
 
+Result Runtime_EnsureSorted(RuntimeArguments& a) {
+  if (a[0].IsHashMap()) HashMap::cast(a[0]).EnsureSorted();
+  return a.at(0);
+}
+
 Result Runtime_TakenValueLike(RuntimeArguments& a) { return TakenValueLike(a.isolate, a[0]); }
 
 // --- Modules ----------------------------------------------------------------------------
