@@ -266,7 +266,7 @@ MaybeHandle<Value> IterCollect(BuiltinArguments& args) {
   if (set || hint == "HashMap" || hint == "BTreeMap") {
     std::vector<Handle<Value>> items;
     if (!Elements(isolate, array, &items)) return {};
-    return CollectIntoMap(args, items, set);
+    return CollectIntoMap(args, items, set, hint == "BTreeMap" || hint == "BTreeSet");
   }
   if (array.location() == args.receiver->location()) MarkShared(*array);
   return array;

@@ -72,6 +72,10 @@
   V("HashSet::new", HashSetNew, 0, 0)                                   \
   V("HashSet::with_capacity", HashSetWithCapacity, 1, 1)                \
   V("HashSet::from", HashSetFrom, 1, 1)                                 \
+  V("BTreeMap::new", BTreeMapNew, 0, 0)                                 \
+  V("BTreeMap::from", BTreeMapFrom, 1, 1)                               \
+  V("BTreeSet::new", BTreeSetNew, 0, 0)                                 \
+  V("BTreeSet::from", BTreeSetFrom, 1, 1)                               \
   V("char::from_u32", CharFromU32, 1, 1)                                \
   V("char::from_digit", CharFromDigit, 2, 2)                            \
   V("char::from", CharFrom, 1, 1)                                       \
@@ -135,7 +139,7 @@
   V(Integer, "integer")                                                           \
   V(Float, "float")                                                               \
   V(Boolean, "boolean")                                                           \
-  V(Map, "HashMap or HashSet")                                                    \
+  V(Map, "HashMap, HashSet, BTreeMap or BTreeSet")                                \
   V(Tuple, "tuple or map entry")                                                  \
   V(Range, "range")                                                               \
   V(Enum, "Option, Result or Ordering")
@@ -408,6 +412,8 @@
   V(Map, "difference", SetDifference, 1, 1, Reads)                           \
   V(Map, "is_subset", SetIsSubset, 1, 1, Reads)                              \
   V(Map, "is_superset", SetIsSuperset, 1, 1, Reads)                          \
+  V(Map, "first_key_value", MapFirstKeyValue, 0, 0, Reads)                   \
+  V(Map, "last_key_value", MapLastKeyValue, 0, 0, Reads)                     \
   /* Map entries (the tuple `entry` returns): builtins-map.cc. */            \
   V(Tuple, "or_insert", EntryOrInsert, 1, 1, Reads)                          \
   V(Tuple, "or_insert_with", EntryOrInsertWith, 1, 1, Reads)                 \

@@ -13,7 +13,9 @@ namespace builtins {
 namespace {
 
 Handle<HashMap> ReceiverMap(BuiltinArguments& args) {
-  return Handle<HashMap>::cast(*args.receiver);
+  Handle<HashMap> map = Handle<HashMap>::cast(*args.receiver);
+  map->EnsureSorted();  // a BTreeMap walks its keys in order
+  return map;
 }
 
 bool CheckKey(BuiltinArguments& args, Handle<Value> key) {
@@ -23,7 +25,7 @@ bool CheckKey(BuiltinArguments& args, Handle<Value> key) {
   return false;
 }
 
-MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4) {
+MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4, bool sorted = false) {
   Handle<HashMap> map;
   capacity = std::clamp(capacity, 4, 1 << 16);
   // The table wants a power of two.
@@ -31,6 +33,7 @@ MaybeHandle<HashMap> NewMap(Isolate* isolate, bool set, int capacity = 4) {
   while (rounded < capacity) rounded *= 2;
   if (!isolate->factory()->NewHashMap(rounded).ToHandle(&map)) return {};
   if (set) map->set_flag(CowContainer::kHashSetBit);
+  if (sorted) map->set_flag(CowContainer::kSortedMapBit);
   return map;
 }
 
@@ -98,7 +101,7 @@ bool IsSubset(Isolate* isolate, Handle<HashMap> small, Handle<HashMap> big) {
 }  // namespace
 
 MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Handle<Value>>& items,
-                                  bool set) {
+                                  bool set, bool sorted) {
   Handle<HashMap> map;
   if (!NewMap(args.isolate, set, static_cast<int>(std::min<size_t>(items.size(), 1 << 16)))
            .ToHandle(&map)) {
@@ -106,6 +109,11 @@ MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Hand
   }
   for (const Handle<Value>& item : items) {
     if (!AddItem(args, map, item, set)) return {};
+  }
+  if (sorted) {
+    // One sort at the end rather than keeping the order on every insert.
+    map->SortEntries();
+    map->set_flag(CowContainer::kSortedMapBit);
   }
   return map;
 }
@@ -350,10 +358,10 @@ MaybeHandle<Value> EntryOrDefault(BuiltinArguments& args) {
 }
 
 MaybeHandle<Value> EntryAndModify(BuiltinArguments& args) {
-  // entry(k).and_modify(f).or_insert(1). A callback cannot change its parameter in place
-  // (`|v| *v += 1` only changes its own copy and evaluates to nil), so the callback's
-  // result is the new value; a nil result is an error rather than a silently lost update.
-  // TODO(#5): in-out callback parameters would make Rust's `|v| *v += 1` work.
+  // entry(k).and_modify(f).or_insert(1). Rust's `|v| *v += 1` changes its in-out
+  // parameter, whose final value comes back in the argument handle; a callback that leaves
+  // its parameter alone gives the new value as its result (`|v| v + 1`). Nil from such a
+  // callback is an error rather than a silently lost update.
   Isolate* isolate = args.isolate;
   if (!IsEntryReceiver(args)) return MethodNotFound(args);
   Handle<Tuple> entry = Handle<Tuple>::cast(*args.receiver);
@@ -361,12 +369,15 @@ MaybeHandle<Value> EntryAndModify(BuiltinArguments& args) {
   Handle<Value> existing(HashMap::cast(entry->get(0)).Get(isolate, *key), isolate);
   if ((*existing).IsTheHole()) return entry;
   MarkShared(*existing);
+  Handle<Value> before = handle(*existing, isolate);
   Handle<Value> updated;
-  if (!Call1(isolate, args.at(0), existing).ToHandle(&updated)) return {};
-  if ((*updated).IsNil()) {
+  if (!Call(isolate, args.at(0), 1, &existing).ToHandle(&updated)) return {};
+  if (!(*existing == *before)) {
+    updated = existing;  // written through the parameter
+  } else if ((*updated).IsNil()) {
     return Fail(isolate,
-                "Runtime error: and_modify() callback returned nil: return the new value "
-                "(|v| v + 1), a closure cannot change its parameter in place");
+                "Runtime error: and_modify() callback returned nil: change the value through "
+                "the parameter (|v| *v += 1) or return the new value (|v| v + 1)");
   }
   Handle<HashMap> map;
   if (!EntryMap(isolate, entry).ToHandle(&map)) return {};
@@ -403,20 +414,75 @@ MaybeHandle<Value> HashSetWithCapacity(BuiltinArguments& args) {
 MaybeHandle<Value> HashMapFrom(BuiltinArguments& args) {
   std::vector<Handle<Value>> items;
   if (!IterableElements(args, 0, &items)) return {};
-  return CollectIntoMap(args, items, false);
+  return CollectIntoMap(args, items, false, /*sorted=*/false);
 }
 
 MaybeHandle<Value> HashSetFrom(BuiltinArguments& args) {
   std::vector<Handle<Value>> items;
   if (!IterableElements(args, 0, &items)) return {};
-  return CollectIntoMap(args, items, true);
+  return CollectIntoMap(args, items, true, /*sorted=*/false);
 }
+
+MaybeHandle<Value> BTreeMapNew(BuiltinArguments& args) {
+  return NewMap(args.isolate, false, 4, /*sorted=*/true);
+}
+MaybeHandle<Value> BTreeSetNew(BuiltinArguments& args) {
+  return NewMap(args.isolate, true, 4, /*sorted=*/true);
+}
+
+MaybeHandle<Value> BTreeMapFrom(BuiltinArguments& args) {
+  std::vector<Handle<Value>> items;
+  if (!IterableElements(args, 0, &items)) return {};
+  return CollectIntoMap(args, items, false, /*sorted=*/true);
+}
+
+MaybeHandle<Value> BTreeSetFrom(BuiltinArguments& args) {
+  std::vector<Handle<Value>> items;
+  if (!IterableElements(args, 0, &items)) return {};
+  return CollectIntoMap(args, items, true, /*sorted=*/true);
+}
+
+namespace {
+
+// first_key_value()/last_key_value(): Some((key, value)) of the smallest or largest key of
+// a BTreeMap (its first or last live entry), None when empty.
+MaybeHandle<Value> EndKeyValue(BuiltinArguments& args, bool last) {
+  Isolate* isolate = args.isolate;
+  Handle<HashMap> map = ReceiverMap(args);
+  if (!map->has_flag(CowContainer::kSortedMapBit) || IsHashSet(*map)) return MethodNotFound(args);
+  OrderedHashTable table = map->table();
+  int used = table.used_entries();
+  for (int i = 0; i < used; ++i) {
+    int entry = last ? used - 1 - i : i;
+    if (!table.IsLiveEntry(entry)) continue;
+    MarkShared(table.KeyAt(entry));
+    MarkShared(table.ValueAt(entry));
+    Handle<Value> key(table.KeyAt(entry), isolate);
+    Handle<Value> value(table.ValueAt(entry), isolate);
+    Handle<Tuple> pair;
+    if (!isolate->factory()->NewTuple(2).ToHandle(&pair)) return {};
+    pair->set(0, *key);
+    pair->set(1, *value);
+    return Some(isolate, pair);
+  }
+  return None(isolate);
+}
+
+}  // namespace
+
+MaybeHandle<Value> MapFirstKeyValue(BuiltinArguments& args) { return EndKeyValue(args, false); }
+MaybeHandle<Value> MapLastKeyValue(BuiltinArguments& args) { return EndKeyValue(args, true); }
 
 }  // namespace builtins
 
 bool IsMapEntry(Value value) {
   return value.IsTuple() && Tuple::cast(value).has_flag(CowContainer::kMapEntryBit) &&
          Tuple::cast(value).length() == 2 && Tuple::cast(value).get(0).IsHashMap();
+}
+
+MaybeHandle<Value> TakenValueLike(Isolate* isolate, Value like) {
+  if (IsOption(isolate, like)) return builtins::None(isolate);
+  return builtins::DefaultLike(isolate, like);
 }
 
 bool StoreThroughMapEntry(Isolate* isolate, Handle<Value> entry, Handle<Value> value) {

@@ -216,6 +216,7 @@ bool ValueElements(BuiltinArguments& args, Handle<Value> value, std::vector<Hand
   }
   if (v.IsHashMap()) {
     Handle<HashMap> map = Handle<HashMap>::cast(value);
+    map->EnsureSorted();
     bool is_set = IsHashSet(*map);
     int used = map->table().used_entries();
     for (int entry = 0; entry < used; ++entry) {
@@ -293,14 +294,37 @@ MaybeHandle<Value> Call0(Isolate* isolate, Handle<Value> callable) {
   return Call(isolate, callable, 0, nullptr);
 }
 
+namespace {
+
+// A callback with an in-out parameter (|x| *x += 1, a `&mut` parameter) writes its final
+// value back into the argument handle. Only the iter_mut() forms the generator lowers and
+// and_modify() use that value; anywhere else it would be lost, so it is an error.
+MaybeHandle<Value> CallWithCopies(Isolate* isolate, Handle<Value> callable, int argc,
+                                  const Handle<Value>* argv) {
+  // Handles, so a moving collection during the call updates them like the arguments.
+  Handle<Value> before[2] = {handle(*argv[0], isolate),
+                             argc > 1 ? handle(*argv[1], isolate) : argv[0]};
+  MaybeHandle<Value> result = Call(isolate, callable, argc, argv);
+  if (result.is_null()) return result;
+  for (int i = 0; i < argc; ++i) {
+    if (!(*argv[i] == *before[i])) {
+      isolate->ThrowError(kLostWriteBackError);
+      return {};
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
 MaybeHandle<Value> Call1(Isolate* isolate, Handle<Value> callable, Handle<Value> a) {
-  return Call(isolate, callable, 1, &a);
+  return CallWithCopies(isolate, callable, 1, &a);
 }
 
 MaybeHandle<Value> Call2(Isolate* isolate, Handle<Value> callable, Handle<Value> a,
                          Handle<Value> b) {
   Handle<Value> argv[2] = {a, b};
-  return Call(isolate, callable, 2, argv);
+  return CallWithCopies(isolate, callable, 2, argv);
 }
 
 bool OrderingOf(BuiltinArguments& args, Value result, int* out) {

@@ -118,9 +118,10 @@ bool SetArrayContents(BuiltinArguments& args, const std::vector<Handle<Value>>& 
 
 // --- Maps (builtins-map.cc).
 
-// A new HashMap built from (key, value) tuples, or a HashSet built from keys.
+// A new HashMap built from (key, value) tuples, or a HashSet built from keys; `sorted`
+// makes it a BTreeMap/BTreeSet.
 MaybeHandle<Value> CollectIntoMap(BuiltinArguments& args, const std::vector<Handle<Value>>& items,
-                                  bool set);
+                                  bool set, bool sorted);
 // The value `Default::default()` stands for when the type is unknown: the zero of the kind
 // of `like` (0, 0.0, "", [], an empty map, false), or 0 when `like` is the hole.
 MaybeHandle<Value> DefaultLike(Isolate* isolate, Value like);
@@ -128,6 +129,14 @@ MaybeHandle<Value> DefaultLike(Isolate* isolate, Value like);
 // --- Callbacks.
 
 MaybeHandle<Value> Call0(Isolate* isolate, Handle<Value> callable);
+// The error of a callback whose in-out parameter (|x| *x += 1, |p| p.x = 1) a built-in
+// cannot store.
+inline constexpr char kLostWriteBackError[] =
+    "Runtime error: the callback changes its parameter (*x = ..., x.f = ..., x.push(...)), "
+    "but this method passes it a copy: declare it `mut x` to change a copy, or write "
+    "for x in v.iter_mut() { ... }";
+
+// Call1/Call2 raise kLostWriteBackError when the callback wrote back to its parameter.
 MaybeHandle<Value> Call1(Isolate* isolate, Handle<Value> callable, Handle<Value> a);
 MaybeHandle<Value> Call2(Isolate* isolate, Handle<Value> callable, Handle<Value> a,
                          Handle<Value> b);

@@ -97,6 +97,10 @@ bool IsMapEntry(Value value);
 // when `entry` is not a map entry (or out of memory).
 bool StoreThroughMapEntry(Isolate* isolate, Handle<Value> entry, Handle<Value> value);
 
+// What std::mem::take leaves behind: the empty value of `like`'s kind (0, 0.0, "", [], an
+// empty map or set, false, None for an Option; 0 otherwise).
+MaybeHandle<Value> TakenValueLike(Isolate* isolate, Value like);
+
 // --- Process state the shell owns.
 // Flushes stdout and stderr (print writes through buffered stdout): call before exiting
 // and before writing an error report.

@@ -367,6 +367,13 @@ void BytecodeGenerator::VisitMethodCall(MethodCall* node) {
     VisitMapEntryChain(node, false, nullptr);
     return;
   }
+  bool enumerate = false;
+  MethodCall* source = nullptr;
+  if (node->name->view() == "for_each" && node->arguments.size() == 1 &&
+      node->arguments[0].name == nullptr &&
+      (source = MatchMutIteration(node->receiver, &enumerate)) != nullptr && !enumerate) {
+    return VisitMutForEach(node, source);
+  }
   EmitMethodCall(node, node->receiver, node->name, node->type_hint, node->arguments);
 }
 
@@ -430,6 +437,22 @@ bool BytecodeGenerator::VisitQualifiedCall(Call* node, const std::string& name) 
   }
   bool swap = name == "std::mem::swap" || name == "mem::swap";
   bool replace = name == "std::mem::replace" || name == "mem::replace";
+  if (name == "std::mem::take" || name == "mem::take") {
+    if (args.size() != 1 || !IsPlaceExpression(StripReferences(args[0].value))) {
+      Fail(node, "std::mem::take expects a place: std::mem::take(&mut a)");
+      return true;
+    }
+    RegisterScope rs(this);
+    Place* a = EvaluatePlace(StripReferences(args[0].value));
+    Register old = NewTemp();
+    Mov(a->value, old);
+    ExpressionPosition(node);
+    CallRuntime(RuntimeFunctionId::kTakenValueLike, old, 1);
+    Star(a->value);
+    WriteBack(a);
+    Ldar(old);
+    return true;
+  }
   if (swap || replace) {
     // In-out like a `&mut` parameter: the places get their new values when the call ends.
     if (args.size() != 2 || !IsPlaceExpression(StripReferences(args[0].value)) ||

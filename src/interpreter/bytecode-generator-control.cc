@@ -121,22 +121,20 @@ void BytecodeGenerator::VisitLabelledBlock(Block* node) {
 }
 
 void BytecodeGenerator::VisitFor(For* node) {
+  bool enumerate = false;
+  if (MethodCall* source = MatchMutIteration(node->iterable, &enumerate)) {
+    return VisitMutFor(node, source, enumerate);
+  }
   bool effect_only = IsEffectOnly(node);
   RegisterScope rs(this);
   ControlScope scope = NewBreakableScope(node);
-  // `for x in v.iter_mut()` writes each x back into v (decision 4).
-  Place* mut_place = nullptr;
-  Node* iterable = node->iterable;
-  if (iterable->IsMethodCall() && iterable->AsMethodCall()->name->view() == "iter_mut" &&
-      iterable->AsMethodCall()->arguments.empty() &&
-      IsPlaceExpression(iterable->AsMethodCall()->receiver) &&
-      node->pattern->IsIdentifierPattern()) {
-    mut_place = EvaluatePlace(iterable->AsMethodCall()->receiver);
-    Ldar(mut_place->value);
-  } else {
-    Visit(iterable);
-  }
+  Visit(node->iterable);
   Register iterator = NewTemps(2);  // iterable, next index
+  if (!node->iterable->IsRange() && !node->iterable->IsArrayLiteral()) {
+    // A BTreeMap walks its keys in order: sort it now if keys arrived out of order.
+    Star(iterator);
+    CallRuntime(RuntimeFunctionId::kEnsureSorted, iterator, 1);
+  }
   ExpressionPosition(node->iterable);
   Emit(Bytecode::kGetIterator, {Slot()});
   Star(iterator);
@@ -158,43 +156,213 @@ void BytecodeGenerator::VisitFor(For* node) {
     VisitStatements(body->statements, effect_only);
     if (!effect_only) Star(scope.result);
     Bind(control_scopes_.back().continue_label);
-    if (mut_place != nullptr) {
-      // element = x; iterable[index - 1] = element
-      IdentifierPattern* p = node->pattern->AsIdentifierPattern();
-      Identifier fake(p->position());
-      (void)fake;
-      Variable* v = p->variable;
-      switch (v->location()) {
-        case VariableLocation::kRegister:
-        case VariableLocation::kParameter:
-          Ldar(RegisterFor(v));
-          break;
-        case VariableLocation::kContext:
-          Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
-          break;
-        default:
-          LoadNil();
-          break;
-      }
-      Register key = NewTemp();
-      Register value = NewTemp();
-      Star(value);
-      Ldar(Register(iterator.index() + 1));
-      Emit(Bytecode::kSubSmi, {1, Slot()});
-      Star(key);
-      Ldar(value);
-      Emit(Bytecode::kSetKeyedProperty, {Op(iterator), Op(key), Slot()});
-    }
     LeaveScope(body->scope);
   }
   control_scopes_.pop_back();
   EmitJump(Bytecode::kJumpLoop, header, {0, Slot()});
   Bind(scope.break_label);
-  if (mut_place != nullptr) {
-    Mov(iterator, mut_place->value);
-    WriteBack(mut_place);
-  }
   Ldar(scope.result);
+}
+
+MethodCall* BytecodeGenerator::MatchMutIteration(Node* iterable, bool* enumerate) const {
+  *enumerate = false;
+  if (!iterable->IsMethodCall()) return nullptr;
+  MethodCall* call = iterable->AsMethodCall();
+  if (call->name->view() == "enumerate" && call->arguments.empty() &&
+      call->receiver->IsMethodCall()) {
+    *enumerate = true;
+    call = call->receiver->AsMethodCall();
+  }
+  std::string_view name = call->name->view();
+  if ((name != "iter_mut" && name != "values_mut") || !call->arguments.empty() ||
+      !IsPlaceExpression(call->receiver)) {
+    return nullptr;
+  }
+  return call;
+}
+
+namespace {
+
+Variable* PatternVariable(Node* pattern) {
+  return pattern != nullptr && pattern->IsIdentifierPattern()
+             ? pattern->AsIdentifierPattern()->variable
+             : nullptr;
+}
+
+}  // namespace
+
+// The body binds `x` (or `(i, x)`, or a map's `(k, v)`) from this pass's element; the
+// binding holding the element is stored back after each pass, on `continue`, `break`
+// and `return` (EmitMutLoopStore).
+void BytecodeGenerator::VisitMutFor(For* node, MethodCall* source, bool enumerate) {
+  bool values = source->name->view() == "values_mut";
+  // Which part of the pattern binds the element (or the map value), and what binds the
+  // index of .enumerate() or a map's key.
+  Node* pattern = node->pattern;
+  Node* element_pattern = pattern;
+  Node* index_pattern = nullptr;
+  bool pair_value = values;
+  if (enumerate || (!values && pattern->IsTuplePattern())) {
+    if (!pattern->IsTuplePattern() || pattern->AsTuplePattern()->elements.size() != 2) {
+      Fail(node, "for over iter_mut().enumerate() needs a pattern (i, x)");
+      return;
+    }
+    element_pattern = pattern->AsTuplePattern()->elements[1];
+    if (enumerate) {
+      index_pattern = pattern->AsTuplePattern()->elements[0];
+    } else {
+      pair_value = true;  // for (k, v) in m.iter_mut()
+    }
+  }
+  if (PatternVariable(element_pattern) == nullptr) {
+    Fail(node, std::string("for over ") + std::string(source->name->view()) +
+                   "() writes back one name: for x in v.iter_mut(), for (i, x) in "
+                   "v.iter_mut().enumerate(), for v in m.values_mut() or for (k, v) in "
+                   "m.iter_mut()");
+    return;
+  }
+  bool effect_only = IsEffectOnly(node);
+  RegisterScope rs(this);
+  ControlScope scope = NewBreakableScope(node);
+  MutLoop loop;
+  loop.place = EvaluatePlace(source->receiver);
+  loop.pair_value = pair_value;
+  loop.variable = PatternVariable(element_pattern);
+  loop.iterator = NewTemps(2);  // what is walked (a map: a snapshot of pairs), next index
+  CallRuntime(RuntimeFunctionId::kEnsureSorted, loop.place->value, 1);
+  ExpressionPosition(source);
+  Emit(Bytecode::kGetIterator, {Slot()});
+  Star(loop.iterator);
+  Emit(Bytecode::kLdaZero);
+  Star(Register(loop.iterator.index() + 1));
+  LoadNil();
+  Star(scope.result);
+  loop.element = NewTemp();
+  BytecodeLabel header = NewLabel();
+  Bind(header);
+  EmitJump(Bytecode::kJumpIfForInDone, scope.break_label, {Op(loop.iterator)});
+  Star(loop.element);
+  scope.mut_loop = &loop;
+  control_scopes_.push_back(scope);
+  {
+    RegisterScope inner(this);
+    Block* body = node->body;
+    EnterScope(body->scope);
+    loop.context_depth = static_cast<int>(saved_contexts_.size());
+    Register part = NewTemp();
+    if (index_pattern != nullptr) {
+      Ldar(Register(loop.iterator.index() + 1));
+      Emit(Bytecode::kSubSmi, {1, Slot()});
+      Star(part);
+      BindIrrefutable(index_pattern, part, node->pattern);
+    }
+    if (values && !enumerate) {
+      LoadSmi(1);  // the value of the (key, value) pair
+      Emit(Bytecode::kGetKeyedProperty, {Op(loop.element), Slot()});
+      Star(part);
+      BindIrrefutable(element_pattern, part, node->pattern);
+    } else if (values) {
+      LoadSmi(1);
+      Emit(Bytecode::kGetKeyedProperty, {Op(loop.element), Slot()});
+      Star(part);
+      BindIrrefutable(element_pattern, part, node->pattern);
+    } else if (index_pattern != nullptr || !pair_value) {
+      BindIrrefutable(element_pattern, loop.element, node->pattern);
+    } else {
+      BindIrrefutable(pattern, loop.element, node->pattern);
+    }
+    VisitStatements(body->statements, effect_only);
+    if (!effect_only) Star(scope.result);
+    Bind(control_scopes_.back().continue_label);
+    EmitMutLoopStore(loop);
+    LeaveScope(body->scope);
+  }
+  control_scopes_.pop_back();
+  EmitJump(Bytecode::kJumpLoop, header, {0, Slot()});
+  Bind(scope.break_label);
+  Ldar(scope.result);
+}
+
+// P.iter_mut().for_each(f): f's in-out parameter (|x| *x += 1, a `&mut` parameter) comes
+// back in its argument register, which is stored into P like a for loop's variable.
+void BytecodeGenerator::VisitMutForEach(MethodCall* node, MethodCall* source) {
+  RegisterScope rs(this);
+  MutLoop loop;
+  loop.place = EvaluatePlace(source->receiver);
+  loop.pair_value = source->name->view() == "values_mut";
+  Register callee = NewTemp();
+  Node* callback = node->arguments[0].value;
+  if (callback->IsFunctionLiteral() && callback->AsFunctionLiteral()->parameters.size() == 1) {
+    // |x| x.push(1) changes the element too (a method call does not make a parameter
+    // in-out by itself, see ScopeResolver::MarkMutatedParameter).
+    Parameter& parameter = callback->AsFunctionLiteral()->parameters[0];
+    if (parameter.pattern->IsIdentifierPattern() &&
+        !parameter.pattern->AsIdentifierPattern()->is_mut) {
+      parameter.is_inout = true;
+    }
+  }
+  VisitForRegister(callback, callee);
+  loop.iterator = NewTemps(2);
+  CallRuntime(RuntimeFunctionId::kEnsureSorted, loop.place->value, 1);
+  ExpressionPosition(source);
+  Emit(Bytecode::kGetIterator, {Slot()});
+  Star(loop.iterator);
+  Emit(Bytecode::kLdaZero);
+  Star(Register(loop.iterator.index() + 1));
+  loop.element = NewTemp();
+  loop.value = NewTemp();
+  BytecodeLabel header = NewLabel(), done = NewLabel();
+  Bind(header);
+  EmitJump(Bytecode::kJumpIfForInDone, done, {Op(loop.iterator)});
+  Star(loop.element);
+  if (loop.pair_value) {
+    LoadSmi(1);
+    Emit(Bytecode::kGetKeyedProperty, {Op(loop.element), Slot()});
+  }
+  Star(loop.value);
+  ExpressionPosition(node);
+  Emit(Bytecode::kCallFunction, {Op(callee), Op(loop.value), 1, CallSlot()});
+  EmitMutLoopStore(loop);
+  EmitJump(Bytecode::kJumpLoop, header, {0, Slot()});
+  Bind(done);
+  LoadNil();
+}
+
+void BytecodeGenerator::EmitMutLoopStore(const MutLoop& loop) {
+  RegisterScope rs(this);
+  Register args = NewTemps(5);
+  Mov(loop.place->value, args);
+  Mov(Register(loop.iterator.index() + 1), Register(args.index() + 1));
+  Mov(loop.element, Register(args.index() + 2));
+  Variable* v = loop.variable;
+  if (v == nullptr) {
+    Ldar(loop.value);
+  } else if (v->location() == VariableLocation::kContext) {
+    uint32_t depth =
+        static_cast<uint32_t>(saved_contexts_.size()) - static_cast<uint32_t>(loop.context_depth);
+    if (depth == 0) {
+      Emit(Bytecode::kLdaCurrentContextSlot, {static_cast<uint32_t>(v->index())});
+    } else {
+      Emit(Bytecode::kLdaContextSlot, {static_cast<uint32_t>(v->index()), depth});
+    }
+  } else {
+    Ldar(RegisterFor(v));
+  }
+  Star(Register(args.index() + 3));
+  Emit(loop.pair_value ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
+  Star(Register(args.index() + 4));
+  CallRuntime(RuntimeFunctionId::kIterMutStore, args, 5);
+  Mov(args, loop.place->value);
+  WriteBack(loop.place);
+}
+
+bool BytecodeGenerator::IsDereferenceAssignable(Variable* variable) const {
+  if (variable == nullptr) return false;
+  if (variable->mode() == VariableMode::kParameter && variable->is_inout()) return true;
+  for (const ControlScope& s : control_scopes_) {
+    if (s.mut_loop != nullptr && s.mut_loop->variable == variable) return true;
+  }
+  return false;
 }
 
 void BytecodeGenerator::VisitMatch(Match* node) {
@@ -324,6 +492,19 @@ void BytecodeGenerator::RunFinallyBlocks(size_t down_to) {
 
 void BytecodeGenerator::EmitReturn() {
   RunFinallyBlocks(0);
+  bool in_mut_loop = false;
+  for (const ControlScope& s : control_scopes_) in_mut_loop |= s.mut_loop != nullptr;
+  if (in_mut_loop) {
+    // Returning from inside iter_mut() loops: their current elements go back first.
+    RegisterScope rs(this);
+    Register value = NewTemp();
+    Star(value);
+    for (size_t i = control_scopes_.size(); i > 0; --i) {
+      if (control_scopes_[i - 1].mut_loop != nullptr)
+        EmitMutLoopStore(*control_scopes_[i - 1].mut_loop);
+    }
+    Ldar(value);
+  }
   if (function_->kind == FunctionKind::kScript && state_->call_main) {
     // The end of top-level code, also by a top-level `return`: main() runs next unless
     // top-level code called it (LANGUAGE §1).
@@ -379,6 +560,11 @@ void BytecodeGenerator::VisitBreak(Break* node) {
   }
   RunFinallyBlocks(index);
   Star(target.result);
+  // Leaving iter_mut() loops: their current elements go back first.
+  for (size_t i = control_scopes_.size(); i >= index; --i) {
+    if (control_scopes_[i - 1].mut_loop != nullptr)
+      EmitMutLoopStore(*control_scopes_[i - 1].mut_loop);
+  }
   PopContextTo(target.context_depth);
   EmitJump(Bytecode::kJump, target.break_label);
 }

@@ -47,6 +47,18 @@ class BytecodeGenerator {
   MaybeHandle<SharedFunctionInfo> Generate();
 
  private:
+  // `for x in P.iter_mut()` (also `.enumerate()`, `P.values_mut()`, `(k, v)` on a map) and
+  // `P.iter_mut().for_each(f)`: the element variable is stored back into P after each pass
+  // and on break/return (Runtime IterMutStore), so `*x += 1` changes P (decision 4).
+  struct MutLoop {
+    Place* place = nullptr;        // P; its value register holds the container
+    Register iterator;             // what GetIterator produced, then the next index
+    Register element;              // this pass's element (a map: its (key, value) pair)
+    Variable* variable = nullptr;  // the for loop's written-back binding
+    Register value;                // for_each: the callback's argument register
+    bool pair_value = false;       // the variable is a map value, not the whole element
+    int context_depth = 0;         // saved_contexts_.size() inside the loop body
+  };
   // Control-flow scopes: loops and labelled blocks (break/continue targets) and try/finally
   // (whose finally code runs when a jump leaves it).
   struct ControlScope {
@@ -57,7 +69,15 @@ class BytecodeGenerator {
     Register result;        // where break values go
     int context_depth = 0;  // contexts pushed when the scope was entered
     Block* finally_block = nullptr;
+    const MutLoop* mut_loop = nullptr;  // a for loop over iter_mut()/values_mut()
   };
+  // Matches `P.iter_mut()`, `P.values_mut()` (optionally `.enumerate()`d) with P a place.
+  MethodCall* MatchMutIteration(Node* iterable, bool* enumerate) const;
+  void VisitMutFor(For* node, MethodCall* source, bool enumerate);
+  void VisitMutForEach(MethodCall* node, MethodCall* source);
+  void EmitMutLoopStore(const MutLoop& loop);
+  // Whether `*name = v` may write `variable`: an in-out parameter or a mut loop binding.
+  bool IsDereferenceAssignable(Variable* variable) const;
   class RegisterScope {
    public:
     explicit RegisterScope(BytecodeGenerator* g) : g_(g), saved_(g->next_register_) {}

@@ -217,9 +217,20 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     }
   };
   Node* target = node->target;
+  bool dereferenced = false;
   while (target->IsUnary() && (target->AsUnary()->op == TokenKind::kMul ||
                                target->AsUnary()->op == TokenKind::kBitAnd)) {
+    dereferenced |= target->AsUnary()->op == TokenKind::kMul;
     target = target->AsUnary()->operand;
+  }
+  if (dereferenced && target->IsIdentifier() &&
+      !IsDereferenceAssignable(target->AsIdentifier()->variable)) {
+    // Values are copies: writing through any other binding would be lost silently.
+    std::string name(target->AsIdentifier()->name->view());
+    Fail(node, "cannot assign through *" + name + ": " + name +
+                   " is a copy, not a reference (only &mut parameters, closure parameters "
+                   "and iter_mut()/values_mut() loop variables write back)");
+    return;
   }
   if (node->op == TokenKind::kAssign) {
     if (target->IsIdentifier()) {

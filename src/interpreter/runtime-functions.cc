@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "src/builtins/builtins.h"
 #include "src/execution/execution.h"
 #include "src/interpreter/bytecode-generator.h"
 #include "src/interpreter/interpreter.h"
@@ -653,6 +654,54 @@ Result Runtime_MapEntrySet(RuntimeArguments& a) {
   a.slots[0] = container->ptr();
   return Nil(a.isolate);
 }
+
+// The write-back of `for x in v.iter_mut()`, `for v in m.values_mut()`, `for (k, v) in
+// m.iter_mut()` and their for_each forms: stores the loop variable's final value back into
+// the container (args[0], replaced when copy-on-write copies it). `element` is what the
+// iteration produced this pass: an array element (at next index - 1) or a map's (key,
+// value) pair. A pair value (pair? true) is the map value itself; otherwise the variable
+// holds the whole element (a map's pair, whose value part is stored).
+Result Runtime_IterMutStore(RuntimeArguments& a) {
+  Isolate* isolate = a.isolate;
+  Handle<Value> container = a.at(0);
+  bool pair_value = a[4].IsTrue();
+  if (container->IsArray()) {
+    if (pair_value) {
+      return Error(isolate,
+                   "Runtime error: iter_mut() cannot write back a destructured array element: "
+                   "bind one name (for p in v.iter_mut() { p.0 += 1 })");
+    }
+    Handle<Value> index(Smi::FromInt(Smi::ToInt(a[1]) - 1), isolate);
+    if (!SetElement(isolate, &container, index, a.at(3))) return {};
+  } else if (container->IsHashMap() &&
+             (HashMap::cast(*container).flags() & CowContainer::kHashSetBit) == 0 &&
+             a[2].IsTuple() && Tuple::cast(a[2]).length() == 2) {
+    Handle<Value> key(Tuple::cast(a[2]).get(0), isolate);
+    Handle<Value> value = a.at(3);
+    if (!pair_value) {
+      if (!value->IsTuple() || Tuple::cast(*value).length() != 2) {
+        return Error(isolate, std::string("Type error: a map's iter_mut() element must stay a "
+                                          "(key, value) pair, got ") +
+                                  TypeName(*value));
+      }
+      value = handle(Tuple::cast(*value).get(1), isolate);
+    }
+    if (!SetElement(isolate, &container, key, value)) return {};
+  } else {
+    return Error(isolate, std::string("Type error: iter_mut() and values_mut() write back only "
+                                      "to an array or a HashMap, got ") +
+                              TypeName(*container));
+  }
+  a.slots[0] = container->ptr();
+  return Nil(isolate);
+}
+
+Result Runtime_EnsureSorted(RuntimeArguments& a) {
+  if (a[0].IsHashMap()) HashMap::cast(a[0]).EnsureSorted();
+  return a.at(0);
+}
+
+Result Runtime_TakenValueLike(RuntimeArguments& a) { return TakenValueLike(a.isolate, a[0]); }
 
 // --- Modules ----------------------------------------------------------------------------
 

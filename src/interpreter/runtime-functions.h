@@ -14,42 +14,45 @@ namespace ruchy::internal::interpreter {
 class Interpreter;
 
 // V(Name, argument count or -1 for variadic). Arguments are consecutive registers.
-#define RUCHY_RUNTIME_FUNCTION_LIST(V)                                                   \
-  /* Type definitions (hoisted declarations) */                                          \
-  V(DefineStruct, 4)     /* name, field names, tuple arity, field default thunks */      \
-  V(DefineEnum, 4)       /* name, variant names, variant shapes, discriminants */        \
-  V(DefineClass, 4)      /* name, parent or nil, field names, field default thunks */    \
-  V(DefineTrait, 1)      /* name */                                                      \
-  V(DefineMethod, 3)     /* type, name, closure or constant value */                     \
-  V(ImplementTrait, 2)   /* type, trait: copies the trait's default methods */           \
-  V(LoadModule, 2)       /* file name, module name: a module namespace value */          \
-  V(CreateNamespace, -1) /* names, values...: an inline module's namespace value */      \
-  V(LookupGlobalType, 1) /* name: the type or trait in that global cell, or nil */       \
-  /* Values */                                                                           \
-  V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */ \
-  V(ArrayRepeat, 2)   /* value, count */                                                 \
-  V(Cast, 2)          /* value, type name */                                             \
-  V(FStringPart, 2)   /* value, spec or nil: its f-string text */                        \
-  V(StringConcat, -1) /* strings */                                                      \
-  /* Errors and control */                                                               \
-  V(ThrowNoMatch, 0)                                                                     \
-  V(ThrowError, 1)     /* message */                                                     \
-  V(TryOpIsFailure, 1) /* Err/None: true; Ok/Some: false; else a type error */           \
-  V(TryOpUnwrap, 1)                                                                      \
-  V(MarkMainCalled, 0)                                                                   \
-  V(CallMainIfNotCalled, 0)                                                              \
-  /* Patterns */                                                                         \
-  V(PatternEquals, 2)     /* value, literal */                                           \
-  V(PatternInRange, 4)    /* value, from or nil, to or nil, inclusive */                 \
-  V(PatternIsSequence, 4) /* value, kind (0 tuple, 1 slice), count, has rest */          \
-  V(PatternElement, 2)    /* value, index (negative: from the end) */                    \
-  V(PatternRest, 3)       /* value, start, count after the rest */                       \
-  V(PatternIsVariant, 4)  /* value, type or nil, variant or type name, fields or nil */  \
-  V(PatternField, 2)      /* value, field name */                                        \
-  /* Maps */                                                                             \
-  V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */  \
-  V(MapEntrySet, 3)      /* map (place register), key, value */                          \
-  /* Intrinsics: %Name(args) with --allow-natives-syntax (runtime-natives.cc) */         \
+#define RUCHY_RUNTIME_FUNCTION_LIST(V)                                                             \
+  /* Type definitions (hoisted declarations) */                                                    \
+  V(DefineStruct, 4)     /* name, field names, tuple arity, field default thunks */                \
+  V(DefineEnum, 4)       /* name, variant names, variant shapes, discriminants */                  \
+  V(DefineClass, 4)      /* name, parent or nil, field names, field default thunks */              \
+  V(DefineTrait, 1)      /* name */                                                                \
+  V(DefineMethod, 3)     /* type, name, closure or constant value */                               \
+  V(ImplementTrait, 2)   /* type, trait: copies the trait's default methods */                     \
+  V(LoadModule, 2)       /* file name, module name: a module namespace value */                    \
+  V(CreateNamespace, -1) /* names, values...: an inline module's namespace value */                \
+  V(LookupGlobalType, 1) /* name: the type or trait in that global cell, or nil */                 \
+  /* Values */                                                                                     \
+  V(CreateStruct, -1) /* type, variant name or nil, field names, base or hole, values */           \
+  V(ArrayRepeat, 2)   /* value, count */                                                           \
+  V(Cast, 2)          /* value, type name */                                                       \
+  V(FStringPart, 2)   /* value, spec or nil: its f-string text */                                  \
+  V(StringConcat, -1) /* strings */                                                                \
+  /* Errors and control */                                                                         \
+  V(ThrowNoMatch, 0)                                                                               \
+  V(ThrowError, 1)     /* message */                                                               \
+  V(TryOpIsFailure, 1) /* Err/None: true; Ok/Some: false; else a type error */                     \
+  V(TryOpUnwrap, 1)                                                                                \
+  V(MarkMainCalled, 0)                                                                             \
+  V(CallMainIfNotCalled, 0)                                                                        \
+  /* Patterns */                                                                                   \
+  V(PatternEquals, 2)     /* value, literal */                                                     \
+  V(PatternInRange, 4)    /* value, from or nil, to or nil, inclusive */                           \
+  V(PatternIsSequence, 4) /* value, kind (0 tuple, 1 slice), count, has rest */                    \
+  V(PatternElement, 2)    /* value, index (negative: from the end) */                              \
+  V(PatternRest, 3)       /* value, start, count after the rest */                                 \
+  V(PatternIsVariant, 4)  /* value, type or nil, variant or type name, fields or nil */            \
+  V(PatternField, 2)      /* value, field name */                                                  \
+  /* Maps */                                                                                       \
+  V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */            \
+  V(MapEntrySet, 3)      /* map (place register), key, value */                                    \
+  V(IterMutStore, 5)     /* container (place register), next index, element, value, pair? */       \
+  V(TakenValueLike, 1)   /* value: what std::mem::take leaves (builtins.h) */                      \
+  V(EnsureSorted, 1)     /* value: a BTreeMap/BTreeSet about to be walked is sorted; returns it */ \
+  /* Intrinsics: %Name(args) with --allow-natives-syntax (runtime-natives.cc) */                   \
   RUCHY_NATIVE_FUNCTION_LIST(V)
 
 // The intrinsics --allow-natives-syntax exposes as %Name(args); each is also a runtime

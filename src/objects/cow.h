@@ -29,6 +29,12 @@ class CowContainer : public HeapObject {
   static constexpr int64_t kHashSetBit = 1 << 1;
   // Tuple: the (map, key) pair `map.entry(key)` returns; see src/builtins/builtins.h.
   static constexpr int64_t kMapEntryBit = 1 << 2;
+  // HashMap: a BTreeMap or BTreeSet; every walk over its entries (for loops, keys, values,
+  // iter) sees them in key order (HashMap::KeyLess).
+  static constexpr int64_t kSortedMapBit = 1 << 3;
+  // HashMap with kSortedMapBit: a key arrived out of order; readers that walk the entries
+  // sort them first (HashMap::EnsureSorted), so inserting stays O(1).
+  static constexpr int64_t kUnsortedBit = 1 << 4;
 
   int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
   void set_flags(int64_t flags) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(flags)); }

@@ -2,6 +2,7 @@
 // lookup, insertion with rehash-on-full, and removal by tombstoning.
 #include "src/objects/hash-map.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -191,12 +192,100 @@ MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> 
   return fresh;
 }
 
+// Rank of a key's kind in the BTreeMap order.
+int KeyRank(Value v) {
+  if (v.IsBoolean()) return 0;
+  if (v.IsSmi() || v.IsHeapInt()) return 1;
+  if (v.IsString()) return 2;
+  if (v.IsTuple()) return 3;
+  return 4;
+}
+
+int64_t KeyInt(Value v) { return v.IsSmi() ? Smi::ToInt(v) : HeapInt::cast(v).value(); }
+
+// -1, 0 or 1. Tuples nest at most kMaxDepth deep here; deeper parts compare equal.
+int CompareKeys(Value a, Value b, int depth) {
+  constexpr int kMaxDepth = 256;
+  int ra = KeyRank(a), rb = KeyRank(b);
+  if (ra != rb) return ra < rb ? -1 : 1;
+  switch (ra) {
+    case 0:
+      return a.IsTrue() == b.IsTrue() ? 0 : (b.IsTrue() ? -1 : 1);
+    case 1: {
+      int64_t x = KeyInt(a), y = KeyInt(b);
+      return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    case 2: {
+      int c = String::cast(a).ToStdString().compare(String::cast(b).ToStdString());
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    case 3: {
+      if (depth >= kMaxDepth) return 0;
+      Tuple x = Tuple::cast(a), y = Tuple::cast(b);
+      for (int i = 0; i < x.length() && i < y.length(); ++i) {
+        int c = CompareKeys(x.get(i), y.get(i), depth + 1);
+        if (c != 0) return c;
+      }
+      return x.length() < y.length() ? -1 : (x.length() > y.length() ? 1 : 0);
+    }
+    default:
+      return 0;
+  }
+}
+
+// Empties the table's entries and buckets, then appends `live` in order.
+void RewriteEntries(OrderedHashTable table, const std::vector<std::pair<Value, Value>>& live) {
+  int used = table.used_entries();
+  for (int b = 0; b < table.number_of_buckets(); ++b) {
+    table.SetSmi(OrderedHashTable::kBucketsStartIndex + b, OrderedHashTable::kNotFound);
+  }
+  for (int entry = 0; entry < used; ++entry) {
+    int index = table.EntryToIndex(entry);
+    table.set(index + OrderedHashTable::kKeyOffsetInEntry, Smi::zero());
+    table.set(index + OrderedHashTable::kValueOffsetInEntry, Smi::zero());
+  }
+  table.set_number_of_elements(0);
+  table.set_number_of_deleted(0);
+  for (const auto& [key, value] : live) AppendEntry(table, key, value, HashMap::HashKey(key));
+}
+
+std::vector<std::pair<Value, Value>> LiveEntries(OrderedHashTable table) {
+  std::vector<std::pair<Value, Value>> live;
+  live.reserve(static_cast<size_t>(table.number_of_elements()));
+  for (int entry = 0; entry < table.used_entries(); ++entry) {
+    if (table.IsLiveEntry(entry)) live.emplace_back(table.KeyAt(entry), table.ValueAt(entry));
+  }
+  return live;
+}
+
+// A sorted map after appending its last entry: an out-of-order key marks it unsorted.
+void NoteOrder(HashMap map, OrderedHashTable table) {
+  if (map.has_flag(CowContainer::kUnsortedBit)) return;
+  int last = table.used_entries() - 1;
+  int previous = last - 1;
+  while (previous >= 0 && !table.IsLiveEntry(previous)) --previous;
+  if (previous >= 0 && !HashMap::KeyLess(table.KeyAt(previous), table.KeyAt(last))) {
+    map.set_flag(CowContainer::kUnsortedBit);
+  }
+}
+
 }  // namespace
+
+bool HashMap::KeyLess(Value a, Value b) { return CompareKeys(a, b, 0) < 0; }
+
+void HashMap::SortEntries() const {
+  OrderedHashTable t = table();
+  std::vector<std::pair<Value, Value>> live = LiveEntries(t);
+  std::stable_sort(live.begin(), live.end(),
+                   [](const auto& a, const auto& b) { return KeyLess(a.first, b.first); });
+  RewriteEntries(t, live);
+}
 
 bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
                      Handle<Value> value) {
   DCHECK(!map->is_shared());
   uint32_t hash = HashKey(*key);
+  bool sorted = map->has_flag(CowContainer::kSortedMapBit);
   {
     OrderedHashTable table = map->table();
     int entry = table.FindEntry(*key, hash);
@@ -206,6 +295,7 @@ bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
     }
     if (table.used_entries() < table.capacity()) {
       AppendEntry(table, *key, *value, hash);
+      if (sorted) NoteOrder(*map, table);
       return true;
     }
   }
@@ -213,6 +303,7 @@ bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
   if (!Rehash(isolate, handle(map->table(), isolate)).ToHandle(&fresh)) return false;
   map->set_table(*fresh);
   AppendEntry(*fresh, *key, *value, hash);
+  if (sorted) NoteOrder(*map, *fresh);
   return true;
 }
 

@@ -103,6 +103,20 @@ class HashMap : public CowContainer {
   static bool IsHashableKey(Value key);
   static uint32_t HashKey(Value key);
   static bool KeyEquals(Value a, Value b);
+  // The key order of BTreeMap/BTreeSet: booleans, then integers by value, then strings by
+  // bytes, then tuples lexicographically.
+  static bool KeyLess(Value a, Value b);
+  // Rewrites the live entries in key order (stable). Allocates no heap objects. Only the
+  // physical order changes, so a shared map may be sorted in place.
+  void SortEntries() const;
+  // A BTreeMap/BTreeSet that received keys out of order is sorted now (O(n log n) once
+  // per batch of out-of-order inserts); everything else is left alone.
+  void EnsureSorted() const {
+    if (has_flag(kUnsortedBit)) {
+      SortEntries();
+      set_flags(flags() & ~kUnsortedBit);
+    }
+  }
 };
 
 }  // namespace ruchy::internal

@@ -178,7 +178,8 @@ Node* Parser::ParseBinary(int min_precedence) {
     }
     int precedence = BinaryPrecedence(k);
     if (precedence == 0 || precedence < min_precedence) break;
-    if ((k == TokenKind::kOr || k == TokenKind::kBitOr || k == TokenKind::kMul) &&
+    if ((k == TokenKind::kOr || k == TokenKind::kBitOr || k == TokenKind::kMul ||
+         k == TokenKind::kExp) &&
         peek().newline_before && bracket_depth_ == 0 && !no_struct_literal_ && !semicolon_style_) {
       break;  // `|| { count += 1 }` or `*count += 1` on the next line
     }
@@ -217,6 +218,7 @@ Node* Parser::ParseUnary() {
     case TokenKind::kBang:
     case TokenKind::kTilde:
     case TokenKind::kMul:
+    case TokenKind::kExp:  // `**x` in operand position: a double dereference
     case TokenKind::kBitAnd:
     case TokenKind::kAnd: {
       DepthGuard guard(this);
@@ -247,12 +249,14 @@ Node* Parser::ParseUnary() {
       Node* operand = ParseUnary();
       if (operand == nullptr) return nullptr;
       Unary* unary = New<Unary>(position);
-      unary->op = k == TokenKind::kAnd ? TokenKind::kBitAnd : k;
+      unary->op = k == TokenKind::kAnd   ? TokenKind::kBitAnd
+                  : k == TokenKind::kExp ? TokenKind::kMul
+                                         : k;
       unary->is_mut_ref = is_mut;
       unary->operand = operand;
-      if (k == TokenKind::kAnd) {  // `&&x` is a reference to a reference
+      if (k == TokenKind::kAnd || k == TokenKind::kExp) {  // `&&x`, `**x`: two levels
         Unary* outer = New<Unary>(position);
-        outer->op = TokenKind::kBitAnd;
+        outer->op = unary->op;
         outer->operand = unary;
         return outer;
       }

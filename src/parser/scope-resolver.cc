@@ -390,6 +390,43 @@ void ScopeResolver::VisitAssignmentTarget(Node* target, bool compound) {
     for (Node* element : target->AsArrayLiteral()->elements) VisitAssignmentTarget(element, false);
   } else {
     VisitPlace(target);
+    MarkMutatedParameter(target);
+  }
+}
+
+// A closure parameter changed through the place it names is in-out: its final value goes
+// back to the caller's argument, so `v.iter_mut().for_each(|x| *x += 1)` changes v
+// (LANGUAGE §2). That is `*x = v` always, and `x.f = v` or `x[i] = v` unless the parameter
+// is declared `mut x` (Rust's owned, changed copy). Method calls on x do not count (most
+// only read, and the generator cannot tell): the for_each lowering makes its own closure
+// literal's parameter in-out, so `|row| row.push(0)` there writes back too.
+void ScopeResolver::MarkMutatedParameter(Node* place) {
+  bool dereferenced = false;
+  for (;;) {
+    if (place->IsUnary() && place->AsUnary()->op == TokenKind::kMul) {
+      dereferenced = true;
+      place = place->AsUnary()->operand;
+    } else if (place->IsMember()) {
+      place = place->AsMember()->object;
+    } else if (place->IsIndex()) {
+      place = place->AsIndex()->object;
+    } else {
+      break;
+    }
+  }
+  if (!place->IsIdentifier()) return;
+  Variable* variable = place->AsIdentifier()->variable;
+  if (variable == nullptr || variable->mode() != VariableMode::kParameter) return;
+  FunctionLiteral* function = variable->scope()->closure_scope()->function();
+  if (function == nullptr || function->kind != FunctionKind::kClosure) return;
+  for (Parameter& parameter : function->parameters) {
+    if (!parameter.pattern->IsIdentifierPattern()) continue;
+    IdentifierPattern* pattern = parameter.pattern->AsIdentifierPattern();
+    if (pattern->variable != variable) continue;
+    if (dereferenced || !pattern->is_mut) {
+      parameter.is_inout = true;
+      variable->is_inout_ = true;
+    }
   }
 }
 

@@ -52,6 +52,7 @@ class ScopeResolver {
   void ResolvePatternReferences(Node* pattern);
   void VisitPlace(Node* node);
   void VisitAssignmentTarget(Node* target, bool compound);
+  void MarkMutatedParameter(Node* place);
   void Visit(Node* node);
   Node* FindJumpTarget(const AstString* label, bool is_continue);
 

@@ -73,8 +73,8 @@ TEST_F(BuiltinsListTest, LookupFollowsReceiverKinds) {
   EXPECT_EQ(kind_of("3.5", "checked_add"), "none");
   EXPECT_EQ(kind_of("'s'", "max"), "any value");
   EXPECT_EQ(kind_of("'s'", "len"), "string");
-  EXPECT_EQ(kind_of("{a: 1}", "insert"), "HashMap or HashSet");
-  EXPECT_EQ(kind_of("set{1}", "insert"), "HashMap or HashSet");
+  EXPECT_EQ(kind_of("{a: 1}", "insert"), "HashMap, HashSet, BTreeMap or BTreeSet");
+  EXPECT_EQ(kind_of("set{1}", "insert"), "HashMap, HashSet, BTreeMap or BTreeSet");
   EXPECT_EQ(kind_of("Some(1)", "unwrap"), "Option, Result or Ordering");
   EXPECT_EQ(kind_of("Less", "reverse"), "Option, Result or Ordering");
   EXPECT_EQ(kind_of("(1, 2)", "clone"), "any value");

@@ -3,6 +3,7 @@
 #include <map>
 #include <random>
 
+#include "src/builtins/builtins-utils.h"
 #include "test/unittests/builtins/builtins-test-utils.h"
 
 namespace ruchy::internal {
@@ -186,9 +187,22 @@ TEST_F(MapBuiltinsTest, EntryVariants) {
   H nil_result = Callable(
       [](Isolate* i, int, const H*) -> MaybeHandle<Value> { return i->factory()->nil_value(); });
   EXPECT_EQ(MethodValues(&e, "and_modify", {nil_result}),
-            "error: Runtime error: and_modify() callback returned nil: return the new value "
-            "(|v| v + 1), a closure cannot change its parameter in place");
+            "error: Runtime error: and_modify() callback returned nil: change the value "
+            "through the parameter (|v| *v += 1) or return the new value (|v| v + 1)");
   EXPECT_EQ(MP(&m, "get", {"'w'"}), "Some(1)");
+  // An in-out parameter (|v| *v += 1) comes back in the argument handle; it wins over the
+  // callback's result.
+  H write_back = Callable([](Isolate* i, int, const H* argv) -> MaybeHandle<Value> {
+    *argv[0].location() = Smi::FromInt(Smi::ToInt(**argv) + 100).ptr();
+    return i->factory()->nil_value();
+  });
+  EXPECT_EQ(MethodValues(&e, "and_modify", {write_back}).substr(0, 2), "({");
+  EXPECT_EQ(MP(&m, "get", {"'w'"}), "Some(101)");
+  // A built-in that passes a copy reports the lost write instead of dropping it.
+  H list = V("[1, 2]");
+  EXPECT_EQ(MethodValues(&list, "map", {write_back}),
+            std::string("error: ") + builtins::kLostWriteBackError);
+  EXPECT_EQ(MP(&m, "insert", {"'w'", "1"}), "Some(101)");
   EXPECT_EQ(M("(1, 2)", "and_modify", {"fn:inc"}),
             "error: Runtime error: Method 'and_modify' not found for type tuple");
   EXPECT_EQ(Show(m), "{w: 1, x: 6, y: 42, z: 0}");
