@@ -199,6 +199,12 @@ bool IsComparison(Bytecode bytecode) {
 
 void BytecodeArrayBuilder::Peephole() {
   CHECK(!finalized_);
+  // Each round can expose more (a removed load makes a jump's neighbour adjacent).
+  for (int round = 0; round < 4 && PeepholeRound(); ++round) {
+  }
+}
+
+bool BytecodeArrayBuilder::PeepholeRound() {
   // Which nodes other code can jump to: a node another path reaches may not assume what
   // its predecessor in layout order left in the accumulator.
   std::vector<bool> is_target(nodes_.size() + 1, false);
@@ -206,41 +212,103 @@ void BytecodeArrayBuilder::Peephole() {
     if (node_index >= 0) is_target[static_cast<size_t>(node_index)] = true;
   }
   std::vector<bool> removed(nodes_.size(), false);
+  // The first node at or after `index` that is still there (nodes_.size() at the end).
+  auto live = [&](size_t index) {
+    while (index < nodes_.size() && removed[index]) ++index;
+    return index;
+  };
+  auto target_of = [&](const Node& jump) {
+    return live(static_cast<size_t>(label_nodes_[static_cast<size_t>(jump.label)]));
+  };
+  // Whether the accumulator is dead on entry to `index`: the bytecode there overwrites it
+  // without reading it.
+  auto accumulator_dead_at = [&](size_t index) {
+    index = live(index);
+    return index < nodes_.size() &&
+           Bytecodes::GetAccumulatorUse(nodes_[index].bytecode) == AccumulatorUse::kWrite;
+  };
+  bool changed = false;
   for (size_t i = 0; i + 1 < nodes_.size(); ++i) {
+    if (removed[i]) continue;
     Node& node = nodes_[i];
     Node& next = nodes_[i + 1];
     // A pure load whose value the next bytecode overwrites without reading is dead (the
-    // generator leaves `nil` as every statement's value, mostly unused).
+    // generator leaves `nil` as every statement's value, mostly unused); likewise before
+    // a jump to such a bytecode.
     if (IsPureAccumulatorLoad(node.bytecode) &&
-        Bytecodes::GetAccumulatorUse(next.bytecode) == AccumulatorUse::kWrite) {
+        (Bytecodes::GetAccumulatorUse(next.bytecode) == AccumulatorUse::kWrite ||
+         ((next.bytecode == Bytecode::kJump || next.bytecode == Bytecode::kJumpLoop) &&
+          accumulator_dead_at(target_of(next))))) {
       removed[i] = true;
+      changed = true;
       continue;
     }
     // Star r; Ldar r: the accumulator already holds r (unless another path enters at the Ldar).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kLdar &&
         next.operands[0] == node.operands[0] && !is_target[i + 1]) {
       removed[i + 1] = true;
+      changed = true;
       continue;
+    }
+    // LogicalNot before a boolean jump, when nothing reads the negated value afterwards:
+    // test the operand's truthiness and jump on the opposite outcome.
+    if (node.bytecode == Bytecode::kLogicalNot && !is_target[i + 1] &&
+        Bytecodes::IsConditionalJump(next.bytecode) && accumulator_dead_at(i + 2) &&
+        accumulator_dead_at(target_of(next))) {
+      Bytecode inverted = next.bytecode;
+      switch (next.bytecode) {
+        case Bytecode::kJumpIfFalse:
+        case Bytecode::kJumpIfToBooleanFalse:
+          inverted = Bytecode::kJumpIfToBooleanTrue;
+          break;
+        case Bytecode::kJumpIfTrue:
+        case Bytecode::kJumpIfToBooleanTrue:
+          inverted = Bytecode::kJumpIfToBooleanFalse;
+          break;
+        default:
+          break;
+      }
+      if (inverted != next.bytecode) {
+        next.bytecode = inverted;
+        removed[i] = true;
+        changed = true;
+        continue;
+      }
     }
     // A comparison leaves a boolean, so the jump after it needs no truthiness conversion.
     if (IsComparison(node.bytecode) && !is_target[i + 1]) {
-      if (next.bytecode == Bytecode::kJumpIfToBooleanFalse) next.bytecode = Bytecode::kJumpIfFalse;
-      if (next.bytecode == Bytecode::kJumpIfToBooleanTrue) next.bytecode = Bytecode::kJumpIfTrue;
+      if (next.bytecode == Bytecode::kJumpIfToBooleanFalse) {
+        next.bytecode = Bytecode::kJumpIfFalse;
+        changed = true;
+      }
+      if (next.bytecode == Bytecode::kJumpIfToBooleanTrue) {
+        next.bytecode = Bytecode::kJumpIfTrue;
+        changed = true;
+      }
     }
   }
-  // A jump to a Return returns (the accumulator is the same on both paths).
   for (size_t i = 0; i < nodes_.size(); ++i) {
     Node& node = nodes_[i];
     if (removed[i] || node.bytecode != Bytecode::kJump) continue;
-    size_t target = static_cast<size_t>(label_nodes_[static_cast<size_t>(node.label)]);
-    while (target < nodes_.size() && removed[target]) ++target;
-    if (target < nodes_.size() && nodes_[target].bytecode == Bytecode::kReturn) {
+    size_t target = target_of(node);
+    if (target == live(i + 1)) {
+      // A jump to the next bytecode.
+      removed[i] = true;
+      changed = true;
+    } else if (target < nodes_.size() && nodes_[target].bytecode == Bytecode::kReturn) {
+      // A jump to a Return returns (the accumulator is the same on both paths).
       node.bytecode = Bytecode::kReturn;
       node.operand_count = 0;
       node.label = -1;
+      changed = true;
     }
   }
-  // Compact, moving labels (and source positions of removed nodes) to the next survivor.
+  Compact(removed);
+  return changed;
+}
+
+void BytecodeArrayBuilder::Compact(const std::vector<bool>& removed) {
+  // Labels (and source positions of removed nodes) move to the next survivor.
   std::vector<int> new_index(nodes_.size() + 1);
   std::vector<Node> kept;
   kept.reserve(nodes_.size());

@@ -109,6 +109,8 @@ class BytecodeArrayBuilder {
   void SetPosition(int source_offset, bool is_statement);
   void AddNode(Node node);
   int NodeSize(const Node& node) const;
+  bool PeepholeRound();  // whether anything changed
+  void Compact(const std::vector<bool>& removed);
   void Layout();
   int LabelOffset(int label) const;
 

@@ -293,8 +293,16 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       } else {
         Index* ix = target->AsIndex();
         container = EvaluatePlace(ix->object);
-        key = NewTemp();
-        VisitForRegister(ix->index, key);
+        Node* value = node->value;
+        if (value->IsIntLiteral() || value->IsFloatLiteral() || value->IsBoolLiteral() ||
+            value->IsStringLiteral() || value->IsIdentifier()) {
+          // The value cannot assign the key's variable: its own register serves.
+          key = VisitForAnyRegister(ix->index);
+        } else {
+          key = NewTemp();
+          VisitForRead(ix->index);  // a key is only looked up, never stored as itself
+          Star(key);
+        }
       }
       Visit(node->value);
       Register assigned;
@@ -351,7 +359,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     if (effect_only) LoadNil();  // else the number in acc is the value
     return;
   }
-  Visit(node->value);
+  VisitForRead(node->value);  // an operand: the operator's result is what gets stored
   VisitCompoundOperation(node->op, place->value, node);
   Star(place->value);
   WriteBack(place);

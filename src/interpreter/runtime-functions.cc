@@ -546,7 +546,8 @@ Result Runtime_PatternIsVariant(RuntimeArguments& a) {
   // copying either string (names are internalized, so usually by identity).
   if (type.IsTypeDescriptor() && TypeDescriptor::cast(type).kind() == TypeDescriptor::kEnum &&
       a[2].IsString()) {
-    if (!v.IsEnumValue() || EnumValue::cast(v).descriptor() != TypeDescriptor::cast(type).layout()) {
+    if (!v.IsEnumValue() ||
+        EnumValue::cast(v).descriptor() != TypeDescriptor::cast(type).layout()) {
       return Bool(isolate, false);
     }
     EnumValue e = EnumValue::cast(v);

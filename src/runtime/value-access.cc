@@ -245,6 +245,7 @@ bool SetElement(Isolate* isolate, Handle<Value>* object, Handle<Value> key, Hand
     }
     Handle<HashMap> map;
     if (!Unshare<HashMap>(isolate, object).ToHandle(&map)) return false;
+    MarkShared(*key);  // the table keeps it: a tuple key must never change under it
     return HashMap::Insert(isolate, map, key, value);
   }
   if (o.IsString() && (k.IsInteger() || k.IsRange())) {

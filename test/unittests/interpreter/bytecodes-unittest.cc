@@ -321,6 +321,50 @@ TEST(BytecodePeepholeTest, ComparisonJumpsAndJumpsToReturn) {
   EXPECT_EQ(it.current_offset(), target);
 }
 
+TEST(BytecodePeepholeTest, NegatedConditionAndJumpsToTheNextBytecode) {
+  // if !x { a } else { b } with the value unused: no LogicalNot, and the then-branch's
+  // jump over nothing disappears.
+  BytecodeArrayBuilder builder(1, 1);
+  BytecodeLabel else_label = builder.NewLabel();
+  BytecodeLabel done = builder.NewLabel();
+  builder.Emit(Bytecode::kLdar, {Register::FromParameterIndex(0, 1).ToOperand()});
+  builder.Emit(Bytecode::kLogicalNot);
+  builder.EmitJump(Bytecode::kJumpIfFalse, else_label);
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kLdaNil);  // dead: the jump's target overwrites the accumulator
+  builder.EmitJump(Bytecode::kJump, done);
+  builder.Bind(else_label);
+  builder.Bind(done);
+  builder.Emit(Bytecode::kLdaZero);
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(
+      BytecodesOf(data),
+      (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kJumpIfToBooleanTrue, Bytecode::kLdaSmi,
+                             Bytecode::kStar, Bytecode::kLdaZero, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
+  // a || !b: the negated value is the expression's value at the jump target.
+  BytecodeArrayBuilder builder(1, 0);
+  BytecodeLabel done = builder.NewLabel();
+  builder.Emit(Bytecode::kLdar, {Register::FromParameterIndex(0, 1).ToOperand()});
+  builder.Emit(Bytecode::kLogicalNot);
+  builder.EmitJump(Bytecode::kJumpIfToBooleanTrue, done);
+  builder.Emit(Bytecode::kLdaFalse);
+  builder.Bind(done);
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kLogicalNot, Bytecode::kJumpIfTrue,
+                                   Bytecode::kLdaFalse, Bytecode::kReturn}));
+}
+
 TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
   auto data = [](std::vector<uint8_t> bytes, int registers = 2) {
     BytecodeArrayData d;
