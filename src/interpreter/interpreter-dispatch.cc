@@ -7,6 +7,7 @@
 // handles, and takes nothing but the result back in acc.
 #include <cmath>
 #include <cstring>
+#include <initializer_list>
 
 #include "src/base/macros.h"
 #include "src/builtins/builtins.h"
@@ -56,6 +57,38 @@ struct SizeTable {
   }
 };
 const SizeTable kSizeTable;
+
+// Unprefixed sizes as compile-time constants, so a handler advances pc by an immediate
+// (a table lookup would put two more loads on the dispatch's critical path).
+constexpr int SingleScaleSize(std::initializer_list<OperandType> types) {
+  int size = 1;
+  for (OperandType type : types) size += type == OperandType::kRuntimeId ? 2 : 1;
+  return size;
+}
+struct SingleSizes {
+  using enum OperandType;
+#define RUCHY_SINGLE_SIZE(Name, accumulator_use, ...) \
+  static constexpr int k##Name = SingleScaleSize({__VA_ARGS__});
+  RUCHY_BYTECODE_LIST(RUCHY_SINGLE_SIZE)
+#undef RUCHY_SINGLE_SIZE
+};
+// Handlers shared by two bytecodes advance by one size.
+static_assert(SingleSizes::kAddSmi == SingleSizes::kSubSmi);
+// A Return resumes after either call bytecode.
+static_assert(SingleSizes::kCallFunction == SingleSizes::kCallMethod);
+static_assert(SingleSizes::kCreateArray == SingleSizes::kCreateTuple &&
+              SingleSizes::kCreateArray == SingleSizes::kCreateMap);
+static_assert(SingleSizes::kGetNamedProperty == SingleSizes::kGetNamedPropertyForUpdate);
+static_assert(SingleSizes::kGetKeyedProperty == SingleSizes::kGetKeyedPropertyForUpdate);
+
+// The constants agree with the operand tables (checked once, at startup).
+[[maybe_unused]] const bool kSingleSizesChecked = [] {
+#define RUCHY_CHECK_SIZE(Name, ...) \
+  CHECK_EQ(SingleSizes::k##Name, Bytecodes::Size(Bytecode::k##Name, OperandScale::kSingle));
+  RUCHY_BYTECODE_LIST(RUCHY_CHECK_SIZE)
+#undef RUCHY_CHECK_SIZE
+  return true;
+}();
 
 inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
 
@@ -270,10 +303,12 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 // Every handler ends in its own indirect jump (threaded code), so each has its own
 // branch-predictor history instead of sharing one dispatch jump.
 #define DISPATCH() goto* kDispatchTable[*pc]
-#define NEXT()                                      \
-  do {                                              \
-    pc += kSizeTable.sizes[ScaleIndex(SCALE)][*pc]; \
-    DISPATCH();                                     \
+// The size of the instruction at pc, executed by handler Name (a constant when unprefixed).
+#define SIZE_OF(Name) (SCALE == 1 ? SingleSizes::k##Name : kSizeTable.sizes[ScaleIndex(SCALE)][*pc])
+#define NEXT_OF(Name)    \
+  do {                   \
+    pc += SIZE_OF(Name); \
+    DISPATCH();          \
   } while (0)
 #define SYNC()                                        \
   do {                                                \
@@ -411,7 +446,8 @@ exit:
 #undef REG_INDEX
 #undef UOP
 #undef SOP
-#undef NEXT
+#undef NEXT_OF
+#undef SIZE_OF
 #undef DISPATCH
 #undef ENTER_FRAME
 #undef RECORD_CALL_TARGET
