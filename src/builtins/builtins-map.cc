@@ -143,11 +143,12 @@ MaybeHandle<Value> MapInsert(BuiltinArguments& args) {
   if (!UnsharedReceiverMap(args).ToHandle(&map)) return {};
   Handle<Value> key = args.at(0);
   if (!CheckKey(args, key)) return {};
-  Handle<Value> old(map->Get(isolate, *key), isolate);
   Handle<Value> value = set ? Handle<Value>(isolate->factory()->true_value()) : args.at(1);
-  if (!InsertChecked(args, map, key, value)) return {};
-  if (set) return Boolean(isolate, (*old).IsTheHole());
-  return OptionOf(isolate, old);
+  MarkShared(*key);  // a mutable tuple key must never change under the table
+  Value previous;
+  if (!HashMap::Insert(isolate, map, key, value, &previous)) return {};
+  if (set) return Boolean(isolate, previous.IsTheHole());
+  return OptionOf(isolate, handle(previous, isolate));
 }
 
 MaybeHandle<Value> MapRemove(BuiltinArguments& args) {

@@ -49,15 +49,18 @@ namespace ruchy::internal {
   V(String, false_string, FalseString)                                                    \
   V(String, out_of_memory_string, OutOfMemoryString)
 
-#define RUCHY_MUTABLE_ROOT_LIST(V)                                                  \
-  /* Root of the transition tree of object literals (4 in-object fields). */        \
-  V(Shape, plain_object_shape, PlainObjectShape)                                    \
-  /* The built-in enums (EnumDescriptor): Some/None, Ok/Err, Less/Equal/Greater. */ \
-  V(EnumDescriptor, option_enum, OptionEnum)                                        \
-  V(EnumDescriptor, result_enum, ResultEnum)                                        \
-  V(EnumDescriptor, ordering_enum, OrderingEnum)                                    \
-  /* nil, or a HashMap (created by the interpreter on first use): user type         \
-     name (String) -> TypeDescriptor, for method lookup. */                         \
+#define RUCHY_MUTABLE_ROOT_LIST(V)                                                    \
+  /* Root of the transition tree of object literals (4 in-object fields). */          \
+  V(Shape, plain_object_shape, PlainObjectShape)                                      \
+  /* The built-in enums (EnumDescriptor): Some/None, Ok/Err, Less/Equal/Greater. */   \
+  V(EnumDescriptor, option_enum, OptionEnum)                                          \
+  V(EnumDescriptor, result_enum, ResultEnum)                                          \
+  V(EnumDescriptor, ordering_enum, OrderingEnum)                                      \
+  /* The one None (marked shared: it has no payload to change, and a mutation of the  \
+     place holding it replaces it): Option-returning built-ins allocate only Some. */ \
+  V(EnumValue, none_value, NoneValue)                                                 \
+  /* nil, or a HashMap (created by the interpreter on first use): user type           \
+     name (String) -> TypeDescriptor, for method lookup. */                           \
   V(Value, type_registry, TypeRegistry)
 
 enum class RootIndex : uint16_t {

@@ -61,15 +61,17 @@ bool SetUpBuiltinEnums(Isolate* isolate) {
   roots[RootIndex::kOptionEnum] = option->ptr();
   roots[RootIndex::kResultEnum] = result->ptr();
   roots[RootIndex::kOrderingEnum] = ordering->ptr();
+  Handle<EnumValue> none;
+  if (!NewVariant(isolate, *option, kOptionNone, Handle<Value>()).ToHandle(&none)) return false;
+  none->set_shared();
+  roots[RootIndex::kNoneValue] = none->ptr();
   return true;
 }
 
 MaybeHandle<EnumValue> NewSome(Isolate* isolate, Handle<Value> value) {
   return NewVariant(isolate, isolate->option_enum(), kOptionSome, value);
 }
-MaybeHandle<EnumValue> NewNone(Isolate* isolate) {
-  return NewVariant(isolate, isolate->option_enum(), kOptionNone, Handle<Value>());
-}
+MaybeHandle<EnumValue> NewNone(Isolate* isolate) { return handle(isolate->none_value(), isolate); }
 MaybeHandle<EnumValue> NewOk(Isolate* isolate, Handle<Value> value) {
   return NewVariant(isolate, isolate->result_enum(), kResultOk, value);
 }

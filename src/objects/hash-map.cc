@@ -281,8 +281,9 @@ void HashMap::SortEntries() const {
   RewriteEntries(t, live);
 }
 
-bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
-                     Handle<Value> value) {
+bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key, Handle<Value> value,
+                     Value* previous) {
+  if (previous != nullptr) *previous = isolate->the_hole_value();
   DCHECK(!map->is_shared());
   uint32_t hash = HashKey(*key);
   bool sorted = map->has_flag(CowContainer::kSortedMapBit);
@@ -290,6 +291,7 @@ bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
     OrderedHashTable table = map->table();
     int entry = table.FindEntry(*key, hash);
     if (entry != OrderedHashTable::kNotFound) {
+      if (previous != nullptr) *previous = table.ValueAt(entry);
       table.set(table.EntryToIndex(entry) + OrderedHashTable::kValueOffsetInEntry, *value);
       return true;
     }

@@ -93,8 +93,9 @@ class HashMap : public CowContainer {
   // unshared (EnsureUnshared).
   bool Remove(Isolate* isolate, Value key) const;
   // Inserts or replaces. The map must be unshared. False when out of memory.
+  // When `previous` is given it receives the value the key had, or the hole.
   [[nodiscard]] static bool Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
-                                   Handle<Value> value);
+                                   Handle<Value> value, Value* previous = nullptr);
 
   // Structural hashing over ints, strings, bools, nil, floats and tuples of those. Other
   // values (arrays, maps, functions...) are not valid keys: the runtime must reject them
