@@ -428,12 +428,12 @@ MaybeHandle<EnumDescriptor> Factory::NewEnumDescriptor(Handle<String> name,
 }
 
 MaybeHandle<EnumValue> Factory::NewEnumValue(Handle<EnumDescriptor> descriptor, int variant,
-                                             int payload_length) {
+                                             int payload_length, AllocationType type) {
   CHECK(variant >= 0 && variant < descriptor->variant_count());
   CHECK(payload_length >= 0 && payload_length <= EnumValue::kMaxPayload);
   HeapObject raw;
-  if (!AllocateRawWithShape(EnumValue::SizeFor(payload_length), AllocationType::kYoung,
-                            isolate_->enum_value_shape(), &raw)) {
+  if (!AllocateRawWithShape(EnumValue::SizeFor(payload_length), type, isolate_->enum_value_shape(),
+                            &raw)) {
     return {};
   }
   EnumValue value = EnumValue::unchecked_cast(raw);

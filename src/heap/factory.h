@@ -87,7 +87,8 @@ class Factory {
                                                 Handle<FixedArray> variant_names,
                                                 Handle<FixedArray> variant_fields);
   MaybeHandle<EnumValue> NewEnumValue(Handle<EnumDescriptor> descriptor, int variant,
-                                      int payload_length);  // payload nil
+                                      int payload_length,
+                                      AllocationType type = AllocationType::kYoung);  // payload nil
 
   // --- Functions.
   MaybeHandle<SharedFunctionInfo> NewSharedFunctionInfo(Handle<String> name, int parameter_count);

@@ -61,8 +61,12 @@ bool SetUpBuiltinEnums(Isolate* isolate) {
   roots[RootIndex::kOptionEnum] = option->ptr();
   roots[RootIndex::kResultEnum] = result->ptr();
   roots[RootIndex::kOrderingEnum] = ordering->ptr();
-  Handle<EnumValue> none;
-  if (!NewVariant(isolate, *option, kOptionNone, Handle<Value>()).ToHandle(&none)) return false;
+  Handle<EnumValue> none;  // old space: it lives as long as the isolate
+  if (!isolate->factory()
+           ->NewEnumValue(option, kOptionNone, 0, AllocationType::kOld)
+           .ToHandle(&none)) {
+    return false;
+  }
   none->set_shared();
   roots[RootIndex::kNoneValue] = none->ptr();
   return true;
