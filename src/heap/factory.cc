@@ -424,6 +424,7 @@ MaybeHandle<EnumDescriptor> Factory::NewEnumDescriptor(Handle<String> name,
   descriptor.set_variant_fields(*variant_fields);
   descriptor.set_discriminants(isolate_->nil_value());
   descriptor.set_type(isolate_->nil_value());
+  descriptor.set_unit_values(isolate_->nil_value());
   return handle(descriptor, isolate_);
 }
 

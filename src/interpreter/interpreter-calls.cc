@@ -152,9 +152,28 @@ bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_ind
       for (int i = 0; i < names.length(); ++i) {
         if (!String::Equals(String::cast(names.get(i)), *name)) continue;
         if (!descriptor.variant_fields().get(i).IsNil()) break;  // needs a payload
+        // Unit variants are immutable values: one (shared) per variant.
+        Value units = descriptor.unit_values();
+        if (units.IsFixedArray() && FixedArray::cast(units).get(i).IsEnumValue()) {
+          *out = FixedArray::cast(units).get(i);
+          return true;
+        }
         Handle<EnumDescriptor> d(descriptor, isolate_);
         Handle<EnumValue> value;
-        if (!isolate_->factory()->NewEnumValue(d, i, 0).ToHandle(&value)) return false;
+        if (!isolate_->factory()->NewEnumValue(d, i, 0, AllocationType::kOld).ToHandle(&value)) {
+          return false;
+        }
+        value->set_shared();
+        if (!d->unit_values().IsFixedArray()) {
+          Handle<FixedArray> fresh;
+          if (!isolate_->factory()
+                   ->NewFixedArray(d->variant_count(), AllocationType::kOld)
+                   .ToHandle(&fresh)) {
+            return false;
+          }
+          d->set_unit_values(*fresh);
+        }
+        FixedArray::cast(d->unit_values()).set(i, *value);
         *out = *value;
         return true;
       }

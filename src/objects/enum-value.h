@@ -17,7 +17,10 @@ class EnumDescriptor : public HeapObject {
   static constexpr int kVariantFieldsOffset = 24;  // FixedArray: per variant nil or names
   static constexpr int kDiscriminantsOffset = 32;  // FixedArray of Smi, or nil (0, 1, 2...)
   static constexpr int kTypeOffset = 40;           // the enum's TypeDescriptor, or nil
-  static constexpr int kSize = 48;
+  // nil, or a FixedArray per variant: the one value of a unit variant (shared; created on
+  // first use), or nil. `E::Unit` in a loop allocates nothing.
+  static constexpr int kUnitValuesOffset = 48;
+  static constexpr int kSize = 56;
   static constexpr int kTaggedBodyStart = kNameOffset;
 
   inline String name() const;
@@ -36,6 +39,10 @@ class EnumDescriptor : public HeapObject {
   Value type() const { return ReadTagged(kTypeOffset); }
   void set_type(Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     WriteTagged(kTypeOffset, v, mode);
+  }
+  Value unit_values() const { return ReadTagged(kUnitValuesOffset); }
+  void set_unit_values(Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+    WriteTagged(kUnitValuesOffset, v, mode);
   }
 };
 
