@@ -315,6 +315,13 @@ fun bench(n) {
     buf.len()
 })",
      10000, [](int64_t n) { return 2 * n; }, nullptr},
+    // --- The embedding API: one Function::Call from C++ per operation (n = 1), the
+    // overhead every other benchmark spreads over its n operations ---
+    {"api/function_call", R"(
+fun bench(n) {
+    n
+})",
+     1, [](int64_t n) { return n; }, nullptr},
     // --- Hash maps: a fresh map per call, n inserts each followed by a lookup ---
     {"hashmap/insert_get_int", R"(
 use std::collections::HashMap;
