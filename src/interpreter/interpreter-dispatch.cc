@@ -261,6 +261,11 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   for (int i = 0; i < data->register_count; ++i) fp[i] = isolate->nil_value().ptr();
   top_ = static_cast<size_t>(fp - stack_) + static_cast<size_t>(data->register_count);
   ++entry_depth_;
+#ifndef NDEBUG
+  // Handlers leave through computed gotos, which skip destructors: a HandleScope left
+  // open by one would leak handles into the caller's scope for every execution.
+  const int handles_at_entry = HandleScope::NumberOfHandles(isolate);
+#endif
   Address* const entry_fp = fp;
 
   static void* const kDispatchTable[] = {
@@ -435,6 +440,8 @@ unwind : {
 }
 
 exit:
+  // At most the result and the receiver written back are new.
+  DCHECK_LE(HandleScope::NumberOfHandles(isolate), handles_at_entry + 2);
   --entry_depth_;
   top_ = saved_top;
   current_fp_ = saved_fp;
