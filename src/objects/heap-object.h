@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "src/base/macros.h"
 #include "src/objects/value.h"
 
 namespace ruchy::internal {
@@ -101,18 +102,22 @@ class HeapObject : public Value {
 
   // Raw field access. Tagged reads/writes here do NOT run the write barrier; the typed
   // accessors in each class do.
+  // Always inlined: these are a load or a store, and the compiler otherwise outlines them
+  // in very large functions such as the interpreter's dispatch loop.
   template <typename T>
-  T ReadRaw(int offset) const {
+  RUCHY_ALWAYS_INLINE T ReadRaw(int offset) const {
     T result;
     std::memcpy(&result, reinterpret_cast<const void*>(FieldAddress(offset)), sizeof(T));
     return result;
   }
   template <typename T>
-  void WriteRaw(int offset, T value) const {
+  RUCHY_ALWAYS_INLINE void WriteRaw(int offset, T value) const {
     std::memcpy(reinterpret_cast<void*>(FieldAddress(offset)), &value, sizeof(T));
   }
-  Value ReadTagged(int offset) const { return Value(ReadRaw<Address>(offset)); }
-  void WriteTaggedNoBarrier(int offset, Value value) const {
+  RUCHY_ALWAYS_INLINE Value ReadTagged(int offset) const {
+    return Value(ReadRaw<Address>(offset));
+  }
+  RUCHY_ALWAYS_INLINE void WriteTaggedNoBarrier(int offset, Value value) const {
 #ifndef NDEBUG
     DebugCheckNotMoved();
 #endif
@@ -121,8 +126,8 @@ class HeapObject : public Value {
   // CHECKs that this object was not evacuated by a scavenge, i.e. that nobody held it raw
   // across an allocation. Catches most stale-pointer bugs under --stress-gc.
   void DebugCheckNotMoved() const;
-  inline void WriteTagged(int offset, Value value,
-                          WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
+  RUCHY_ALWAYS_INLINE void WriteTagged(int offset, Value value,
+                                       WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
 };
 
 }  // namespace ruchy::internal

@@ -40,7 +40,8 @@ inline Shape ShapeWord::ToShape() const {
   return Shape::unchecked_cast(Value(value_));
 }
 
-inline void HeapObject::WriteTagged(int offset, Value value, WriteBarrierMode mode) const {
+RUCHY_ALWAYS_INLINE void HeapObject::WriteTagged(int offset, Value value,
+                                                 WriteBarrierMode mode) const {
   WriteTaggedNoBarrier(offset, value);
   if (mode == WriteBarrierMode::kUpdate) WriteBarrier::ForSlot(*this, FieldAddress(offset), value);
 }
@@ -141,7 +142,7 @@ inline bool Value::IsBoolean() const { return IsTrue() || IsFalse(); }
 inline bool Value::IsTheHole() const {
   return IsOddball() && Oddball::unchecked_cast(*this).kind() == Oddball::kTheHole;
 }
-inline bool Value::IsCowContainer() const {
+RUCHY_ALWAYS_INLINE bool Value::IsCowContainer() const {
   if (!IsHeapObject()) return false;
   InstanceType t = HeapObject::unchecked_cast(*this).instance_type();
   return t == InstanceType::kArray || t == InstanceType::kTuple || t == InstanceType::kHashMap ||

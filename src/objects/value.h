@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "src/base/logging.h"
+#include "src/base/macros.h"
 #include "src/objects/instance-type.h"
 
 namespace ruchy::internal {
@@ -63,7 +64,7 @@ class Value {
   inline bool IsFalse() const;         // the false oddball
   inline bool IsBoolean() const;       // true or false
   inline bool IsTheHole() const;       // the internal "no value" marker
-  inline bool IsCowContainer() const;  // Array, Tuple, HashMap, StructObject, EnumValue
+  RUCHY_ALWAYS_INLINE bool IsCowContainer() const;  // Array, Tuple, HashMap, StructObject, EnumValue
 
   static constexpr Value cast(Value v) { return v; }
   static constexpr Value unchecked_cast(Value v) { return v; }
