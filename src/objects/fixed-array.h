@@ -31,11 +31,12 @@ class FixedArray : public FixedArrayBase {
   static constexpr int OffsetOfElementAt(int index) { return kHeaderSize + index * kTaggedSize; }
   static constexpr int SizeFor(int length) { return kHeaderSize + length * kTaggedSize; }
 
-  Value get(int index) const {
+  RUCHY_ALWAYS_INLINE Value get(int index) const {
     DCHECK(index >= 0 && index < length());
     return ReadTagged(OffsetOfElementAt(index));
   }
-  inline void set(int index, Value value, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
+  RUCHY_ALWAYS_INLINE void set(int index, Value value,
+                               WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
   ObjectSlot RawFieldOfElementAt(int index) const { return RawField(OffsetOfElementAt(index)); }
   // Fills [from, to) with `value`, which must not be a young object (no barrier).
   void FillWithNoBarrier(int from, int to, Value value) const {
@@ -52,11 +53,11 @@ class FixedDoubleArray : public FixedArrayBase {
   static constexpr int OffsetOfElementAt(int index) { return kHeaderSize + index * kDoubleSize; }
   static constexpr int SizeFor(int length) { return kHeaderSize + length * kDoubleSize; }
 
-  double get(int index) const {
+  RUCHY_ALWAYS_INLINE double get(int index) const {
     DCHECK(index >= 0 && index < length());
     return ReadRaw<double>(OffsetOfElementAt(index));
   }
-  void set(int index, double value) const {
+  RUCHY_ALWAYS_INLINE void set(int index, double value) const {
     DCHECK(index >= 0 && index < length());
     WriteRaw<double>(OffsetOfElementAt(index), value);
   }

@@ -93,8 +93,8 @@ class HeapObject : public Value {
   // generational barrier; the GC still visits the slot (shapes can move when compacted).
   inline void set_shape(Shape shape);
   inline InstanceType instance_type() const;
-  ShapeWord shape_word() const { return ShapeWord(ReadRaw<Address>(kShapeOffset)); }
-  void set_shape_word(ShapeWord word) { WriteRaw<Address>(kShapeOffset, word.raw()); }
+  RUCHY_ALWAYS_INLINE ShapeWord shape_word() const { return ShapeWord(ReadRaw<Address>(kShapeOffset)); }
+  RUCHY_ALWAYS_INLINE void set_shape_word(ShapeWord word) { WriteRaw<Address>(kShapeOffset, word.raw()); }
 
   // The object's size in bytes, from its shape (and length field for variable-size kinds).
   inline int Size() const;

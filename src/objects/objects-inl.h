@@ -193,7 +193,7 @@ inline String Shape::FieldName(int index) const { return String::cast(descriptor
 inline String Oddball::to_string() const { return String::cast(ReadTagged(kToStringOffset)); }
 inline void Oddball::set_to_string(String value) const { WriteTagged(kToStringOffset, value); }
 
-inline void FixedArray::set(int index, Value value, WriteBarrierMode mode) const {
+RUCHY_ALWAYS_INLINE void FixedArray::set(int index, Value value, WriteBarrierMode mode) const {
   DCHECK(index >= 0 && index < length());
   WriteTagged(OffsetOfElementAt(index), value, mode);
 }

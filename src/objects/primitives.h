@@ -35,8 +35,8 @@ class HeapNumber : public HeapObject {
   static constexpr int kSize = 16;
   static constexpr int kTaggedBodyStart = -1;
 
-  double value() const { return ReadRaw<double>(kValueOffset); }
-  void set_value(double v) const { WriteRaw<double>(kValueOffset, v); }
+  RUCHY_ALWAYS_INLINE double value() const { return ReadRaw<double>(kValueOffset); }
+  RUCHY_ALWAYS_INLINE void set_value(double v) const { WriteRaw<double>(kValueOffset, v); }
 };
 
 // An immutable boxed 64-bit integer. Invariant: its value is outside the Smi range, so
