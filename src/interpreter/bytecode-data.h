@@ -43,6 +43,10 @@ struct CallSite {
   // and no user method can shadow a built-in one on these receivers.
   mutable int cached_receiver_key = -1;
   mutable uint16_t cached_method_id = 0;
+  // A few hot built-ins the dispatch loop runs itself on the cached path (the rest, and
+  // anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
+  enum class Intrinsic : uint8_t { kNone, kArrayLen, kUnwrap, kUnwrapOr };
+  mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };
 
 struct BytecodeData {

@@ -572,6 +572,16 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   if (key >= 0) {
     site.cached_receiver_key = key;
     site.cached_method_id = *id;
+    std::string_view method = BuiltinMethodName(*id);
+    using Intrinsic = CallSite::Intrinsic;
+    site.cached_intrinsic = Intrinsic::kNone;
+    if (site.names.empty() && key == static_cast<int>(InstanceType::kArray) && method == "len") {
+      site.cached_intrinsic = Intrinsic::kArrayLen;
+    } else if (site.names.empty() && key == kBuiltinEnumReceiverKey && method == "unwrap") {
+      site.cached_intrinsic = Intrinsic::kUnwrap;
+    } else if (site.names.empty() && key == kBuiltinEnumReceiverKey && method == "unwrap_or") {
+      site.cached_intrinsic = Intrinsic::kUnwrapOr;
+    }
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
 }
@@ -585,7 +595,7 @@ HeapObject Interpreter::MethodCacheKey(HeapObject receiver) {
   return receiver.shape();
 }
 
-int Interpreter::BuiltinReceiverKey(Value receiver) {
+int Interpreter::BuiltinReceiverKey(Value receiver) const {
   if (receiver.IsSmi()) return kSmiReceiverKey;
   InstanceType type = HeapObject::cast(receiver).instance_type();
   switch (type) {
@@ -601,9 +611,19 @@ int Interpreter::BuiltinReceiverKey(Value receiver) {
       // A module namespace is searched for members first.
       if (HashMap::cast(receiver).flags() & kModuleFlag) return -1;
       return static_cast<int>(type);
+    case InstanceType::kEnumValue: {
+      // User enums may have methods; the built-in ones have only built-in methods, the
+      // same for all three (ReceiverKinds).
+      EnumDescriptor descriptor = EnumValue::cast(receiver).descriptor();
+      if (descriptor == isolate_->option_enum() || descriptor == isolate_->result_enum() ||
+          descriptor == isolate_->ordering_enum()) {
+        return kBuiltinEnumReceiverKey;
+      }
+      return -1;
+    }
     default:
-      // Oddballs share a shape across kinds (true is a boolean, nil is not); enum values
-      // and objects may have user methods.
+      // Oddballs share a shape across kinds (true is a boolean, nil is not); objects may
+      // have user methods.
       return -1;
   }
 }

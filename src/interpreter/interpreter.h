@@ -183,10 +183,12 @@ class Interpreter : public RootProvider {
   // The key of a built-in method cache entry for this receiver (CallSite), or -1 when its
   // methods cannot be cached by kind alone.
   static constexpr int kSmiReceiverKey = 1 << 10;
+  // Option, Result and Ordering values: their methods are the built-in enum methods.
+  static constexpr int kBuiltinEnumReceiverKey = (1 << 10) + 1;
   // What a receiver's user methods depend on: its shape, except for enum values, which
   // share one shape across all enums (their descriptor decides).
   static HeapObject MethodCacheKey(HeapObject receiver);
-  static int BuiltinReceiverKey(Value receiver);
+  int BuiltinReceiverKey(Value receiver) const;
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
   bool InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,
