@@ -136,6 +136,30 @@ bool Interpreter::CastSlow(Address* fp, Value value, uint32_t type_index, Value*
 
 bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                             Value* out) {
+  {
+    // Enum::Unit already created: its shared value, found by interned-name identity.
+    Value object(*object_slot);
+    if (object.IsTypeDescriptor() && TypeDescriptor::cast(object).kind() == TypeDescriptor::kEnum) {
+      EnumDescriptor descriptor = EnumDescriptor::cast(TypeDescriptor::cast(object).layout());
+      Value units = descriptor.unit_values();
+      if (units.IsFixedArray()) {
+        Value pool =
+            BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+                .constant_pool();
+        Value name = FixedArray::cast(pool).get(static_cast<int>(name_index));
+        FixedArray names = descriptor.variant_names();
+        for (int i = 0; i < names.length(); ++i) {
+          if (names.get(i) != name) continue;
+          Value unit = FixedArray::cast(units).get(i);
+          if (unit.IsEnumValue()) {
+            *out = unit;
+            return true;
+          }
+          break;
+        }
+      }
+    }
+  }
   HandleScope scope(isolate_);
   Value pool =
       BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
@@ -394,6 +418,28 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
                                    int count, Value* target, int* shift, int* argc,
                                    Address** args_out, Value* out) {
   HandleScope scope(isolate_);
+  if (site.is_static && site.names.empty() && site.name_constant >= 0 && count >= 1 &&
+      Value(first[0]).IsTypeDescriptor() &&
+      TypeDescriptor::cast(Value(first[0])).kind() == TypeDescriptor::kEnum) {
+    // Enum::Variant(args), the common static call: find the variant by its interned name
+    // (pointer equality) without the general lookup's handles and method search.
+    Value pool =
+        BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
+            .constant_pool();
+    Value name = FixedArray::cast(pool).get(site.name_constant);
+    EnumDescriptor descriptor =
+        EnumDescriptor::cast(TypeDescriptor::cast(Value(first[0])).layout());
+    FixedArray names = descriptor.variant_names();
+    for (int i = 0; i < names.length(); ++i) {
+      if (names.get(i) != name) continue;
+      Handle<EnumDescriptor> d(descriptor, isolate_);
+      Handle<EnumValue> value;
+      if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) return kCallFailed;
+      for (int j = 1; j < count; ++j) value->set_payload(j - 1, Value(first[j]));
+      *out = *value;
+      return kCallDone;
+    }
+  }
   absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
   auto make_handles = [&](int from) {
     handles.clear();
