@@ -26,7 +26,7 @@
   V(INT, gc_interval, 0, "collect garbage after every N allocations (0: off)")            \
   V(BOOL, trace_gc, false, "print one line per garbage collection (kind, sizes, pause)")  \
   V(INT, max_heap_size, 4096, "heap limit in MB; exceeding it raises Out of memory")      \
-  V(INT, semi_space_size, 4096, "size of each new-space semispace in KB")
+  V(INT, semi_space_size, 1024, "size of each new-space semispace in KB")
 
 // Interpreter (src/interpreter, issue #5).
 #define RUCHY_INTERPRETER_FLAG_LIST(V)                                                     \

@@ -27,7 +27,10 @@ struct HeapOptions {
   bool verify_heap = false;  // full consistency check after each collection
   bool trace_gc = false;     // one line per collection on trace_out
   size_t max_heap_size = 0;  // bytes; 0 means no limit
-  size_t semi_space_size = 4 * base::MB;
+  // 1 MB, like V8's initial semispace: 4 MB cost 6 MB of resident memory in every
+  // allocating program (nbody 13 -> 7 MB, hashmap 29.7 -> 23.7 MB) and bought little speed
+  // (hashmap is faster at 1 MB; binarytrees, which promotes more, is within noise).
+  size_t semi_space_size = 1 * base::MB;
   bool always_compact = false;     // full GCs evacuate every non-full old page
   std::FILE* trace_out = nullptr;  // nullptr: stderr
 };
