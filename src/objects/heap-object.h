@@ -93,8 +93,12 @@ class HeapObject : public Value {
   // generational barrier; the GC still visits the slot (shapes can move when compacted).
   inline void set_shape(Shape shape);
   inline InstanceType instance_type() const;
-  RUCHY_ALWAYS_INLINE ShapeWord shape_word() const { return ShapeWord(ReadRaw<Address>(kShapeOffset)); }
-  RUCHY_ALWAYS_INLINE void set_shape_word(ShapeWord word) { WriteRaw<Address>(kShapeOffset, word.raw()); }
+  RUCHY_ALWAYS_INLINE ShapeWord shape_word() const {
+    return ShapeWord(ReadRaw<Address>(kShapeOffset));
+  }
+  RUCHY_ALWAYS_INLINE void set_shape_word(ShapeWord word) {
+    WriteRaw<Address>(kShapeOffset, word.raw());
+  }
 
   // The object's size in bytes, from its shape (and length field for variable-size kinds).
   inline int Size() const;
@@ -114,9 +118,7 @@ class HeapObject : public Value {
   RUCHY_ALWAYS_INLINE void WriteRaw(int offset, T value) const {
     std::memcpy(reinterpret_cast<void*>(FieldAddress(offset)), &value, sizeof(T));
   }
-  RUCHY_ALWAYS_INLINE Value ReadTagged(int offset) const {
-    return Value(ReadRaw<Address>(offset));
-  }
+  RUCHY_ALWAYS_INLINE Value ReadTagged(int offset) const { return Value(ReadRaw<Address>(offset)); }
   RUCHY_ALWAYS_INLINE void WriteTaggedNoBarrier(int offset, Value value) const {
 #ifndef NDEBUG
     DebugCheckNotMoved();

@@ -21,7 +21,8 @@ class StructObject : public CowContainer {
 
   inline int field_count() const;
   RUCHY_ALWAYS_INLINE Value field(int index) const { return ReadTagged(OffsetOfField(index)); }
-  RUCHY_ALWAYS_INLINE void set_field(int index, Value value, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+  RUCHY_ALWAYS_INLINE void set_field(int index, Value value,
+                                     WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     WriteTagged(OffsetOfField(index), value, mode);
   }
 };

@@ -57,14 +57,15 @@ class Value {
 #undef RUCHY_DECLARE_TYPE_PREDICATE
   inline bool IsString() const;  // SeqString or ConsString
   inline bool IsFixedArrayBase()
-      const;                           // FixedArray, OrderedHashTable, FixedDoubleArray, ByteArray
-  inline bool IsInteger() const;       // Smi or HeapInt
-  inline bool IsNil() const;           // the nil oddball
-  inline bool IsTrue() const;          // the true oddball
-  inline bool IsFalse() const;         // the false oddball
-  inline bool IsBoolean() const;       // true or false
-  inline bool IsTheHole() const;       // the internal "no value" marker
-  RUCHY_ALWAYS_INLINE bool IsCowContainer() const;  // Array, Tuple, HashMap, StructObject, EnumValue
+      const;                      // FixedArray, OrderedHashTable, FixedDoubleArray, ByteArray
+  inline bool IsInteger() const;  // Smi or HeapInt
+  inline bool IsNil() const;      // the nil oddball
+  inline bool IsTrue() const;     // the true oddball
+  inline bool IsFalse() const;    // the false oddball
+  inline bool IsBoolean() const;  // true or false
+  inline bool IsTheHole() const;  // the internal "no value" marker
+  RUCHY_ALWAYS_INLINE bool IsCowContainer()
+      const;  // Array, Tuple, HashMap, StructObject, EnumValue
 
   static constexpr Value cast(Value v) { return v; }
   static constexpr Value unchecked_cast(Value v) { return v; }
