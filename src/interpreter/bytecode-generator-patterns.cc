@@ -29,6 +29,13 @@ SequenceShape ShapeOf(const NodeList<Node*>& elements) {
   return shape;
 }
 
+// The element patterns of a tuple, slice or tuple-struct pattern.
+const NodeList<Node*>& SequenceElements(Node* pattern) {
+  if (pattern->IsTuplePattern()) return pattern->AsTuplePattern()->elements;
+  if (pattern->IsSlicePattern()) return pattern->AsSlicePattern()->elements;
+  return pattern->AsTupleStructPattern()->elements;
+}
+
 }  // namespace
 
 bool BytecodeGenerator::PatternAlwaysMatches(Node* pattern) const {
@@ -183,10 +190,7 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
     case NodeKind::kTuplePattern:
     case NodeKind::kSlicePattern:
     case NodeKind::kTupleStructPattern: {
-      const NodeList<Node*>& elements =
-          pattern->IsTuplePattern()   ? pattern->AsTuplePattern()->elements
-          : pattern->IsSlicePattern() ? pattern->AsSlicePattern()->elements
-                                      : pattern->AsTupleStructPattern()->elements;
+      const NodeList<Node*>& elements = SequenceElements(pattern);
       SequenceShape shape = ShapeOf(elements);
       if (pattern->IsTupleStructPattern()) {
         Register args = NewTemps(4);
@@ -308,10 +312,7 @@ void BytecodeGenerator::VisitPatternBind(Node* pattern, Register value) {
     case NodeKind::kTuplePattern:
     case NodeKind::kSlicePattern:
     case NodeKind::kTupleStructPattern: {
-      const NodeList<Node*>& elements =
-          pattern->IsTuplePattern()   ? pattern->AsTuplePattern()->elements
-          : pattern->IsSlicePattern() ? pattern->AsSlicePattern()->elements
-                                      : pattern->AsTupleStructPattern()->elements;
+      const NodeList<Node*>& elements = SequenceElements(pattern);
       SequenceShape shape = ShapeOf(elements);
       int position = 0;
       for (Node* e : elements) {

@@ -20,6 +20,19 @@ BytecodeData* DataOf(Closure closure) {
   return data.IsBytecodeArray() ? BytecodeArray::cast(data).data() : nullptr;
 }
 
+// The index of the variant called `name` (a String), or -1.
+RUCHY_ALWAYS_INLINE int FindVariant(EnumDescriptor descriptor, Value name) {
+  FixedArray names = descriptor.variant_names();
+  // Names are interned, so identity almost always decides; Equals covers the rest.
+  for (int i = 0; i < names.length(); ++i) {
+    if (names.get(i) == name) return i;
+  }
+  for (int i = 0; i < names.length(); ++i) {
+    if (String::Equals(String::cast(names.get(i)), String::cast(name))) return i;
+  }
+  return -1;
+}
+
 }  // namespace
 
 // The reference's texts (ref §9.1, §10.2): "Function expects 2-2 arguments, got 1" (min-max
@@ -136,79 +149,54 @@ bool Interpreter::CastSlow(Address* fp, Value value, uint32_t type_index, Value*
 
 bool Interpreter::LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                             Value* out) {
-  {
-    // Enum::Unit already created: its shared value, found by interned-name identity.
-    Value object(*object_slot);
-    if (object.IsTypeDescriptor() && TypeDescriptor::cast(object).kind() == TypeDescriptor::kEnum) {
-      EnumDescriptor descriptor = EnumDescriptor::cast(TypeDescriptor::cast(object).layout());
-      Value units = descriptor.unit_values();
-      if (units.IsFixedArray()) {
-        Value pool =
-            BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
-                .constant_pool();
-        Value name = FixedArray::cast(pool).get(static_cast<int>(name_index));
-        FixedArray names = descriptor.variant_names();
-        for (int i = 0; i < names.length(); ++i) {
-          if (names.get(i) != name) continue;
-          Value unit = FixedArray::cast(units).get(i);
-          if (unit.IsEnumValue()) {
-            *out = unit;
-            return true;
-          }
-          break;
-        }
-      }
-    }
-  }
-  HandleScope scope(isolate_);
   Value pool =
       BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
           .constant_pool();
-  Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
-                      isolate_);
   Value object(*object_slot);
-  if (object.IsTypeDescriptor()) {
-    // Type::NAME: an associated constant, a unit enum variant, or a function value.
-    TypeDescriptor type = TypeDescriptor::cast(object);
-    if (type.kind() == TypeDescriptor::kEnum) {
-      EnumDescriptor descriptor = EnumDescriptor::cast(type.layout());
-      FixedArray names = descriptor.variant_names();
-      for (int i = 0; i < names.length(); ++i) {
-        if (!String::Equals(String::cast(names.get(i)), *name)) continue;
-        if (!descriptor.variant_fields().get(i).IsNil()) break;  // needs a payload
-        // Unit variants are immutable values: one (shared) per variant.
-        Value units = descriptor.unit_values();
-        if (units.IsFixedArray() && FixedArray::cast(units).get(i).IsEnumValue()) {
-          *out = FixedArray::cast(units).get(i);
-          return true;
-        }
-        Handle<EnumDescriptor> d(descriptor, isolate_);
-        Handle<EnumValue> value;
-        if (!isolate_->factory()->NewEnumValue(d, i, 0, AllocationType::kOld).ToHandle(&value)) {
-          return false;
-        }
-        value->set_shared();
-        if (!d->unit_values().IsFixedArray()) {
-          Handle<FixedArray> fresh;
-          if (!isolate_->factory()
-                   ->NewFixedArray(d->variant_count(), AllocationType::kOld)
-                   .ToHandle(&fresh)) {
-            return false;
-          }
-          d->set_unit_values(*fresh);
-        }
-        FixedArray::cast(d->unit_values()).set(i, *value);
-        *out = *value;
+  if (object.IsTypeDescriptor() && TypeDescriptor::cast(object).kind() == TypeDescriptor::kEnum) {
+    // Enum::Unit: one immutable (shared) value per unit variant, created on first use.
+    EnumDescriptor descriptor = EnumDescriptor::cast(TypeDescriptor::cast(object).layout());
+    int i = FindVariant(descriptor, FixedArray::cast(pool).get(static_cast<int>(name_index)));
+    if (i >= 0 && descriptor.variant_fields().get(i).IsNil()) {
+      Value units = descriptor.unit_values();
+      if (units.IsFixedArray() && FixedArray::cast(units).get(i).IsEnumValue()) {
+        *out = FixedArray::cast(units).get(i);
         return true;
       }
+      HandleScope scope(isolate_);
+      Handle<EnumDescriptor> d(descriptor, isolate_);
+      Handle<EnumValue> value;
+      if (!isolate_->factory()->NewEnumValue(d, i, 0, AllocationType::kOld).ToHandle(&value)) {
+        return false;
+      }
+      value->set_shared();
+      if (!d->unit_values().IsFixedArray()) {
+        Handle<FixedArray> fresh;
+        if (!isolate_->factory()
+                 ->NewFixedArray(d->variant_count(), AllocationType::kOld)
+                 .ToHandle(&fresh)) {
+          return false;
+        }
+        d->set_unit_values(*fresh);
+      }
+      FixedArray::cast(d->unit_values()).set(i, *value);
+      *out = *value;
+      return true;
     }
+  }
+  HandleScope scope(isolate_);
+  Handle<String> name(String::cast(FixedArray::cast(pool).get(static_cast<int>(name_index))),
+                      isolate_);
+  if (object.IsTypeDescriptor()) {
+    // Type::NAME: an associated constant or a function value.
     Value method = FindMethod(object, *name);
     if (method.ptr() != 0) {
       *out = method;
       return true;
     }
     isolate_->ThrowError("Runtime error: No associated item '" + name->ToStdString() +
-                         "' on type " + String::cast(type.name()).ToStdString());
+                         "' on type " +
+                         String::cast(TypeDescriptor::cast(object).name()).ToStdString());
     return false;
   }
   if (object.IsHashMap() && HashMap::cast(object).flags() & kModuleFlag) {
@@ -421,24 +409,13 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   if (site.is_static && site.names.empty() && site.name_constant >= 0 && count >= 1 &&
       Value(first[0]).IsTypeDescriptor() &&
       TypeDescriptor::cast(Value(first[0])).kind() == TypeDescriptor::kEnum) {
-    // Enum::Variant(args), the common static call: find the variant by its interned name
-    // (pointer equality) without the general lookup's handles and method search.
+    // Enum::Variant(args), the common static call, before the general lookup's handles.
     Value pool =
         BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
             .constant_pool();
-    Value name = FixedArray::cast(pool).get(site.name_constant);
-    EnumDescriptor descriptor =
-        EnumDescriptor::cast(TypeDescriptor::cast(Value(first[0])).layout());
-    FixedArray names = descriptor.variant_names();
-    for (int i = 0; i < names.length(); ++i) {
-      if (names.get(i) != name) continue;
-      Handle<EnumDescriptor> d(descriptor, isolate_);
-      Handle<EnumValue> value;
-      if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) return kCallFailed;
-      for (int j = 1; j < count; ++j) value->set_payload(j - 1, Value(first[j]));
-      *out = *value;
-      return kCallDone;
-    }
+    int status =
+        ConstructVariant(FixedArray::cast(pool).get(site.name_constant), first, count, out);
+    if (status != kCallNotVariant) return status;
   }
   absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
   auto make_handles = [&](int from) {
@@ -512,19 +489,8 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
       TypeDescriptor type = TypeDescriptor::cast(receiver);
       if (type.kind() == TypeDescriptor::kEnum) {
         // Shape::Circle(1.0): a tuple variant.
-        EnumDescriptor descriptor = EnumDescriptor::cast(type.layout());
-        FixedArray names = descriptor.variant_names();
-        for (int i = 0; i < names.length(); ++i) {
-          if (!String::Equals(String::cast(names.get(i)), *name)) continue;
-          Handle<EnumDescriptor> d(descriptor, isolate_);
-          Handle<EnumValue> value;
-          if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) {
-            return kCallFailed;
-          }
-          for (int j = 1; j < count; ++j) value->set_payload(j - 1, Value(first[j]));
-          *out = *value;
-          return kCallDone;
-        }
+        int status = ConstructVariant(*name, first, count, out);
+        if (status != kCallNotVariant) return status;
       }
       Value method = FindMethod(receiver, *name);
       if (method.ptr() != 0) {
@@ -630,6 +596,18 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     }
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
+}
+
+int Interpreter::ConstructVariant(Value name, Address* first, int count, Value* out) {
+  EnumDescriptor descriptor = EnumDescriptor::cast(TypeDescriptor::cast(Value(first[0])).layout());
+  int i = FindVariant(descriptor, name);
+  if (i < 0) return kCallNotVariant;
+  Handle<EnumDescriptor> d(descriptor, isolate_);  // in the caller's HandleScope
+  Handle<EnumValue> value;
+  if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) return kCallFailed;
+  for (int j = 1; j < count; ++j) value->set_payload(j - 1, Value(first[j]));
+  *out = *value;
+  return kCallDone;
 }
 
 void Interpreter::FlushMethodCache() {

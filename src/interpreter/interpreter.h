@@ -188,6 +188,10 @@ class Interpreter : public RootProvider {
   // What a receiver's user methods depend on: its shape, except for enum values, which
   // share one shape across all enums (their descriptor decides).
   static HeapObject MethodCacheKey(HeapObject receiver);
+  // first[0] is an enum's TypeDescriptor: builds variant `name` with payload first[1..count),
+  // or returns kCallNotVariant when the enum has no such variant. Needs an open HandleScope.
+  static constexpr int kCallNotVariant = -1;
+  int ConstructVariant(Value name, Address* first, int count, Value* out);
   int BuiltinReceiverKey(Value receiver) const;
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
