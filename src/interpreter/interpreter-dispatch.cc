@@ -9,6 +9,7 @@
 #include <cstring>
 #include <initializer_list>
 
+#include "absl/base/optimization.h"
 #include "src/base/macros.h"
 #include "src/builtins/builtins.h"
 #include "src/interpreter/interpreter.h"

@@ -112,11 +112,12 @@ class Context : public HeapObject {
   void set_previous(Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     WriteTagged(kPreviousOffset, v, mode);
   }
-  Value get(int index) const {
+  RUCHY_ALWAYS_INLINE Value get(int index) const {
     DCHECK(index >= 0 && index < length());
     return ReadTagged(OffsetOfSlot(index));
   }
-  void set(int index, Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+  RUCHY_ALWAYS_INLINE void set(int index, Value v,
+                               WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     DCHECK(index >= 0 && index < length());
     WriteTagged(OffsetOfSlot(index), v, mode);
   }
@@ -148,11 +149,12 @@ class FeedbackVector : public HeapObject {
   }
   int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
   void set_flags(int64_t f) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(f)); }
-  Value get(int index) const {
+  RUCHY_ALWAYS_INLINE Value get(int index) const {
     DCHECK(index >= 0 && index < length());
     return ReadTagged(OffsetOfSlot(index));
   }
-  void set(int index, Value v, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+  RUCHY_ALWAYS_INLINE void set(int index, Value v,
+                               WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     DCHECK(index >= 0 && index < length());
     WriteTagged(OffsetOfSlot(index), v, mode);
   }
