@@ -43,9 +43,17 @@ struct CallSite {
   // and no user method can shadow a built-in one on these receivers.
   mutable int cached_receiver_key = -1;
   mutable uint16_t cached_method_id = 0;
-  // A few hot built-ins the dispatch loop runs itself on the cached path (the rest, and
-  // anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
-  enum class Intrinsic : uint8_t { kNone, kArrayLen, kUnwrap, kUnwrapOr };
+  // A few hot built-ins the dispatch loop runs itself, each checking its receiver (the rest,
+  // and anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
+  enum class Intrinsic : uint8_t {
+    kNone,
+    kArrayLen,
+    kUnwrap,
+    kUnwrapOr,
+    kMapGet,          // get, get_mut
+    kMapContainsKey,  // contains_key, contains
+    kMapInsert,
+  };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };
 

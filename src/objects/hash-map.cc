@@ -86,7 +86,10 @@ bool HashMap::IsHashableKey(Value key) {
   return true;
 }
 
-uint32_t HashMap::HashKey(Value key) {
+uint32_t HashMap::SlowHashKey(Value key) {
+  // Keep in step with HashKey (objects-inl.h), which answers Smis and hashed strings.
+  DCHECK(!key.IsSmi());
+  if (key.IsString()) return String::unchecked_cast(key).EnsureHash();
   if (!key.IsTuple()) return Finish(LeafHash(key));
   // Pre-order walk; the tuple marker with its length keeps ((1, 2), 3) apart from (1, (2, 3)).
   uint64_t h = 0x7475706c65ull;
@@ -126,13 +129,6 @@ bool HashMap::KeyEquals(Value a, Value b) {
   return true;
 }
 
-int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
-  for (int entry = BucketHead(hash); entry != kNotFound; entry = ChainAt(entry)) {
-    if (HashAt(entry) == hash && HashMap::KeyEquals(KeyAt(entry), key)) return entry;
-  }
-  return kNotFound;
-}
-
 Value HashMap::Get(Isolate* isolate, Value key) const {
   OrderedHashTable t = table();
   int entry = t.FindEntry(key, HashKey(key));
@@ -160,19 +156,6 @@ bool HashMap::Remove(Isolate* isolate, Value key) const {
 
 namespace {
 
-// Appends an entry; the table must have a free entry.
-void AppendEntry(OrderedHashTable table, Value key, Value value, uint32_t hash) {
-  int entry = table.used_entries();
-  DCHECK_LT(entry, table.capacity());
-  int index = table.EntryToIndex(entry);
-  table.set(index + OrderedHashTable::kKeyOffsetInEntry, key);
-  table.set(index + OrderedHashTable::kValueOffsetInEntry, value);
-  table.SetSmi(index + OrderedHashTable::kHashOffsetInEntry, static_cast<int>(hash));
-  table.SetSmi(index + OrderedHashTable::kChainOffsetInEntry, table.BucketHead(hash));
-  table.SetBucketHead(hash, entry);
-  table.set_number_of_elements(table.number_of_elements() + 1);
-}
-
 // A new table sized for the live entries (doubling when the old one was full of live
 // entries, shrinking after many removals), holding them in their original order.
 MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> table) {
@@ -187,7 +170,7 @@ MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> 
   OrderedHashTable to = *fresh;
   for (int entry = 0; entry < from.used_entries(); ++entry) {
     if (!from.IsLiveEntry(entry)) continue;
-    AppendEntry(to, from.KeyAt(entry), from.ValueAt(entry), from.HashAt(entry));
+    to.AppendEntry(from.KeyAt(entry), from.ValueAt(entry), from.HashAt(entry));
   }
   return fresh;
 }
@@ -246,7 +229,7 @@ void RewriteEntries(OrderedHashTable table, const std::vector<std::pair<Value, V
   }
   table.set_number_of_elements(0);
   table.set_number_of_deleted(0);
-  for (const auto& [key, value] : live) AppendEntry(table, key, value, HashMap::HashKey(key));
+  for (const auto& [key, value] : live) table.AppendEntry(key, value, HashMap::HashKey(key));
 }
 
 std::vector<std::pair<Value, Value>> LiveEntries(OrderedHashTable table) {
@@ -283,28 +266,19 @@ void HashMap::SortEntries() const {
 
 bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key, Handle<Value> value,
                      Value* previous) {
-  if (previous != nullptr) *previous = isolate->the_hole_value();
+  Value ignored;
+  if (previous == nullptr) previous = &ignored;
   DCHECK(!map->is_shared());
   uint32_t hash = HashKey(*key);
   bool sorted = map->has_flag(CowContainer::kSortedMapBit);
-  {
-    OrderedHashTable table = map->table();
-    int entry = table.FindEntry(*key, hash);
-    if (entry != OrderedHashTable::kNotFound) {
-      if (previous != nullptr) *previous = table.ValueAt(entry);
-      table.set(table.EntryToIndex(entry) + OrderedHashTable::kValueOffsetInEntry, *value);
-      return true;
-    }
-    if (table.used_entries() < table.capacity()) {
-      AppendEntry(table, *key, *value, hash);
-      if (sorted) NoteOrder(*map, table);
-      return true;
-    }
-  }
+  *previous = isolate->the_hole_value();
+  InsertResult result = map->InsertIfRoom(*key, hash, *value, previous);
+  if (result == InsertResult::kAppended && sorted) NoteOrder(*map, map->table());
+  if (result != InsertResult::kFull) return true;
   Handle<OrderedHashTable> fresh;
   if (!Rehash(isolate, handle(map->table(), isolate)).ToHandle(&fresh)) return false;
   map->set_table(*fresh);
-  AppendEntry(*fresh, *key, *value, hash);
+  fresh->AppendEntry(*key, *value, hash);
   if (sorted) NoteOrder(*map, *fresh);
   return true;
 }

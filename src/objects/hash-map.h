@@ -63,8 +63,11 @@ class OrderedHashTable : public FixedArray {
   int ChainAt(int entry) const { return SmiAt(EntryToIndex(entry) + kChainOffsetInEntry); }
   inline bool IsLiveEntry(int entry) const;
 
-  // Entry index of `key`, or kNotFound. Never allocates.
-  int FindEntry(Value key, uint32_t hash) const;
+  // Entry index of `key`, or kNotFound. Never allocates. Inline (objects-inl.h): a Smi
+  // key is found by identity alone (it equals no boxed value and no other Smi).
+  RUCHY_ALWAYS_INLINE int FindEntry(Value key, uint32_t hash) const;
+  // Appends an entry; the table must have a free entry (used_entries() < capacity()).
+  inline void AppendEntry(Value key, Value value, uint32_t hash) const;
 
   // Smi helpers over the FixedArray body.
   int SmiAt(int index) const { return static_cast<int>(Smi::ToInt(get(index))); }
@@ -96,13 +99,21 @@ class HashMap : public CowContainer {
   // When `previous` is given it receives the value the key had, or the hole.
   [[nodiscard]] static bool Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key,
                                    Handle<Value> value, Value* previous = nullptr);
+  // Insert's allocation-free part, for a map that is unshared and not sorted: replaces the
+  // value of a present key (kReplaced; *previous gets the old value) or appends the key
+  // when the table has room (kAppended). kFull, with nothing changed, when the table has
+  // no free entry. `hash` is HashKey(key).
+  enum class InsertResult { kReplaced, kAppended, kFull };
+  inline InsertResult InsertIfRoom(Value key, uint32_t hash, Value value, Value* previous) const;
 
   // Structural hashing over ints, strings, bools, nil, floats and tuples of those. Other
   // values (arrays, maps, functions...) are not valid keys: the runtime must reject them
   // with IsHashableKey before calling Insert; if one slips through it hashes to 0 and
   // compares by identity, which is safe but not meaningful.
   static bool IsHashableKey(Value key);
-  static uint32_t HashKey(Value key);
+  // Inline (objects-inl.h) for Smis and strings with a cached hash; the rest out of line.
+  static inline uint32_t HashKey(Value key);
+  static uint32_t SlowHashKey(Value key);  // HashKey for the other keys
   static bool KeyEquals(Value a, Value b);
   // The key order of BTreeMap/BTreeSet: booleans, then integers by value, then strings by
   // bytes, then tuples lexicographically.
