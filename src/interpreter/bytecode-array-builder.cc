@@ -188,6 +188,16 @@ bool IsComparison(Bytecode bytecode) {
     case Bytecode::kTestGreaterThan:
     case Bytecode::kTestLessThanOrEqual:
     case Bytecode::kTestGreaterThanOrEqual:
+    case Bytecode::kTestLessThanRhs:
+    case Bytecode::kTestGreaterThanRhs:
+    case Bytecode::kTestLessThanOrEqualRhs:
+    case Bytecode::kTestGreaterThanOrEqualRhs:
+    case Bytecode::kTestEqualSmi:
+    case Bytecode::kTestNotEqualSmi:
+    case Bytecode::kTestLessThanSmi:
+    case Bytecode::kTestGreaterThanSmi:
+    case Bytecode::kTestLessThanOrEqualSmi:
+    case Bytecode::kTestGreaterThanOrEqualSmi:
     case Bytecode::kLogicalNot:
       return true;
     default:

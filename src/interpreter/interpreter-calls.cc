@@ -77,10 +77,10 @@ void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits)
   }
 }
 
-bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Value lhs_value, Value rhs, uint32_t slot,
                              Value* out) {
   HandleScope scope(isolate_);
-  Handle<Value> lhs(lhs_slot);
+  Handle<Value> lhs(lhs_value, isolate_);
   Handle<Value> right(rhs, isolate_);
   RecordBinaryFeedback(fp, slot, FeedbackFor(*lhs, *right));
   Handle<Value> result;

@@ -74,7 +74,6 @@ struct SingleSizes {
 #undef RUCHY_SINGLE_SIZE
 };
 // Handlers shared by two bytecodes advance by one size.
-static_assert(SingleSizes::kAddSmi == SingleSizes::kSubSmi);
 // A Return resumes after either call bytecode.
 static_assert(SingleSizes::kCallFunction == SingleSizes::kCallMethod);
 static_assert(SingleSizes::kCreateArray == SingleSizes::kCreateTuple &&
@@ -92,35 +91,6 @@ static_assert(SingleSizes::kGetKeyedProperty == SingleSizes::kGetKeyedPropertyFo
 }();
 
 inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
-
-BinaryOp BinaryOpFor(Bytecode bc) {
-  switch (bc) {
-    case Bytecode::kAdd:
-    case Bytecode::kAddSmi:
-      return BinaryOp::kAdd;
-    case Bytecode::kSub:
-    case Bytecode::kSubSmi:
-      return BinaryOp::kSub;
-    case Bytecode::kMul:
-      return BinaryOp::kMul;
-    case Bytecode::kDiv:
-      return BinaryOp::kDiv;
-    case Bytecode::kMod:
-      return BinaryOp::kMod;
-    case Bytecode::kExp:
-      return BinaryOp::kExp;
-    case Bytecode::kBitwiseOr:
-      return BinaryOp::kBitOr;
-    case Bytecode::kBitwiseXor:
-      return BinaryOp::kBitXor;
-    case Bytecode::kBitwiseAnd:
-      return BinaryOp::kBitAnd;
-    case Bytecode::kShiftLeft:
-      return BinaryOp::kShl;
-    default:
-      return BinaryOp::kShr;
-  }
-}
 
 // The binary-op feedback update of the fast paths, inlined: one load chain and a compare
 // when the slot already has the bit.
