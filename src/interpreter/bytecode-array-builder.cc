@@ -260,6 +260,28 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       changed = true;
       continue;
     }
+    // Ldar r; Share; Star s with the accumulator dead afterwards: one MovShared.
+    if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kShare &&
+        i + 2 < nodes_.size() && nodes_[i + 2].bytecode == Bytecode::kStar && !is_target[i + 1] &&
+        !is_target[i + 2] && accumulator_dead_at(i + 3)) {
+      node.bytecode = Bytecode::kMovShared;
+      node.operands[1] = nodes_[i + 2].operands[0];
+      node.operand_count = 2;
+      removed[i + 1] = true;
+      removed[i + 2] = true;
+      changed = true;
+      continue;
+    }
+    // Ldar r; Star s with the accumulator dead afterwards: one Mov.
+    if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kStar && !is_target[i + 1] &&
+        accumulator_dead_at(i + 2)) {
+      node.bytecode = Bytecode::kMov;
+      node.operands[1] = next.operands[0];
+      node.operand_count = 2;
+      removed[i + 1] = true;
+      changed = true;
+      continue;
+    }
     // LogicalNot before a boolean jump, when nothing reads the negated value afterwards:
     // test the operand's truthiness and jump on the opposite outcome.
     if (node.bytecode == Bytecode::kLogicalNot && !is_target[i + 1] &&

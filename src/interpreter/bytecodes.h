@@ -85,6 +85,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Ldar, kWrite, kReg)                                                            \
   V(Star, kRead, kRegOut)                                                          \
   V(Mov, kNone, kReg, kRegOut)                                                     \
+  /* Mov that marks the value shared (a second reference to a container) */        \
+  V(MovShared, kNone, kReg, kRegOut)                                               \
                                                                                    \
   /* Globals: global cell index */                                                 \
   V(LdaGlobal, kWrite, kIdx)                                                       \
@@ -115,7 +117,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(BitwiseAnd, kReadWrite, kReg, kIdx)                                            \
   V(ShiftLeft, kReadWrite, kReg, kIdx)                                             \
   V(ShiftRight, kReadWrite, kReg, kIdx)                                            \
-  /* Binary operators with the register on the right: acc = acc OP reg */         \
+  /* Binary operators with the register on the right: acc = acc OP reg */          \
   V(AddRhs, kReadWrite, kReg, kIdx)                                                \
   V(SubRhs, kReadWrite, kReg, kIdx)                                                \
   V(MulRhs, kReadWrite, kReg, kIdx)                                                \
@@ -147,7 +149,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
   V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
   V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
-  /* acc = acc CMP reg (equality is symmetric: TestEqual serves both orders) */     \
+  /* acc = acc CMP reg (equality is symmetric: TestEqual serves both orders) */    \
   V(TestLessThanRhs, kReadWrite, kReg, kIdx)                                       \
   V(TestGreaterThanRhs, kReadWrite, kReg, kIdx)                                    \
   V(TestLessThanOrEqualRhs, kReadWrite, kReg, kIdx)                                \
