@@ -234,6 +234,7 @@ bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_in
 bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
                             int call_offset, Address** new_fp) {
   BytecodeData* data = DataOf(callee);
+  callee.set_bytecode_data(data);  // frames find their bytecode through it (RELOAD_FRAME)
   int min_args = data->required_count + (data->has_self ? 1 : 0);
   if (count > data->parameter_count || count < min_args) {
     ThrowArityError(data, count);

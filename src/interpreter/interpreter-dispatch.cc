@@ -204,6 +204,8 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     return CallNative(closure, argc, argv, receiver_out);
   }
   BytecodeData* data = BytecodeArray::cast(function_data).data();
+  // Frames find their bytecode through the closure's copy (RELOAD_FRAME).
+  closure->set_bytecode_data(data);
   Address saved_top = top_;
   Address saved_fp = current_fp_;
   int saved_offset = current_offset_;
@@ -301,11 +303,11 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
       BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
           .constant_pool())                                                                  \
       .get(static_cast<int>(i))
-#define RELOAD_FRAME()                                                                            \
-  do {                                                                                            \
-    data = BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
-               .data();                                                                           \
-    code = data->bytes.data();                                                                    \
+#define RELOAD_FRAME()                                                         \
+  do {                                                                         \
+    data = Closure::unchecked_cast(Value(fp[kClosureOffset])).bytecode_data(); \
+    DCHECK(data != nullptr);                                                   \
+    code = data->bytes.data();                                                 \
   } while (0)
 
 // Call feedback when the slot already holds this target: just the count; anything else
