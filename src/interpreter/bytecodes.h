@@ -176,6 +176,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
      stores may replace the container in reg by its copy-on-write copy. */         \
   V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
   V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                           \
+  /* acc = acc.name: a member of a computed value (a[i].x, f().x) */               \
+  V(GetNamedPropertyAcc, kReadWrite, kIdx, kIdx)                                   \
   V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
   V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
   V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \
