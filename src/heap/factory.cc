@@ -511,6 +511,9 @@ MaybeHandle<Closure> Factory::NewClosure(Handle<SharedFunctionInfo> shared, Hand
   closure.set_context(*context);
   closure.set_feedback_cell(*feedback_cell);
   closure.set_code(isolate_->nil_value());
+  Value function_data = shared->function_data();
+  closure.set_bytecode_data(
+      function_data.IsBytecodeArray() ? BytecodeArray::cast(function_data).data() : nullptr);
   return handle(closure, isolate_);
 }
 

@@ -188,6 +188,16 @@ bool IsComparison(Bytecode bytecode) {
     case Bytecode::kTestGreaterThan:
     case Bytecode::kTestLessThanOrEqual:
     case Bytecode::kTestGreaterThanOrEqual:
+    case Bytecode::kTestLessThanRhs:
+    case Bytecode::kTestGreaterThanRhs:
+    case Bytecode::kTestLessThanOrEqualRhs:
+    case Bytecode::kTestGreaterThanOrEqualRhs:
+    case Bytecode::kTestEqualSmi:
+    case Bytecode::kTestNotEqualSmi:
+    case Bytecode::kTestLessThanSmi:
+    case Bytecode::kTestGreaterThanSmi:
+    case Bytecode::kTestLessThanOrEqualSmi:
+    case Bytecode::kTestGreaterThanOrEqualSmi:
     case Bytecode::kLogicalNot:
       return true;
     default:
@@ -246,6 +256,28 @@ bool BytecodeArrayBuilder::PeepholeRound() {
     // Star r; Ldar r: the accumulator already holds r (unless another path enters at the Ldar).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kLdar &&
         next.operands[0] == node.operands[0] && !is_target[i + 1]) {
+      removed[i + 1] = true;
+      changed = true;
+      continue;
+    }
+    // Ldar r; Share; Star s with the accumulator dead afterwards: one MovShared.
+    if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kShare &&
+        i + 2 < nodes_.size() && nodes_[i + 2].bytecode == Bytecode::kStar && !is_target[i + 1] &&
+        !is_target[i + 2] && accumulator_dead_at(i + 3)) {
+      node.bytecode = Bytecode::kMovShared;
+      node.operands[1] = nodes_[i + 2].operands[0];
+      node.operand_count = 2;
+      removed[i + 1] = true;
+      removed[i + 2] = true;
+      changed = true;
+      continue;
+    }
+    // Ldar r; Star s with the accumulator dead afterwards: one Mov.
+    if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kStar && !is_target[i + 1] &&
+        accumulator_dead_at(i + 2)) {
+      node.bytecode = Bytecode::kMov;
+      node.operands[1] = next.operands[0];
+      node.operand_count = 2;
       removed[i + 1] = true;
       changed = true;
       continue;

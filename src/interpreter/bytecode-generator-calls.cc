@@ -382,6 +382,19 @@ void BytecodeGenerator::EmitMethodCall(Node* at, Node* receiver, const AstString
                                        const NodeList<Argument>& arguments) {
   RegisterScope rs(this);
   int n = static_cast<int>(arguments.size());
+  std::optional<Register> local_receiver = LocalRegisterOf(receiver);
+  if (n == 0 && local_receiver.has_value()) {
+    // x.m() on a local: the call reads x's register and updates it in place (what the
+    // copy into a temporary and the move back would do, minus the moves).
+    CallSite site;
+    site.name = std::string(name->view());
+    site.name_constant = NameConstant(name);
+    if (type_hint != nullptr) site.type_hint = std::string(type_hint->view());
+    ExpressionPosition(at);
+    int index = AddCallSite(std::move(site));
+    Emit(Bytecode::kCallMethod, {Cst(index), Op(*local_receiver), 1, MethodCallSlot()});
+    return;
+  }
   Register first = NewTemps(n + 1);
   Place* receiver_place = nullptr;
   if (IsPlaceExpression(receiver)) {

@@ -146,13 +146,28 @@ void BytecodeGenerator::VisitFor(For* node) {
   BytecodeLabel header = NewLabel();
   Bind(header);
   EmitJump(Bytecode::kJumpIfForInDone, scope.break_label, {Op(iterator)});
-  Star(element);
+  // `for x in ...` binds x straight from the accumulator when entering the body's scope
+  // emits no code: JumpIfForInDone has already marked a container element shared.
+  Block* body = node->body;
+  IdentifierPattern* direct = nullptr;
+  if (node->pattern->IsIdentifierPattern() &&
+      node->pattern->AsIdentifierPattern()->subpattern == nullptr &&
+      node->pattern->AsIdentifierPattern()->variable != nullptr &&
+      (body->scope == nullptr ||
+       (!body->scope->needs_context() && body->scope->hoisted_declarations().empty()))) {
+    direct = node->pattern->AsIdentifierPattern();
+  } else {
+    Star(element);
+  }
   control_scopes_.push_back(scope);
   {
     RegisterScope inner(this);
-    Block* body = node->body;
     EnterScope(body->scope);
-    BindIrrefutable(node->pattern, element, node->pattern);
+    if (direct != nullptr) {
+      StoreVariable(direct->variable, nullptr);
+    } else {
+      BindIrrefutable(node->pattern, element, node->pattern);
+    }
     VisitStatements(body->statements, effect_only);
     if (!effect_only) Star(scope.result);
     Bind(control_scopes_.back().continue_label);

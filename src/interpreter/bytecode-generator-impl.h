@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -181,6 +182,7 @@ class BytecodeGenerator {
   void VisitUnary(Unary* node);
   void VisitAssign(Assign* node);
   void VisitCompoundOperation(TokenKind op, Register left, Node* at);  // acc = left OP acc
+  std::optional<Register> LocalRegisterOf(Node* node);
   void VisitFString(FString* node);
   void VisitArrayLiteral(const NodeList<Node*>& elements, Bytecode create);
   void VisitMapLiteral(MapLiteral* node);

@@ -1,5 +1,6 @@
 // The bytecode generator: operators and assignment — arithmetic and comparisons with their
 // feedback slots, short-circuit logic, pipelines, and assignment to every kind of place.
+#include <optional>
 #include <vector>
 
 #include "src/interpreter/bytecode-generator-impl.h"
@@ -10,77 +11,156 @@ namespace ruchy::internal::interpreter {
 // ---------------------------------------------------------------------------------------
 // Operators
 
-void BytecodeGenerator::VisitCompoundOperation(TokenKind op, Register left, Node* at) {
-  ExpressionPosition(at);
-  Bytecode bc;
+namespace {
+
+// The bytecode of binary operator `op` (`reg OP acc`); compound assignments map to their
+// operator.
+std::optional<Bytecode> BinaryBytecodeFor(TokenKind op) {
   switch (op) {
     case TokenKind::kAdd:
     case TokenKind::kAssignAdd:
-      bc = Bytecode::kAdd;
-      break;
+      return Bytecode::kAdd;
     case TokenKind::kSub:
     case TokenKind::kAssignSub:
-      bc = Bytecode::kSub;
-      break;
+      return Bytecode::kSub;
     case TokenKind::kMul:
     case TokenKind::kAssignMul:
-      bc = Bytecode::kMul;
-      break;
+      return Bytecode::kMul;
     case TokenKind::kDiv:
     case TokenKind::kAssignDiv:
-      bc = Bytecode::kDiv;
-      break;
+      return Bytecode::kDiv;
     case TokenKind::kMod:
     case TokenKind::kAssignMod:
-      bc = Bytecode::kMod;
-      break;
+      return Bytecode::kMod;
     case TokenKind::kExp:
     case TokenKind::kAssignExp:
-      bc = Bytecode::kExp;
-      break;
+      return Bytecode::kExp;
     case TokenKind::kBitAnd:
     case TokenKind::kAssignBitAnd:
-      bc = Bytecode::kBitwiseAnd;
-      break;
+      return Bytecode::kBitwiseAnd;
     case TokenKind::kBitOr:
     case TokenKind::kAssignBitOr:
-      bc = Bytecode::kBitwiseOr;
-      break;
+      return Bytecode::kBitwiseOr;
     case TokenKind::kBitXor:
     case TokenKind::kAssignBitXor:
-      bc = Bytecode::kBitwiseXor;
-      break;
+      return Bytecode::kBitwiseXor;
     case TokenKind::kShl:
     case TokenKind::kAssignShl:
-      bc = Bytecode::kShiftLeft;
-      break;
+      return Bytecode::kShiftLeft;
     case TokenKind::kShr:
     case TokenKind::kAssignShr:
-      bc = Bytecode::kShiftRight;
-      break;
+      return Bytecode::kShiftRight;
     case TokenKind::kEq:
-      bc = Bytecode::kTestEqual;
-      break;
+      return Bytecode::kTestEqual;
     case TokenKind::kNe:
-      bc = Bytecode::kTestNotEqual;
-      break;
+      return Bytecode::kTestNotEqual;
     case TokenKind::kLt:
-      bc = Bytecode::kTestLessThan;
-      break;
+      return Bytecode::kTestLessThan;
     case TokenKind::kGt:
-      bc = Bytecode::kTestGreaterThan;
-      break;
+      return Bytecode::kTestGreaterThan;
     case TokenKind::kLe:
-      bc = Bytecode::kTestLessThanOrEqual;
-      break;
+      return Bytecode::kTestLessThanOrEqual;
     case TokenKind::kGe:
-      bc = Bytecode::kTestGreaterThanOrEqual;
-      break;
+      return Bytecode::kTestGreaterThanOrEqual;
     default:
-      Fail(at, std::string("internal error: unexpected operator ") + TokenText(op));
-      return;
+      return std::nullopt;
   }
-  Emit(bc, {Op(left), Slot()});
+}
+
+// The form of `bc` computing `acc OP reg`, if it has one. Equality is symmetric.
+std::optional<Bytecode> RhsFormOf(Bytecode bc) {
+  switch (bc) {
+    case Bytecode::kAdd:
+      return Bytecode::kAddRhs;
+    case Bytecode::kSub:
+      return Bytecode::kSubRhs;
+    case Bytecode::kMul:
+      return Bytecode::kMulRhs;
+    case Bytecode::kDiv:
+      return Bytecode::kDivRhs;
+    case Bytecode::kMod:
+      return Bytecode::kModRhs;
+    case Bytecode::kTestEqual:
+    case Bytecode::kTestNotEqual:
+      return bc;
+    case Bytecode::kTestLessThan:
+      return Bytecode::kTestLessThanRhs;
+    case Bytecode::kTestGreaterThan:
+      return Bytecode::kTestGreaterThanRhs;
+    case Bytecode::kTestLessThanOrEqual:
+      return Bytecode::kTestLessThanOrEqualRhs;
+    case Bytecode::kTestGreaterThanOrEqual:
+      return Bytecode::kTestGreaterThanOrEqualRhs;
+    default:
+      return std::nullopt;
+  }
+}
+
+// The form of `bc` computing `acc OP imm`, if it has one.
+std::optional<Bytecode> SmiFormOf(Bytecode bc) {
+  switch (bc) {
+    case Bytecode::kAdd:
+      return Bytecode::kAddSmi;
+    case Bytecode::kSub:
+      return Bytecode::kSubSmi;
+    case Bytecode::kMul:
+      return Bytecode::kMulSmi;
+    case Bytecode::kDiv:
+      return Bytecode::kDivSmi;
+    case Bytecode::kMod:
+      return Bytecode::kModSmi;
+    case Bytecode::kBitwiseAnd:
+      return Bytecode::kBitwiseAndSmi;
+    case Bytecode::kShiftLeft:
+      return Bytecode::kShiftLeftSmi;
+    case Bytecode::kShiftRight:
+      return Bytecode::kShiftRightSmi;
+    case Bytecode::kTestEqual:
+      return Bytecode::kTestEqualSmi;
+    case Bytecode::kTestNotEqual:
+      return Bytecode::kTestNotEqualSmi;
+    case Bytecode::kTestLessThan:
+      return Bytecode::kTestLessThanSmi;
+    case Bytecode::kTestGreaterThan:
+      return Bytecode::kTestGreaterThanSmi;
+    case Bytecode::kTestLessThanOrEqual:
+      return Bytecode::kTestLessThanOrEqualSmi;
+    case Bytecode::kTestGreaterThanOrEqual:
+      return Bytecode::kTestGreaterThanOrEqualSmi;
+    default:
+      return std::nullopt;
+  }
+}
+
+// The value of `node` when it is an integer literal that fits an immediate operand.
+std::optional<int32_t> SmallIntLiteral(Node* node) {
+  if (!node->IsIntLiteral()) return std::nullopt;
+  int64_t value = node->AsIntLiteral()->value;
+  if (value < -(1 << 30) || value > (1 << 30)) return std::nullopt;
+  return static_cast<int32_t>(value);
+}
+
+}  // namespace
+
+void BytecodeGenerator::VisitCompoundOperation(TokenKind op, Register left, Node* at) {
+  ExpressionPosition(at);
+  std::optional<Bytecode> bc = BinaryBytecodeFor(op);
+  if (!bc.has_value()) {
+    Fail(at, std::string("internal error: unexpected operator ") + TokenText(op));
+    return;
+  }
+  Emit(*bc, {Op(left), Slot()});
+}
+
+// The register a read of `node` can use in place: a local or parameter, not captured.
+std::optional<Register> BytecodeGenerator::LocalRegisterOf(Node* node) {
+  if (!node->IsIdentifier()) return std::nullopt;
+  Identifier* id = node->AsIdentifier();
+  VariableLocation loc = id->location();
+  if (loc != VariableLocation::kRegister && loc != VariableLocation::kParameter) {
+    return std::nullopt;
+  }
+  return RegisterFor(id->variable);
 }
 
 void BytecodeGenerator::VisitBinary(Binary* node) {
@@ -120,15 +200,23 @@ void BytecodeGenerator::VisitBinary(Binary* node) {
       break;
   }
   RegisterScope rs(this);
-  // Small-integer right operands use the immediate forms.
-  if ((node->op == TokenKind::kAdd || node->op == TokenKind::kSub) && node->right->IsIntLiteral() &&
-      node->right->AsIntLiteral()->value >= -(1 << 30) &&
-      node->right->AsIntLiteral()->value <= (1 << 30)) {
-    Register left = VisitForAnyRegister(node->left);
-    Ldar(left);
+  std::optional<Bytecode> bc = BinaryBytecodeFor(node->op);
+  std::optional<int32_t> imm = SmallIntLiteral(node->right);
+  if (bc.has_value() && imm.has_value() && SmiFormOf(*bc).has_value()) {
+    // x OP 3: the left operand in the accumulator, the literal an immediate.
+    VisitForRead(node->left);
     ExpressionPosition(node);
-    Emit(node->op == TokenKind::kAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->right->AsIntLiteral()->value)), Slot()});
+    Emit(*SmiFormOf(*bc), {static_cast<uint32_t>(*imm), Slot()});
+    return;
+  }
+  std::optional<Register> right_register = LocalRegisterOf(node->right);
+  if (bc.has_value() && right_register.has_value() && !LocalRegisterOf(node->left).has_value() &&
+      RhsFormOf(*bc).has_value()) {
+    // (expr) OP x for a local x: no temporary for the left operand. The register is read
+    // after the left operand is evaluated, as in source order.
+    VisitForRead(node->left);
+    ExpressionPosition(node);
+    Emit(*RhsFormOf(*bc), {Op(*right_register), Slot()});
     return;
   }
   Register left;
@@ -347,14 +435,13 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       place->variable->location() != VariableLocation::kGlobal &&
       (place->variable->location() == VariableLocation::kRegister ||
        place->variable->location() == VariableLocation::kParameter) &&
-      (node->op == TokenKind::kAssignAdd || node->op == TokenKind::kAssignSub) &&
-      node->value->IsIntLiteral() && node->value->AsIntLiteral()->value >= -(1 << 30) &&
-      node->value->AsIntLiteral()->value <= (1 << 30)) {
+      BinaryBytecodeFor(node->op).has_value() && SmiFormOf(*BinaryBytecodeFor(node->op)) &&
+      SmallIntLiteral(node->value).has_value()) {
     // x += 1 on a register: one AddSmi.
     Ldar(place->value);
     ExpressionPosition(node);
-    Emit(node->op == TokenKind::kAssignAdd ? Bytecode::kAddSmi : Bytecode::kSubSmi,
-         {static_cast<uint32_t>(static_cast<int32_t>(node->value->AsIntLiteral()->value)), Slot()});
+    Emit(*SmiFormOf(*BinaryBytecodeFor(node->op)),
+         {static_cast<uint32_t>(*SmallIntLiteral(node->value)), Slot()});
     Star(place->value);
     if (effect_only) LoadNil();  // else the number in acc is the value
     return;

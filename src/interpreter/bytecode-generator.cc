@@ -795,6 +795,13 @@ void BytecodeGenerator::VisitMember(Member* node) {
 
 void BytecodeGenerator::EmitMemberLoad(Member* node) {
   RegisterScope rs(this);
+  if (node->tuple_index < 0 && !LocalRegisterOf(node->object).has_value()) {
+    // A member of a computed value: no temporary for the object.
+    VisitForRead(node->object);
+    ExpressionPosition(node);
+    Emit(Bytecode::kGetNamedPropertyAcc, {Cst(NameConstant(node->name)), Slot()});
+    return;
+  }
   Register object = VisitForAnyRegister(node->object);
   ExpressionPosition(node);
   if (node->tuple_index >= 0) {

@@ -45,7 +45,8 @@ enum class AccumulatorUse : uint8_t { kNone = 0, kRead = 1, kWrite = 2, kReadWri
 enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
 
 // The bytecodes. V(Name, AccumulatorUse, OperandType...).
-// Conventions: binary operators and comparisons compute `reg OP acc` into the accumulator;
+// Conventions: binary operators and comparisons compute `reg OP acc` into the accumulator
+// (their *Rhs forms `acc OP reg`, their *Smi forms `acc OP imm`);
 // every IC-bearing bytecode ends with its feedback slot (Idx). Jump offsets are unsigned
 // and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
 // Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
@@ -84,6 +85,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Ldar, kWrite, kReg)                                                            \
   V(Star, kRead, kRegOut)                                                          \
   V(Mov, kNone, kReg, kRegOut)                                                     \
+  /* Mov that marks the value shared (a second reference to a container) */        \
+  V(MovShared, kNone, kReg, kRegOut)                                               \
                                                                                    \
   /* Globals: global cell index */                                                 \
   V(LdaGlobal, kWrite, kIdx)                                                       \
@@ -114,9 +117,21 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(BitwiseAnd, kReadWrite, kReg, kIdx)                                            \
   V(ShiftLeft, kReadWrite, kReg, kIdx)                                             \
   V(ShiftRight, kReadWrite, kReg, kIdx)                                            \
+  /* Binary operators with the register on the right: acc = acc OP reg */          \
+  V(AddRhs, kReadWrite, kReg, kIdx)                                                \
+  V(SubRhs, kReadWrite, kReg, kIdx)                                                \
+  V(MulRhs, kReadWrite, kReg, kIdx)                                                \
+  V(DivRhs, kReadWrite, kReg, kIdx)                                                \
+  V(ModRhs, kReadWrite, kReg, kIdx)                                                \
   /* Binary operators with a small-integer immediate: acc = acc OP imm */          \
   V(AddSmi, kReadWrite, kImm, kIdx)                                                \
   V(SubSmi, kReadWrite, kImm, kIdx)                                                \
+  V(MulSmi, kReadWrite, kImm, kIdx)                                                \
+  V(DivSmi, kReadWrite, kImm, kIdx)                                                \
+  V(ModSmi, kReadWrite, kImm, kIdx)                                                \
+  V(BitwiseAndSmi, kReadWrite, kImm, kIdx)                                         \
+  V(ShiftLeftSmi, kReadWrite, kImm, kIdx)                                          \
+  V(ShiftRightSmi, kReadWrite, kImm, kIdx)                                         \
                                                                                    \
   /* Unary operators */                                                            \
   V(Negate, kReadWrite, kIdx)                                                      \
@@ -134,6 +149,18 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
   V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
   V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
+  /* acc = acc CMP reg (equality is symmetric: TestEqual serves both orders) */    \
+  V(TestLessThanRhs, kReadWrite, kReg, kIdx)                                       \
+  V(TestGreaterThanRhs, kReadWrite, kReg, kIdx)                                    \
+  V(TestLessThanOrEqualRhs, kReadWrite, kReg, kIdx)                                \
+  V(TestGreaterThanOrEqualRhs, kReadWrite, kReg, kIdx)                             \
+  /* acc = acc CMP imm */                                                          \
+  V(TestEqualSmi, kReadWrite, kImm, kIdx)                                          \
+  V(TestNotEqualSmi, kReadWrite, kImm, kIdx)                                       \
+  V(TestLessThanSmi, kReadWrite, kImm, kIdx)                                       \
+  V(TestGreaterThanSmi, kReadWrite, kImm, kIdx)                                    \
+  V(TestLessThanOrEqualSmi, kReadWrite, kImm, kIdx)                                \
+  V(TestGreaterThanOrEqualSmi, kReadWrite, kImm, kIdx)                             \
                                                                                    \
   /* Containers and copy-on-write */                                               \
   V(CreateArray, kWrite, kRegList, kRegCount)                                      \
@@ -149,6 +176,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
      stores may replace the container in reg by its copy-on-write copy. */         \
   V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
   V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                           \
+  /* acc = acc.name: a member of a computed value (a[i].x, f().x) */               \
+  V(GetNamedPropertyAcc, kReadWrite, kIdx, kIdx)                                   \
   V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
   V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
   V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \

@@ -77,10 +77,10 @@ void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits)
   }
 }
 
-bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
+bool Interpreter::SlowBinary(Address* fp, BinaryOp op, Value lhs_value, Value rhs, uint32_t slot,
                              Value* out) {
   HandleScope scope(isolate_);
-  Handle<Value> lhs(lhs_slot);
+  Handle<Value> lhs(lhs_value, isolate_);
   Handle<Value> right(rhs, isolate_);
   RecordBinaryFeedback(fp, slot, FeedbackFor(*lhs, *right));
   Handle<Value> result;
@@ -234,6 +234,7 @@ bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_in
 bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
                             int call_offset, Address** new_fp) {
   BytecodeData* data = DataOf(callee);
+  callee.set_bytecode_data(data);  // frames find their bytecode through it (RELOAD_FRAME)
   int min_args = data->required_count + (data->has_self ? 1 : 0);
   if (count > data->parameter_count || count < min_args) {
     ThrowArityError(data, count);

@@ -74,7 +74,6 @@ struct SingleSizes {
 #undef RUCHY_SINGLE_SIZE
 };
 // Handlers shared by two bytecodes advance by one size.
-static_assert(SingleSizes::kAddSmi == SingleSizes::kSubSmi);
 // A Return resumes after either call bytecode.
 static_assert(SingleSizes::kCallFunction == SingleSizes::kCallMethod);
 static_assert(SingleSizes::kCreateArray == SingleSizes::kCreateTuple &&
@@ -92,35 +91,6 @@ static_assert(SingleSizes::kGetKeyedProperty == SingleSizes::kGetKeyedPropertyFo
 }();
 
 inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
-
-BinaryOp BinaryOpFor(Bytecode bc) {
-  switch (bc) {
-    case Bytecode::kAdd:
-    case Bytecode::kAddSmi:
-      return BinaryOp::kAdd;
-    case Bytecode::kSub:
-    case Bytecode::kSubSmi:
-      return BinaryOp::kSub;
-    case Bytecode::kMul:
-      return BinaryOp::kMul;
-    case Bytecode::kDiv:
-      return BinaryOp::kDiv;
-    case Bytecode::kMod:
-      return BinaryOp::kMod;
-    case Bytecode::kExp:
-      return BinaryOp::kExp;
-    case Bytecode::kBitwiseOr:
-      return BinaryOp::kBitOr;
-    case Bytecode::kBitwiseXor:
-      return BinaryOp::kBitXor;
-    case Bytecode::kBitwiseAnd:
-      return BinaryOp::kBitAnd;
-    case Bytecode::kShiftLeft:
-      return BinaryOp::kShl;
-    default:
-      return BinaryOp::kShr;
-  }
-}
 
 // The binary-op feedback update of the fast paths, inlined: one load chain and a compare
 // when the slot already has the bit.
@@ -266,6 +236,8 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     return CallNative(closure, argc, argv, receiver_out);
   }
   BytecodeData* data = BytecodeArray::cast(function_data).data();
+  // Frames find their bytecode through the closure's copy (RELOAD_FRAME).
+  closure->set_bytecode_data(data);
   Address saved_top = top_;
   Address saved_fp = current_fp_;
   int saved_offset = current_offset_;
@@ -364,11 +336,11 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
       BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
           .constant_pool())                                                                  \
       .get(static_cast<int>(i))
-#define RELOAD_FRAME()                                                                            \
-  do {                                                                                            \
-    data = BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data()) \
-               .data();                                                                           \
-    code = data->bytes.data();                                                                    \
+#define RELOAD_FRAME()                                                         \
+  do {                                                                         \
+    data = Closure::unchecked_cast(Value(fp[kClosureOffset])).bytecode_data(); \
+    DCHECK(data != nullptr);                                                   \
+    code = data->bytes.data();                                                 \
   } while (0)
 
 // Call feedback when the slot already holds this target: just the count; anything else

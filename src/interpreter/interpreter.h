@@ -167,8 +167,7 @@ class Interpreter : public RootProvider {
   void OnInterruptBudget(Address* fp);
   void RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits);
   static int64_t FeedbackFor(Value lhs, Value rhs);
-  bool SlowBinary(Address* fp, BinaryOp op, Address* lhs_slot, Value rhs, uint32_t slot,
-                  Value* out);
+  bool SlowBinary(Address* fp, BinaryOp op, Value lhs, Value rhs, uint32_t slot, Value* out);
   bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
   // `value as T` through the general conversion; T is the string constant at type_index.
   bool CastSlow(Address* fp, Value value, uint32_t type_index, Value* out);
