@@ -37,30 +37,40 @@ class OrderedHashTable : public FixedArray {
     return kBucketsStartIndex + capacity / kLoadFactor + capacity * kEntrySize;
   }
 
-  int number_of_elements() const { return SmiAt(kNumberOfElementsIndex); }
-  int number_of_deleted() const { return SmiAt(kNumberOfDeletedIndex); }
-  int number_of_buckets() const { return SmiAt(kNumberOfBucketsIndex); }
-  int capacity() const { return number_of_buckets() * kLoadFactor; }
-  int used_entries() const { return number_of_elements() + number_of_deleted(); }
+  RUCHY_ALWAYS_INLINE int number_of_elements() const { return SmiAt(kNumberOfElementsIndex); }
+  RUCHY_ALWAYS_INLINE int number_of_deleted() const { return SmiAt(kNumberOfDeletedIndex); }
+  RUCHY_ALWAYS_INLINE int number_of_buckets() const { return SmiAt(kNumberOfBucketsIndex); }
+  RUCHY_ALWAYS_INLINE int capacity() const { return number_of_buckets() * kLoadFactor; }
+  RUCHY_ALWAYS_INLINE int used_entries() const {
+    return number_of_elements() + number_of_deleted();
+  }
 
-  void set_number_of_elements(int n) const { SetSmi(kNumberOfElementsIndex, n); }
-  void set_number_of_deleted(int n) const { SetSmi(kNumberOfDeletedIndex, n); }
+  RUCHY_ALWAYS_INLINE void set_number_of_elements(int n) const {
+    SetSmi(kNumberOfElementsIndex, n);
+  }
+  RUCHY_ALWAYS_INLINE void set_number_of_deleted(int n) const { SetSmi(kNumberOfDeletedIndex, n); }
 
-  int BucketHead(uint32_t hash) const {
+  RUCHY_ALWAYS_INLINE int BucketHead(uint32_t hash) const {
     return SmiAt(kBucketsStartIndex + static_cast<int>(hash & (number_of_buckets() - 1)));
   }
-  void SetBucketHead(uint32_t hash, int entry) const {
+  RUCHY_ALWAYS_INLINE void SetBucketHead(uint32_t hash, int entry) const {
     SetSmi(kBucketsStartIndex + static_cast<int>(hash & (number_of_buckets() - 1)), entry);
   }
-  int EntryToIndex(int entry) const {
+  RUCHY_ALWAYS_INLINE int EntryToIndex(int entry) const {
     return kBucketsStartIndex + number_of_buckets() + entry * kEntrySize;
   }
-  Value KeyAt(int entry) const { return get(EntryToIndex(entry) + kKeyOffsetInEntry); }
-  Value ValueAt(int entry) const { return get(EntryToIndex(entry) + kValueOffsetInEntry); }
-  uint32_t HashAt(int entry) const {
+  RUCHY_ALWAYS_INLINE Value KeyAt(int entry) const {
+    return get(EntryToIndex(entry) + kKeyOffsetInEntry);
+  }
+  RUCHY_ALWAYS_INLINE Value ValueAt(int entry) const {
+    return get(EntryToIndex(entry) + kValueOffsetInEntry);
+  }
+  RUCHY_ALWAYS_INLINE uint32_t HashAt(int entry) const {
     return static_cast<uint32_t>(SmiAt(EntryToIndex(entry) + kHashOffsetInEntry));
   }
-  int ChainAt(int entry) const { return SmiAt(EntryToIndex(entry) + kChainOffsetInEntry); }
+  RUCHY_ALWAYS_INLINE int ChainAt(int entry) const {
+    return SmiAt(EntryToIndex(entry) + kChainOffsetInEntry);
+  }
   inline bool IsLiveEntry(int entry) const;
 
   // Entry index of `key`, or kNotFound. Never allocates. Inline (objects-inl.h): a Smi
@@ -70,8 +80,10 @@ class OrderedHashTable : public FixedArray {
   inline void AppendEntry(Value key, Value value, uint32_t hash) const;
 
   // Smi helpers over the FixedArray body.
-  int SmiAt(int index) const { return static_cast<int>(Smi::ToInt(get(index))); }
-  void SetSmi(int index, int value) const {
+  RUCHY_ALWAYS_INLINE int SmiAt(int index) const {
+    return static_cast<int>(Smi::ToInt(get(index)));
+  }
+  RUCHY_ALWAYS_INLINE void SetSmi(int index, int value) const {
     set(index, Smi::FromInt(value), WriteBarrierMode::kSkip);
   }
 };
@@ -112,7 +124,7 @@ class HashMap : public CowContainer {
   // compares by identity, which is safe but not meaningful.
   static bool IsHashableKey(Value key);
   // Inline (objects-inl.h) for Smis and strings with a cached hash; the rest out of line.
-  static inline uint32_t HashKey(Value key);
+  RUCHY_ALWAYS_INLINE static uint32_t HashKey(Value key);
   static uint32_t SlowHashKey(Value key);  // HashKey for the other keys
   static bool KeyEquals(Value a, Value b);
   // The key order of BTreeMap/BTreeSet: booleans, then integers by value, then strings by
