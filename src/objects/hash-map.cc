@@ -224,8 +224,7 @@ void RewriteEntries(OrderedHashTable table, const std::vector<std::pair<Value, V
   }
   for (int entry = 0; entry < used; ++entry) {
     int index = table.EntryToIndex(entry);
-    table.set(index + OrderedHashTable::kKeyOffsetInEntry, Smi::zero());
-    table.set(index + OrderedHashTable::kValueOffsetInEntry, Smi::zero());
+    for (int i = 0; i < OrderedHashTable::kEntrySize; ++i) table.set(index + i, Smi::zero());
   }
   table.set_number_of_elements(0);
   table.set_number_of_deleted(0);

@@ -12,9 +12,13 @@ namespace ruchy::internal {
 // Backing store, laid out in a FixedArray body:
 //   [0] number of live entries   [1] number of deleted entries   [2] number of buckets
 //   [3, 3 + buckets)             bucket heads: Smi entry index or kNotFound
-//   then capacity = 2 * buckets entries of kEntrySize slots: key, value, hash, chain.
+//   then capacity = kLoadFactor * buckets entries of kEntrySize slots: key, value, link,
+//   where the link Smi packs the key's 30-bit hash (low bits) with the next entry of the
+//   bucket's chain plus one (kChainShift up; 0 ends the chain).
 // Entries are appended in insertion order; removal writes the hole over key and value,
-// and a rehash (on growth) drops the holes. Chains link entries of one bucket.
+// and a rehash (on growth) drops the holes. Unused entries hold Smi zero. Three slots
+// per entry and one bucket per entry keep a lookup to few cache lines: a chain is short
+// (0.5 entries on average) and its links share the entries' lines.
 class OrderedHashTable : public FixedArray {
   RUCHY_OBJECT_CONSTRUCTORS(OrderedHashTable, FixedArray)
 
@@ -23,12 +27,13 @@ class OrderedHashTable : public FixedArray {
   static constexpr int kNumberOfDeletedIndex = 1;
   static constexpr int kNumberOfBucketsIndex = 2;
   static constexpr int kBucketsStartIndex = 3;
-  static constexpr int kEntrySize = 4;
+  static constexpr int kEntrySize = 3;
   static constexpr int kKeyOffsetInEntry = 0;
   static constexpr int kValueOffsetInEntry = 1;
-  static constexpr int kHashOffsetInEntry = 2;
-  static constexpr int kChainOffsetInEntry = 3;
-  static constexpr int kLoadFactor = 2;
+  static constexpr int kLinkOffsetInEntry = 2;
+  static constexpr int kChainShift = 30;
+  static constexpr uint32_t kHashMask = (1u << kChainShift) - 1;
+  static constexpr int kLoadFactor = 1;
   static constexpr int kNotFound = -1;
   static constexpr int kMinCapacity = 4;
   static constexpr int kMaxCapacity = (1 << 24);
@@ -65,11 +70,17 @@ class OrderedHashTable : public FixedArray {
   RUCHY_ALWAYS_INLINE Value ValueAt(int entry) const {
     return get(EntryToIndex(entry) + kValueOffsetInEntry);
   }
+  RUCHY_ALWAYS_INLINE int64_t LinkAt(int entry) const {
+    return Smi::ToInt(get(EntryToIndex(entry) + kLinkOffsetInEntry));
+  }
   RUCHY_ALWAYS_INLINE uint32_t HashAt(int entry) const {
-    return static_cast<uint32_t>(SmiAt(EntryToIndex(entry) + kHashOffsetInEntry));
+    return static_cast<uint32_t>(LinkAt(entry)) & kHashMask;
   }
   RUCHY_ALWAYS_INLINE int ChainAt(int entry) const {
-    return SmiAt(EntryToIndex(entry) + kChainOffsetInEntry);
+    return static_cast<int>(LinkAt(entry) >> kChainShift) - 1;
+  }
+  static constexpr int64_t MakeLink(uint32_t hash, int chain) {
+    return (static_cast<int64_t>(chain + 1) << kChainShift) | (hash & kHashMask);
   }
   inline bool IsLiveEntry(int entry) const;
 

@@ -266,15 +266,16 @@ inline int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
     while (entry != kNotFound && KeyAt(entry) != key) entry = ChainAt(entry);
     return entry;
   }
-  if (key.IsSeqString()) {
-    // Equal hashes, then a byte compare for flat strings of the same length: word keys
-    // are usually equal strings built separately, rarely the same object.
-    SeqString wanted = SeqString::unchecked_cast(key);
-    for (; entry != kNotFound; entry = ChainAt(entry)) {
-      if (HashAt(entry) != hash) continue;
+  bool flat = key.IsSeqString();
+  while (entry != kNotFound) {
+    int64_t link = LinkAt(entry);
+    if ((static_cast<uint32_t>(link) & kHashMask) == hash) {
       Value candidate = KeyAt(entry);
       if (candidate == key) return entry;
-      if (candidate.IsSeqString()) {
+      if (flat && candidate.IsSeqString()) {
+        // Word keys are usually equal strings built separately, rarely the same object:
+        // equal hashes, then the bytes.
+        SeqString wanted = SeqString::unchecked_cast(key);
         SeqString found = SeqString::unchecked_cast(candidate);
         if (found.length() == wanted.length() &&
             std::memcmp(found.chars(), wanted.chars(), wanted.length()) == 0) {
@@ -284,12 +285,7 @@ inline int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
         return entry;
       }
     }
-    return kNotFound;
-  }
-  for (; entry != kNotFound; entry = ChainAt(entry)) {
-    if (HashAt(entry) != hash) continue;
-    Value candidate = KeyAt(entry);
-    if (candidate == key || HashMap::KeyEquals(candidate, key)) return entry;
+    entry = static_cast<int>(link >> kChainShift) - 1;
   }
   return kNotFound;
 }
@@ -302,8 +298,8 @@ inline void OrderedHashTable::AppendEntry(Value key, Value value, uint32_t hash)
   int bucket = kBucketsStartIndex + static_cast<int>(hash & static_cast<uint32_t>(buckets - 1));
   set(index + kKeyOffsetInEntry, key);
   set(index + kValueOffsetInEntry, value);
-  SetSmi(index + kHashOffsetInEntry, static_cast<int>(hash));
-  SetSmi(index + kChainOffsetInEntry, SmiAt(bucket));
+  set(index + kLinkOffsetInEntry, Smi::FromInt(MakeLink(hash, SmiAt(bucket))),
+      WriteBarrierMode::kSkip);
   SetSmi(bucket, entry);
   set_number_of_elements(number_of_elements() + 1);
 }
