@@ -166,12 +166,36 @@ MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> 
   Handle<OrderedHashTable> fresh;
   if (!isolate->factory()->NewOrderedHashTable(capacity).ToHandle(&fresh)) return {};
   DisallowGarbageCollection no_gc;
-  OrderedHashTable from = *table;
-  OrderedHashTable to = *fresh;
-  for (int entry = 0; entry < from.used_entries(); ++entry) {
-    if (!from.IsLiveEntry(entry)) continue;
-    to.AppendEntry(from.KeyAt(entry), from.ValueAt(entry), from.HashAt(entry));
+  using T = OrderedHashTable;
+  T from = *table;
+  T to = *fresh;
+  // AppendEntry's work with the loop invariants hoisted. The fresh table is young (new
+  // space or the young large-object space) unless it was too big for either: stores of
+  // keys and values need the write barrier only then.
+  WriteBarrierMode mode =
+      Heap::InYoungGeneration(to) ? WriteBarrierMode::kSkip : WriteBarrierMode::kUpdate;
+  Value hole = isolate->the_hole_value();
+  int used = from.used_entries();
+  int from_index = from.EntryToIndex(0);
+  int buckets = to.number_of_buckets();
+  uint32_t bucket_mask = static_cast<uint32_t>(buckets - 1);
+  int to_index = T::kBucketsStartIndex + buckets;
+  int appended = 0;
+  for (int entry = 0; entry < used; ++entry, from_index += T::kEntrySize) {
+    Value key = from.get(from_index + T::kKeyOffsetInEntry);
+    if (key == hole) continue;  // removed
+    int64_t link = Smi::ToInt(from.get(from_index + T::kLinkOffsetInEntry));
+    uint32_t hash = static_cast<uint32_t>(link) & T::kHashMask;
+    int bucket = T::kBucketsStartIndex + static_cast<int>(hash & bucket_mask);
+    to.set(to_index + T::kKeyOffsetInEntry, key, mode);
+    to.set(to_index + T::kValueOffsetInEntry, from.get(from_index + T::kValueOffsetInEntry), mode);
+    to.set(to_index + T::kLinkOffsetInEntry, Smi::FromInt(T::MakeLink(hash, to.SmiAt(bucket))),
+           WriteBarrierMode::kSkip);
+    to.SetSmi(bucket, appended);
+    ++appended;
+    to_index += T::kEntrySize;
   }
+  to.set_number_of_elements(appended);
   return fresh;
 }
 
