@@ -36,6 +36,13 @@ std::string_view TrimWhitespace(std::string_view text, bool start, bool end) {
     text.remove_prefix(i);
   }
   if (end) {
+    // An ASCII byte is always a character of its own (no sequence takes it as a
+    // continuation byte), so trailing ASCII needs no decoding from the start.
+    while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80) {
+      if (!unicode::IsWhitespace(static_cast<unsigned char>(text.back()))) return text;
+      text.remove_suffix(1);
+    }
+    if (text.empty()) return text;
     auto chars = CharBoundaries(text);
     size_t keep = text.size();
     for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
@@ -75,13 +82,22 @@ size_t ByteOffsetOf(std::string_view text, int64_t index) {
 }
 
 MaybeHandle<Value> StringArray(Isolate* isolate, const std::vector<std::string_view>& parts) {
+  if (parts.size() > static_cast<size_t>(Array::kMaxLength)) {
+    isolate->ReportOutOfMemory();
+    return {};
+  }
+  // Sized once and filled in place (the parts live outside the heap, so allocating the
+  // strings cannot move them); the elements are nil until their string exists.
+  int count = static_cast<int>(parts.size());
   Handle<Array> array;
-  if (!NewEmptyArray(isolate, static_cast<int>(parts.size())).ToHandle(&array)) return {};
-  for (std::string_view part : parts) {
+  if (!isolate->factory()->NewArray(ElementsKind::kGeneric, count, count).ToHandle(&array)) {
+    return {};
+  }
+  for (int i = 0; i < count; ++i) {
     HandleScope scope(isolate);
     Handle<Value> text;
-    if (!NewString(isolate, part).ToHandle(&text)) return {};
-    if (!Push(isolate, array, text)) return {};
+    if (!NewString(isolate, parts[static_cast<size_t>(i)]).ToHandle(&text)) return {};
+    FixedArray::cast(array->elements()).set(i, *text);
   }
   return array;
 }

@@ -109,29 +109,54 @@ MaybeHandle<String> Factory::NewConsString(Handle<String> left, Handle<String> r
     isolate_->ReportOutOfMemory();
     return {};
   }
-  if (length < ConsString::kMinLength) {
-    // Short: copy flat. Both parts are short, so walking their chunks is cheap.
-    Handle<SeqString> flat;
-    if (!NewRawSeqString(static_cast<uint32_t>(length)).ToHandle(&flat)) return {};
-    DisallowGarbageCollection no_gc;
-    uint8_t* dst = flat->chars();
-    auto copy = [&dst](const uint8_t* bytes, size_t n) {
-      std::memcpy(dst, bytes, n);
-      dst += n;
-    };
-    left->ForEachChunk(copy);
-    right->ForEachChunk(copy);
-    FinishSeqString(*flat);
-    return flat;
+  // Short: copy flat. Both parts are short, so walking their chunks is cheap.
+  if (length < ConsString::kMinLength)
+    return NewFlatConcat(left, right, static_cast<uint32_t>(length));
+  if (left->IsConsString() && right_length < ConsString::kMaxAppendChunk) {
+    ConsString rope = ConsString::cast(*left);
+    String tail = rope.second();
+    uint32_t tail_length = tail.length();
+    if (tail.IsSeqString() && tail_length != 0 &&
+        tail_length + right_length <= ConsString::kMaxAppendChunk) {
+      // (head + tail) + right  ==  head + (tail + right); tail is left as it is (other
+      // strings may share it).
+      Handle<String> head(rope.first(), isolate_);
+      Handle<SeqString> piece;
+      if (!NewFlatConcat(handle(tail, isolate_), right, tail_length + right_length)
+               .ToHandle(&piece)) {
+        return {};
+      }
+      return NewConsNode(head, piece, static_cast<uint32_t>(length));
+    }
   }
+  return NewConsNode(left, right, static_cast<uint32_t>(length));
+}
+
+MaybeHandle<SeqString> Factory::NewFlatConcat(Handle<String> left, Handle<String> right,
+                                              uint32_t length) {
+  Handle<SeqString> flat;
+  if (!NewRawSeqString(length).ToHandle(&flat)) return {};
+  DisallowGarbageCollection no_gc;
+  uint8_t* dst = flat->chars();
+  auto copy = [&dst](const uint8_t* bytes, size_t n) {
+    std::memcpy(dst, bytes, n);
+    dst += n;
+  };
+  left->ForEachChunk(copy);
+  right->ForEachChunk(copy);
+  flat->InitializeHeader(length, left->char_count() + right->char_count(), 0, 0);
+  return flat;
+}
+
+MaybeHandle<String> Factory::NewConsNode(Handle<String> left, Handle<String> right,
+                                         uint32_t length) {
   HeapObject raw;
   if (!AllocateRawWithShape(ConsString::kSize, AllocationType::kYoung,
                             isolate_->cons_string_shape(), &raw)) {
     return {};
   }
   ConsString cons = ConsString::unchecked_cast(raw);
-  cons.InitializeHeader(static_cast<uint32_t>(length), left->char_count() + right->char_count(), 0,
-                        0);
+  cons.InitializeHeader(length, left->char_count() + right->char_count(), 0, 0);
   cons.set_first(*left);
   cons.set_second(*right);
   return handle(String(cons), isolate_);

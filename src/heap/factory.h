@@ -45,8 +45,11 @@ class Factory {
   MaybeHandle<SeqString> NewRawSeqString(uint32_t length,
                                          AllocationType type = AllocationType::kYoung);
   static void FinishSeqString(SeqString string);
-  // Concatenation: a rope node, or a flat copy when short. Longer than
-  // String::kMaxLength fails like out of memory.
+  // Concatenation: a rope node, or a flat copy when short. Appending a short string to a
+  // rope whose last piece is short copies that piece and the new one into one flat piece
+  // under a new node (pieces of up to ConsString::kMaxAppendChunk bytes): a string built
+  // by many small appends is a rope of a few big pieces rather than one node per append.
+  // Longer than String::kMaxLength fails like out of memory.
   MaybeHandle<String> NewConsString(Handle<String> left, Handle<String> right);
   // The unique internalized string with these contents (names, struct fields).
   MaybeHandle<String> InternalizeUtf8String(std::string_view utf8);
@@ -112,6 +115,11 @@ class Factory {
  private:
   MaybeHandle<SeqString> NewRawSeqStringWithFlags(uint32_t length, AllocationType type,
                                                   uint32_t flags);
+  // The flat concatenation of two strings of `length` bytes in all (hash left to
+  // EnsureHash).
+  MaybeHandle<SeqString> NewFlatConcat(Handle<String> left, Handle<String> right, uint32_t length);
+  // A rope node over `left` and `right`, whatever their lengths.
+  MaybeHandle<String> NewConsNode(Handle<String> left, Handle<String> right, uint32_t length);
   friend class StringTable;
   friend bool SetUpReadOnlyRoots(Isolate* isolate);
 

@@ -52,6 +52,41 @@ TEST_F(StringTest, ShortConcatenationIsFlatLongIsARope) {
   EXPECT_EQ(*Concat(factory()->empty_string(), long_result), *long_result);
 }
 
+TEST_F(StringTest, SmallAppendsToARopeShareFlatPieces) {
+  HandleScope scope(isolate());
+  Handle<String> rope = Concat(Str("a fairly long left part "), Str("x"));
+  ASSERT_TRUE((*rope).IsConsString());
+  Handle<String> before = rope;
+  std::string expected = "a fairly long left part x";
+  for (int i = 0; i < 1000; ++i) {
+    std::string piece = i % 3 == 0 ? "\xC3\xA9" : std::to_string(i % 10);  // é or a digit
+    rope = Concat(rope, Str(piece));
+    expected += piece;
+  }
+  EXPECT_EQ(rope->ToStdString(), expected);
+  EXPECT_EQ(rope->length(), expected.size());
+  EXPECT_EQ(rope->char_count(), Str(expected)->char_count());
+  EXPECT_EQ(before->ToStdString(), "a fairly long left part x");  // untouched
+  // A rope node per append would be 1000 deep; pieces of up to kMaxAppendChunk bytes
+  // make it a few dozen.
+  int nodes = 0;
+  for (String s = *rope; s.IsConsString(); s = ConsString::cast(s).first()) {
+    String piece = ConsString::cast(s).second();
+    EXPECT_TRUE(piece.IsSeqString());
+    EXPECT_LE(piece.length(), ConsString::kMaxAppendChunk);
+    ++nodes;
+  }
+  EXPECT_LT(nodes, 1000 / 20);
+  EXPECT_EQ(rope->EnsureHash(), StringHasher::Hash(expected));
+  // A long append is a node of its own; the next small one starts a fresh piece.
+  std::string big(ConsString::kMaxAppendChunk + 5, 'b');
+  Handle<String> with_big = Concat(rope, Str(big));
+  EXPECT_EQ(ConsString::cast(*with_big).second().length(), big.size());
+  Handle<String> after_big = Concat(with_big, Str("tail"));
+  EXPECT_EQ(after_big->ToStdString(), expected + big + "tail");
+  EXPECT_EQ(with_big->ToStdString(), expected + big);
+}
+
 TEST_F(StringTest, RopesAndFlatStringsCompareAndHashAlike) {
   HandleScope scope(isolate());
   std::string x(20, 'x'), y(20, 'y'), z(20, 'z');
