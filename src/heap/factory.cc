@@ -95,7 +95,14 @@ MaybeHandle<String> Factory::NewStringFromUtf8(std::string_view utf8, Allocation
   Handle<SeqString> string;
   if (!NewRawSeqString(static_cast<uint32_t>(utf8.size()), type).ToHandle(&string)) return {};
   std::memcpy(string->chars(), utf8.data(), utf8.size());
-  FinishSeqString(*string);
+  if (type == AllocationType::kYoung) {
+    // Hashed on first use (String::EnsureHash): most strings never are. Read-only strings
+    // cannot cache a hash later, so the other spaces keep hashing eagerly.
+    string->WriteRaw<uint32_t>(String::kCharCountOffset,
+                               static_cast<uint32_t>(Utf8CharCount(string->chars(), utf8.size())));
+  } else {
+    FinishSeqString(*string);
+  }
   return string;
 }
 

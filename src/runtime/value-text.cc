@@ -2,6 +2,7 @@
 // concatenation forms. Printing never allocates on the heap; nesting is bounded by
 // kMaxTextDepth and cycles through class instances print "...".
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <utility>
 #include <vector>
@@ -378,6 +379,15 @@ std::string ToText(Value value, TextForm form) {
 MaybeHandle<String> ToTextString(Isolate* isolate, Handle<Value> value, TextForm form) {
   if ((*value).IsString() && form != TextForm::kRepl && form != TextForm::kDebug) {
     return Handle<String>::cast(value);
+  }
+  if ((*value).IsSmi()) {
+    // Every form writes an integer as its decimal digits: no std::string on the way.
+    char digits[24];
+    auto [end, error] = std::to_chars(digits, digits + sizeof(digits), Smi::ToInt(*value));
+    DCHECK(error == std::errc());
+    (void)error;
+    return isolate->factory()->NewStringFromUtf8(
+        std::string_view(digits, static_cast<size_t>(end - digits)));
   }
   return isolate->factory()->NewStringFromUtf8(ToText(*value, form));
 }

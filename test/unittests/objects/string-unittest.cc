@@ -33,8 +33,9 @@ TEST_F(StringTest, HashIsCachedAndContentBased) {
   Handle<String> a = Str("the same contents");
   Handle<String> b = Str("the same contents");
   EXPECT_NE(*a, *b);
-  EXPECT_TRUE(a->HasHash());
+  EXPECT_FALSE(a->HasHash());  // young strings are hashed on first use
   EXPECT_EQ(a->EnsureHash(), b->EnsureHash());
+  EXPECT_TRUE(a->HasHash());
   EXPECT_NE(a->EnsureHash(), Str("other contents")->EnsureHash());
   EXPECT_TRUE(String::Equals(*a, *b));
   EXPECT_EQ(a->EnsureHash(), StringHasher::Hash("the same contents"));
