@@ -3,6 +3,7 @@
 // is_digit...), to_digit, from_str_radix and the char:: constructors.
 #include <charconv>
 #include <cmath>
+#include <string_view>
 
 #include "src/builtins/builtins-impl.h"
 #include "src/builtins/builtins-utils.h"
@@ -115,7 +116,7 @@ std::optional<double> ParseFloatText(std::string_view text, std::string* error) 
 namespace {
 
 struct IntegerType {
-  const char* name;
+  std::string_view name;  // compared against every parse's hint: no strlen per compare
   int64_t min;
   int64_t max;
 };
