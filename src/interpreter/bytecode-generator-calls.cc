@@ -112,7 +112,9 @@ Place* BytecodeGenerator::EvaluatePlace(Node* node) {
       place->parent = parent;
       place->key = NewTemp();
       place->value = NewTemp();
-      VisitForRegister(ix->index, place->key);
+      // A key is only looked up (SetKeyedProperty shares a map key it stores).
+      VisitForRead(ix->index);
+      Star(place->key);
       ExpressionPosition(ix);
       Emit(Bytecode::kGetKeyedPropertyForUpdate, {Op(parent->value), Slot()});
       Star(place->value);
@@ -136,24 +138,24 @@ Place* BytecodeGenerator::EvaluatePlace(Node* node) {
   return place;
 }
 
-void BytecodeGenerator::WriteBack(Place* place) {
+void BytecodeGenerator::WriteBack(Place* place, bool value_in_accumulator) {
   switch (place->kind) {
     case Place::kNone:
       return;
     case Place::kVariable: {
       VariableLocation loc = place->variable->location();
       if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) return;
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       StoreToIdentifier(place->variable);
       return;
     }
     case Place::kField:
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       Emit(Bytecode::kSetNamedProperty,
            {Op(place->parent->value), Cst(place->name_constant), Slot()});
       return WriteBack(place->parent);
     case Place::kElement:
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       Emit(Bytecode::kSetKeyedProperty, {Op(place->parent->value), Op(place->key), Slot()});
       return WriteBack(place->parent);
   }

@@ -220,7 +220,8 @@ class BytecodeGenerator {
                         const FormatReads& reads);
   bool IsPlaceExpression(Node* node) const;
   Place* EvaluatePlace(Node* node);  // loads the place's value without marking it shared
-  void WriteBack(Place* place);      // stores place->value back along the place
+  // Stores place->value (or, with value_in_accumulator, the accumulator) back along the place.
+  void WriteBack(Place* place, bool value_in_accumulator = false);
   void EvaluateArguments(const NodeList<Argument>& args, Register first,
                          std::vector<Place*>* writebacks);
   int EvaluateNamedArguments(const NodeList<Argument>& args, Register first, CallSite* site);

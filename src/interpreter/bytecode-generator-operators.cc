@@ -448,6 +448,12 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
   }
   VisitForRead(node->value);  // an operand: the operator's result is what gets stored
   VisitCompoundOperation(node->op, place->value, node);
+  if (effect_only && place->kind != Place::kVariable) {
+    // a[i].f += v as a statement: the result goes from the accumulator into the container.
+    WriteBack(place, /*value_in_accumulator=*/true);
+    LoadNil();
+    return;
+  }
   Star(place->value);
   WriteBack(place);
   value_from(place->value);
