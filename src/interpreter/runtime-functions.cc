@@ -318,9 +318,7 @@ Result Runtime_ArrayRepeat(RuntimeArguments& a) {
   Handle<Array> array;
   if (!isolate->factory()->NewArray(kind, 0, std::max(n, 1)).ToHandle(&array)) return {};
   MarkShared(a[0]);  // every element references the same value
-  for (int i = 0; i < n; ++i) {
-    if (!Array::Push(isolate, array, a.at(0))) return {};
-  }
+  if (!Array::PushRepeated(isolate, array, a.at(0), n)) return {};
   return array;
 }
 

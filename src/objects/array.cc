@@ -130,6 +130,33 @@ bool Array::Push(Isolate* isolate, Handle<Array> array, Handle<Value> value) {
   return true;
 }
 
+bool Array::PushRepeated(Isolate* isolate, Handle<Array> array, Handle<Value> value, int count) {
+  DCHECK(!array->is_shared());
+  DCHECK_GE(count, 0);
+  int length = array->length();
+  if (count > kMaxLength - length) {
+    isolate->ReportOutOfMemory();
+    return false;
+  }
+  if (count == 0) return true;
+  ElementsKind kind = GeneralizeKind(array->kind(), KindForValue(*value), length == 0);
+  if (!TransitionElementsKind(isolate, array, kind)) return false;
+  if (!EnsureCapacity(isolate, array, length + count)) return false;
+  if (array->kind() == ElementsKind::kDouble) {
+    FixedDoubleArray elements = FixedDoubleArray::cast(array->elements());
+    double number =
+        value->IsSmi() ? static_cast<double>(Smi::ToInt(*value)) : HeapNumber::cast(*value).value();
+    for (int i = 0; i < count; ++i) elements.set(length + i, number);
+  } else {
+    FixedArray elements = FixedArray::cast(array->elements());
+    // A Smi needs no write barrier.
+    WriteBarrierMode mode = value->IsSmi() ? WriteBarrierMode::kSkip : WriteBarrierMode::kUpdate;
+    for (int i = 0; i < count; ++i) elements.set(length + i, *value, mode);
+  }
+  array->set_length(length + count);
+  return true;
+}
+
 MaybeHandle<Value> Array::Pop(Isolate* isolate, Handle<Array> array) {
   DCHECK(!array->is_shared());
   int length = array->length();
