@@ -254,8 +254,9 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       continue;
     }
     // Star r; Ldar r: the accumulator already holds r (unless another path enters at the Ldar).
-    if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kLdar &&
-        next.operands[0] == node.operands[0] && !is_target[i + 1]) {
+    if ((node.bytecode == Bytecode::kStar || node.bytecode == Bytecode::kStarShared) &&
+        next.bytecode == Bytecode::kLdar && next.operands[0] == node.operands[0] &&
+        !is_target[i + 1]) {
       removed[i + 1] = true;
       changed = true;
       continue;
@@ -269,6 +270,16 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       node.operand_count = 2;
       removed[i + 1] = true;
       removed[i + 2] = true;
+      changed = true;
+      continue;
+    }
+    // Share; Star r: one StarShared (the mark is on the value, which stays in acc).
+    if (node.bytecode == Bytecode::kShare && next.bytecode == Bytecode::kStar &&
+        !is_target[i + 1]) {
+      node.bytecode = Bytecode::kStarShared;
+      node.operands[0] = next.operands[0];
+      node.operand_count = 1;
+      removed[i + 1] = true;
       changed = true;
       continue;
     }

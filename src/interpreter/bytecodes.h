@@ -85,8 +85,9 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Ldar, kWrite, kReg)                                                            \
   V(Star, kRead, kRegOut)                                                          \
   V(Mov, kNone, kReg, kRegOut)                                                     \
-  /* Mov that marks the value shared (a second reference to a container) */        \
+  /* Mov and Star that mark the value shared (a second reference to a container) */ \
   V(MovShared, kNone, kReg, kRegOut)                                               \
+  V(StarShared, kRead, kRegOut)                                                    \
                                                                                    \
   /* Globals: global cell index */                                                 \
   V(LdaGlobal, kWrite, kIdx)                                                       \

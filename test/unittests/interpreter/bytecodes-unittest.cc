@@ -271,6 +271,33 @@ TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
                                    Bytecode::kLdar, Bytecode::kReturn}));
 }
 
+TEST(BytecodePeepholeTest, MovesAndSharedStores) {
+  BytecodeArrayBuilder builder(0, 4);
+  // Ldar; Star with the accumulator overwritten next: Mov.
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  // Ldar; Share; Star likewise: MovShared.
+  builder.Emit(Bytecode::kLdar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kShare);
+  builder.Emit(Bytecode::kStar, {R(2).ToOperand()});
+  // Share; Star with the accumulator read next: StarShared (the Ldar of r3 goes too).
+  builder.Emit(Bytecode::kLdaSmi, {4});
+  builder.Emit(Bytecode::kShare);
+  builder.Emit(Bytecode::kStar, {R(3).ToOperand()});
+  builder.Emit(Bytecode::kLdar, {R(3).ToOperand()});
+  // Ldar; Star with the accumulator read next: both stay.
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kMov, Bytecode::kMovShared, Bytecode::kLdaSmi,
+                                   Bytecode::kStarShared, Bytecode::kLdar, Bytecode::kStar,
+                                   Bytecode::kReturn}));
+}
+
 TEST(BytecodePeepholeTest, ReloadAtAJumpTargetStays) {
   // Another path reaches the Ldar with something else in the accumulator.
   BytecodeArrayBuilder builder(0, 1);
