@@ -180,6 +180,34 @@ RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Addres
   return object.ptr();
 }
 
+// An EnumValue of `variant` with the `length` payload values at `payload`, bump-allocated
+// in new space like AllocateHeapNumber (0: the slow path allocates). A new-space object
+// needs no write barrier for its fields.
+RUCHY_ALWAYS_INLINE Address AllocateEnumValue(LinearAllocationArea* lab, Address enum_value_shape,
+                                              Value descriptor, Value variant,
+                                              const Address* payload, int length) {
+  Address top = lab->top;
+  size_t size = static_cast<size_t>(EnumValue::SizeFor(length));
+  if (RUCHY_PREDICT_FALSE(size > lab->limit - top)) return 0;
+  lab->top = top + size;
+  HeapObject object = HeapObject::FromAddress(top);
+  object.set_shape_word(ShapeWord(enum_value_shape));
+  EnumValue value = EnumValue::unchecked_cast(object);
+  value.set_flags(0);
+  value.set_descriptor(EnumDescriptor::unchecked_cast(descriptor), WriteBarrierMode::kSkip);
+  value.set_variant(static_cast<int>(Smi::ToInt(variant)));
+  value.set_payload_length(length);
+  for (int i = 0; i < length; ++i) {
+    value.set_payload(i, Value(payload[i]), WriteBarrierMode::kSkip);
+  }
+  return object.ptr();
+}
+
+// Whether v is an EnumValue (all share one shape).
+RUCHY_ALWAYS_INLINE bool IsEnumValueFast(Value v, Address enum_value_shape) {
+  return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == enum_value_shape;
+}
+
 // The handler (FieldIcHandler) of a monomorphic field-IC hit for `object` at feedback
 // `slot`, or -1: polymorphic, megamorphic and uninitialized sites take the out-of-line path.
 RUCHY_ALWAYS_INLINE int64_t MonomorphicFieldHandler(Address* fp, uint32_t slot, Value object,
