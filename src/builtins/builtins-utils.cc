@@ -117,6 +117,13 @@ MaybeHandle<Array> NewArrayFrom(Isolate* isolate, const std::vector<Handle<Value
 }
 
 MaybeHandle<Value> SharedElement(Isolate* isolate, Handle<Array> array, int index) {
+  if (array->kind() != ElementsKind::kDouble) {
+    // No boxing: the element itself, marked shared without a call.
+    CHECK(index >= 0 && index < array->length());
+    Value value = array->GetTagged(index);
+    if (value.IsCowContainer()) CowContainer::cast(value).set_shared();
+    return handle(value, isolate);
+  }
   Handle<Value> element;
   if (!Array::Get(isolate, array, index).ToHandle(&element)) return {};
   MarkShared(*element);

@@ -366,21 +366,22 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     code = data->bytes.data();                                                                    \
   } while (0)
 
-// Call feedback when the slot already holds this target: just the count; anything else
-// (first call, a new target) is Interpreter::RecordCallFeedback.
-#define RECORD_CALL_TARGET(fp, slot, target)                                   \
-  do {                                                                         \
-    FeedbackVector call_vector =                                               \
-        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset])); \
-    int call_slot = static_cast<int>(slot);                                    \
-    Value call_count = call_vector.get(call_slot + 1);                         \
-    if (call_vector.get(call_slot) == (target) && call_count.IsSmi() &&        \
-        Smi::ToInt(call_count) < (int64_t{1} << 40)) {                         \
-      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1), \
-                      WriteBarrierMode::kSkip);                                \
-    } else {                                                                   \
-      RecordCallFeedback((fp), (slot), (target));                              \
-    }                                                                          \
+// Call feedback when the slot already holds this target or is megamorphic: just the
+// count; anything else (first call, a new target) is Interpreter::RecordCallFeedback.
+#define RECORD_CALL_TARGET(fp, slot, target)                                      \
+  do {                                                                            \
+    FeedbackVector call_vector =                                                  \
+        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset]));    \
+    int call_slot = static_cast<int>(slot);                                       \
+    Value call_count = call_vector.get(call_slot + 1);                            \
+    Value call_target = call_vector.get(call_slot);                               \
+    if ((call_target == (target) || call_target == Smi::FromInt(kMegamorphic)) && \
+        call_count.IsSmi() && Smi::ToInt(call_count) < (int64_t{1} << 40)) {      \
+      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1),    \
+                      WriteBarrierMode::kSkip);                                   \
+    } else {                                                                      \
+      RecordCallFeedback((fp), (slot), (target));                                 \
+    }                                                                             \
   } while (0)
 
 // Enters interpreted `callee` (whose BytecodeData is `callee_data`) with `count` arguments
