@@ -308,6 +308,10 @@ namespace {
 // and_modify() use that value; anywhere else it would be lost, so it is an error.
 MaybeHandle<Value> CallWithCopies(Isolate* isolate, Handle<Value> callable, int argc,
                                   const Handle<Value>* argv) {
+  if (callable->IsClosure() && (Closure::cast(*callable).shared().flags() &
+                                SharedFunctionInfo::kArgumentsReadOnlyBit) != 0) {
+    return Call(isolate, callable, argc, argv);  // it cannot write an argument back
+  }
   // Handles, so a moving collection during the call updates them like the arguments.
   Handle<Value> before[2] = {handle(*argv[0], isolate),
                              argc > 1 ? handle(*argv[1], isolate) : argv[0]};

@@ -232,6 +232,7 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
     return {};
   }
   shared->set_function_data(*bytecode);
+  if (data->inout_mask == 0) shared->set_flags(SharedFunctionInfo::kArgumentsReadOnlyBit);
   return shared;
 }
 
