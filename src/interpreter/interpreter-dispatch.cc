@@ -235,6 +235,18 @@ RUCHY_ALWAYS_INLINE void MarkSharedContainer(Value v) {
   if (v.IsCowContainer()) CowContainer::unchecked_cast(v).set_shared();
 }
 
+// A HandleScope for the handlers' slow paths, opened and closed out of line: inlined, the
+// scopes' code grows the dispatch loop and costs the fast paths registers.
+class SlowPathHandleScope {
+ public:
+  __attribute__((noinline)) explicit SlowPathHandleScope(Isolate* isolate) : scope_(isolate) {}
+  __attribute__((noinline)) ~SlowPathHandleScope() {}
+  RUCHY_DISALLOW_COPY_AND_ASSIGN(SlowPathHandleScope);
+
+ private:
+  HandleScope scope_;
+};
+
 }  // namespace
 
 // Binary-operation feedback bits (FeedbackVector slot, a Smi bit set).
