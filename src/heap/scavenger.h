@@ -26,7 +26,8 @@ class Scavenger {
 
  private:
   HeapObject Evacuate(HeapObject object);
-  void ScavengeBody(HeapObject object, bool record_old_to_new);
+  // Scavenges the object's fields; returns its size (the Cheney scan's step).
+  int ScavengeBody(HeapObject object, bool record_old_to_new);
   void ProcessWorklists();
 
   Heap* heap_;

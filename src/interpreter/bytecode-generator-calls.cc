@@ -306,8 +306,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Register first = NewTemps(n + 1);
     VisitIdentifier(path->root, false);
     for (uint32_t i = 0; i + 1 < path->segments.size(); ++i) {
-      Star(first);
-      Emit(Bytecode::kGetNamedProperty, {Op(first), Cst(NameConstant(path->segments[i])), Slot()});
+      Emit(Bytecode::kGetPathMember, {Cst(NameConstant(path->segments[i])), PathMemberSlot()});
     }
     Star(first);
     Register args(first.index() + 1);
@@ -319,7 +318,8 @@ void BytecodeGenerator::VisitCall(Call* node) {
     EvaluateNamedArguments(node->arguments, args, &site);
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
-    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+    Emit(Bytecode::kCallMethod,
+         {Cst(index), Op(first), static_cast<uint32_t>(n + 1), StaticCallSlot()});
     return;
   }
 

@@ -340,11 +340,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       VisitForRegister(node->value, value);
       for (uint32_t i = 0; i < targets.size(); ++i) {
         RegisterScope inner(this);
-        Register args = NewTemps(2);
-        Mov(value, args);
-        LoadSmi(i);
-        Star(Register(args.index() + 1));
-        CallRuntime(RuntimeFunctionId::kPatternElement, args, 2);
+        Emit(Bytecode::kGetPatternElement, {Op(value), i});
         Node* t = targets[i];
         if (t->IsIdentifier()) {
           StoreToIdentifier(t->AsIdentifier());

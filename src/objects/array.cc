@@ -118,6 +118,17 @@ bool Array::Set(Isolate* isolate, Handle<Array> array, int index, Handle<Value> 
 bool Array::Push(Isolate* isolate, Handle<Array> array, Handle<Value> value) {
   DCHECK(!array->is_shared());
   int length = array->length();
+  {
+    // The common case: room in the store and a value the kind already admits.
+    Array raw = *array;
+    ElementsKind kind = raw.kind();
+    if ((kind == ElementsKind::kGeneric || (kind == ElementsKind::kSmi && value->IsSmi())) &&
+        length < raw.capacity()) {
+      FixedArray::cast(raw.elements()).set(length, *value);
+      raw.set_length(length + 1);
+      return true;
+    }
+  }
   if (length >= kMaxLength) {
     isolate->ReportOutOfMemory();
     return false;

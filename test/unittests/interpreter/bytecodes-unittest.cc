@@ -392,6 +392,49 @@ TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
                                    Bytecode::kLdaFalse, Bytecode::kReturn}));
 }
 
+TEST(BytecodePeepholeTest, StoredResultJumpingToItsReturnReturns) {
+  // match arms whose value is returned: `Star r0; Jump L` ... `L: Ldar r0; Return`. The
+  // arm that stored r0 returns directly; one that stored another register, and a jump
+  // other code reaches with anything in the accumulator, keep their jumps. Pattern tests
+  // leave booleans, so the truthiness jump after them becomes a plain one.
+  BytecodeArrayBuilder builder(1, 2);
+  Register a0 = Register::FromParameterIndex(0, 1);
+  BytecodeLabel second = builder.NewLabel();
+  BytecodeLabel shared_jump = builder.NewLabel();
+  BytecodeLabel done = builder.NewLabel();
+  builder.Emit(Bytecode::kLdaNil);
+  builder.Emit(Bytecode::kTestPatternEqual, {a0.ToOperand()});
+  builder.EmitJump(Bytecode::kJumpIfToBooleanFalse, second);
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.EmitJump(Bytecode::kJump, done);  // returns
+  builder.Bind(second);
+  builder.Emit(Bytecode::kLdar, {a0.ToOperand()});
+  builder.EmitJump(Bytecode::kJumpIfTrue, shared_jump);
+  builder.Emit(Bytecode::kLdaSmi, {2});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.EmitJump(Bytecode::kJump, done);  // r1 is not what done returns: kept
+  builder.Emit(Bytecode::kLdaSmi, {3});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Bind(shared_jump);
+  builder.EmitJump(Bytecode::kJump, done);  // a jump target (acc is a0 there): kept
+  builder.Emit(Bytecode::kLdaZero);
+  builder.Emit(Bytecode::kReturn);
+  builder.Bind(done);
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{
+                Bytecode::kLdaNil, Bytecode::kTestPatternEqual, Bytecode::kJumpIfFalse,
+                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kReturn, Bytecode::kLdar,
+                Bytecode::kJumpIfTrue, Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump,
+                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump, Bytecode::kLdaZero,
+                Bytecode::kReturn, Bytecode::kLdar, Bytecode::kReturn}));
+}
+
 TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
   auto data = [](std::vector<uint8_t> bytes, int registers = 2) {
     BytecodeArrayData d;
