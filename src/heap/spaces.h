@@ -47,7 +47,8 @@ struct LinearAllocationArea {
   Address limit = kNullAddress;
 };
 
-// Maps and unmaps kPageSize-aligned chunks, keeping a few regular pages cached.
+// Maps and unmaps kPageSize-aligned chunks, keeping a few regular pages cached (mapped,
+// but their memory returned to the system).
 class ChunkAllocator {
  public:
   ChunkAllocator() = default;

@@ -2,8 +2,7 @@
 // pieces, the `?` operator, pattern tests and extraction, map entries, modules.
 #include "src/interpreter/runtime-functions.h"
 
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 
 #include "src/builtins/builtins.h"
 #include "src/execution/execution.h"
@@ -623,12 +622,21 @@ Result Runtime_LoadModule(RuntimeArguments& a) {
     Handle<Value> module(interpreter->GetGlobal(it->second), isolate);
     return module;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(isolate, "Runtime error: Cannot load module '" + name + "' (" + path + ")");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  // stdio rather than <fstream>, whose locale setup every run of the binary would pay for.
+  std::string source;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  bool read = file != nullptr;
+  if (read) {
+    char chunk[16384];
+    size_t n;
+    while ((n = std::fread(chunk, 1, sizeof(chunk), file)) > 0) source.append(chunk, n);
+    read = std::ferror(file) == 0;
+    std::fclose(file);
+  }
+  if (!read)
+    return Error(isolate, "Runtime error: Cannot load module '" + name + "' (" + path + ")");
   Handle<Value> module;
-  if (!interpreter->LoadModule(path, buffer.str()).ToHandle(&module)) return {};
+  if (!interpreter->LoadModule(path, source).ToHandle(&module)) return {};
   int cell = interpreter->GlobalIndex("<module " + path + ">");
   interpreter->SetGlobal(cell, *module);
   interpreter->module_cells().emplace(path, cell);
