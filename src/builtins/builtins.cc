@@ -50,6 +50,7 @@ struct MethodEntry {
   ReceiverKind kind;
   const char* name;
   BuiltinFunction function;
+  const char* implementation;  // the C++ name: one per implementation, shared by aliases
   int min_arity;
   int max_arity;
   bool mutates;
@@ -57,7 +58,7 @@ struct MethodEntry {
 
 constexpr MethodEntry kMethods[] = {
 #define RUCHY_METHOD_ENTRY(kind, name, CppName, min, max, mutates) \
-  {ReceiverKind::k##kind, name, builtins::CppName, min, max, mutates},
+  {ReceiverKind::k##kind, name, builtins::CppName, #CppName, min, max, mutates},
     RUCHY_BUILTIN_METHOD_LIST(RUCHY_METHOD_ENTRY)
 #undef RUCHY_METHOD_ENTRY
 };
@@ -218,6 +219,11 @@ std::optional<BuiltinMethodId> LookupBuiltinMethod(Isolate* isolate, Value recei
 const char* BuiltinMethodName(BuiltinMethodId id) {
   CHECK_LT(id, kMethodCount);
   return kMethods[id].name;
+}
+
+const char* BuiltinMethodImplementationName(BuiltinMethodId id) {
+  CHECK_LT(id, kMethodCount);
+  return kMethods[id].implementation;
 }
 
 MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args) {

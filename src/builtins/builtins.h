@@ -72,6 +72,9 @@ using BuiltinMethodId = uint16_t;
 std::optional<BuiltinMethodId> LookupBuiltinMethod(Isolate* isolate, Value receiver,
                                                    std::string_view name);
 const char* BuiltinMethodName(BuiltinMethodId id);
+// The implementation's C++ name ("MapGet" for both get and get_mut), so a caller can
+// recognize a method whatever alias the program used.
+const char* BuiltinMethodImplementationName(BuiltinMethodId id);
 // args.receiver must be set. Arity errors as for functions.
 MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args);
 

@@ -296,13 +296,18 @@ MaybeHandle<OrderedHashTable> Factory::NewOrderedHashTable(int capacity) {
   }
   OrderedHashTable table = OrderedHashTable::unchecked_cast(raw);
   table.set_length(length);
-  table.FillWithNoBarrier(0, length, isolate_->the_hole_value());
+  int buckets = rounded / OrderedHashTable::kLoadFactor;
   table.SetSmi(OrderedHashTable::kNumberOfElementsIndex, 0);
   table.SetSmi(OrderedHashTable::kNumberOfDeletedIndex, 0);
-  table.SetSmi(OrderedHashTable::kNumberOfBucketsIndex, rounded / OrderedHashTable::kLoadFactor);
-  for (int b = 0; b < rounded / OrderedHashTable::kLoadFactor; ++b) {
-    table.SetSmi(OrderedHashTable::kBucketsStartIndex + b, OrderedHashTable::kNotFound);
-  }
+  table.SetSmi(OrderedHashTable::kNumberOfBucketsIndex, buckets);
+  int entries_start = OrderedHashTable::kBucketsStartIndex + buckets;
+  table.FillWithNoBarrier(OrderedHashTable::kBucketsStartIndex, entries_start,
+                          Smi::FromInt(OrderedHashTable::kNotFound));
+  // Unused entries are Smi zero, whose bits are all zero.
+  static_assert(kSmiTag == 0);
+  std::memset(
+      reinterpret_cast<void*>(table.FieldAddress(FixedArray::OffsetOfElementAt(entries_start))), 0,
+      static_cast<size_t>(length - entries_start) * kTaggedSize);
   return handle(table, isolate_);
 }
 

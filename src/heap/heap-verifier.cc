@@ -89,7 +89,15 @@ class HeapVerifier {
       CHECK(!page->IsFlagSet(Page::kEvacuationCandidate));
       WalkRange(page->area_start(), page->area_end(), [this](HeapObject o) { Add(o); });
     }
-    for (Page* page : heap_->lo_space()->pages()) {
+    for (Page* page : heap_->new_lo_space()->pages()) {
+      CHECK(page->InYoung() && page->IsFlagSet(Page::kLargeObject));
+      CHECK(!page->IsFlagSet(Page::kInFromSpace));
+    }
+    std::vector<Page*> large = heap_->lo_space()->pages();
+    for (Page* page : large) CHECK(!page->InYoung());
+    large.insert(large.end(), heap_->new_lo_space()->pages().begin(),
+                 heap_->new_lo_space()->pages().end());
+    for (Page* page : large) {
       HeapObject object = LargeObjectSpace::ObjectOf(page);
       CheckShape(object);
       CHECK_EQ(page->area_start() + object.Size(), page->high_water());

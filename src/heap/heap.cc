@@ -71,7 +71,8 @@ Heap::Heap(Isolate* isolate, const HeapOptions& options) : isolate_(isolate), op
   new_space_ =
       std::make_unique<NewSpace>(this, options_.min_semi_space_size, options_.max_semi_space_size);
   old_space_ = std::make_unique<OldSpace>(this);
-  lo_space_ = std::make_unique<LargeObjectSpace>(this);
+  lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/false);
+  new_lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/true);
   read_only_space_ = std::make_unique<ReadOnlySpace>(this);
   old_generation_limit_ = kMinOldGenerationLimit;
   RecomputeLimits();
@@ -101,7 +102,20 @@ bool Heap::ShouldStressCollect() {
 
 AllocationResult Heap::TryAllocate(int size, AllocationType type) {
   if (over_heap_limit_) return AllocationResult::Failure();
-  if (size > kMaxRegularObjectSize) return lo_space_->AllocateRaw(size, /*for_gc=*/false);
+  if (size > kMaxRegularObjectSize) {
+    size_t chunk = LargeObjectSpace::ChunkSizeFor(size);
+    if (type != AllocationType::kYoung || chunk > YoungLargeObjectBudget()) {
+      return lo_space_->AllocateRaw(size, /*for_gc=*/false);
+    }
+    // Young: within the budget (a scavenge makes room), and the heap limit.
+    if (new_lo_space_->CommittedMemory() + chunk > YoungLargeObjectBudget()) {
+      return AllocationResult::Failure();
+    }
+    if (options_.max_heap_size != 0 && CommittedMemory() + chunk > options_.max_heap_size) {
+      return AllocationResult::Failure();
+    }
+    return new_lo_space_->AllocateRaw(size, /*for_gc=*/false);
+  }
   if (type == AllocationType::kYoung) return new_space_->AllocateSlow(size);
   return old_space_->AllocateRaw(size);
 }
@@ -129,7 +143,9 @@ AllocationResult Heap::AllocateRawSlow(int size, AllocationType type) {
     }
     // Young requests: a scavenge; if survivors filled the to-space, a second one promotes
     // them all. Old requests: a full GC. Then one compacting full GC as the last resort.
-    bool young = type == AllocationType::kYoung && size <= kMaxRegularObjectSize;
+    bool young = type == AllocationType::kYoung &&
+                 (size <= kMaxRegularObjectSize ||
+                  LargeObjectSpace::ChunkSizeFor(size) <= YoungLargeObjectBudget());
     if (attempt == 0) {
       CollectGarbage(young ? GarbageCollector::kScavenger : GarbageCollector::kMarkCompactor,
                      "allocation failure");
@@ -296,18 +312,18 @@ bool Heap::Contains(Address address) const {
     if (p == page) return true;
   }
   return old_space_->Contains(address) || lo_space_->Contains(address) ||
-         read_only_space_->Contains(address);
+         new_lo_space_->Contains(address) || read_only_space_->Contains(address);
 }
 
 size_t Heap::CommittedMemory() const {
   return new_space_->CommittedMemory() + old_space_->CommittedMemory() +
-         lo_space_->CommittedMemory();
+         lo_space_->CommittedMemory() + new_lo_space_->CommittedMemory();
 }
 
 size_t Heap::SizeOfObjects() const {
   size_t external = external_space_ != nullptr ? external_space_->SizeOfObjects() : 0;
   return new_space_->SizeOfObjects() + old_space_->SizeOfObjects() + lo_space_->SizeOfObjects() +
-         external;
+         new_lo_space_->SizeOfObjects() + external;
 }
 
 }  // namespace ruchy::internal

@@ -41,7 +41,7 @@ struct HeapOptions {
 HeapOptions HeapOptionsFromFlags(const base::FlagValues& flags);
 
 enum class AllocationType {
-  kYoung,     // new space (large requests still go to large-object space)
+  kYoung,     // new space; large requests go to the young large-object space
   kOld,       // old space: long-lived or pretenured objects
   kReadOnly,  // only while the isolate is being set up
 };
@@ -118,18 +118,22 @@ class Heap {
   }
   // Whether `address` is inside any space of this heap (not the external space).
   bool Contains(Address address) const;
-  size_t CommittedMemory() const;  // new space (both halves) + old + large objects
+  size_t CommittedMemory() const;  // new space (both halves) + old + both large-object spaces
   size_t SizeOfObjects() const;    // bytes of objects in the mutable spaces
   const GcStats& stats() const { return stats_; }
 
   NewSpace* new_space() { return new_space_.get(); }
   OldSpace* old_space() { return old_space_.get(); }
   LargeObjectSpace* lo_space() { return lo_space_.get(); }
+  LargeObjectSpace* new_lo_space() { return new_lo_space_.get(); }
   ReadOnlySpace* read_only_space() { return read_only_space_.get(); }
   ChunkAllocator* chunk_allocator() { return &chunk_allocator_; }
 
   // Growth policy, asked by the spaces before they add memory.
   bool CanExpandOldGeneration(size_t bytes) const;
+  // Young large objects may take this much before a scavenge must free some (4 MB: what
+  // four semispaces of the old fixed 1 MB size held).
+  size_t YoungLargeObjectBudget() const { return 4 * base::MB; }
 
   // Checks every object, every pointer and the remembered set; CHECK-fails on the first
   // inconsistency. Runs after each collection under --verify-heap.
@@ -161,6 +165,7 @@ class Heap {
   std::unique_ptr<NewSpace> new_space_;
   std::unique_ptr<OldSpace> old_space_;
   std::unique_ptr<LargeObjectSpace> lo_space_;
+  std::unique_ptr<LargeObjectSpace> new_lo_space_;
   std::unique_ptr<ReadOnlySpace> read_only_space_;
   ExternalSpace* external_space_ = nullptr;
   std::vector<RootProvider*> root_providers_;

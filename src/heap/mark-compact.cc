@@ -162,6 +162,8 @@ void MarkCompactCollector::Evacuate() {
   for (int i = 0; i <= new_space->current_page_index(); ++i) {
     to_pages[i]->ForEachMarked([this](Address a) { EvacuateObject(a); });
   }
+  // Live young large objects are promoted in place, the dead ones freed.
+  heap_->new_lo_space()->PromoteMarkedTo(heap_->lo_space());
   for (Page* page : candidates_) {
     page->ForEachMarked([this](Address a) { EvacuateObject(a); });
   }

@@ -26,7 +26,30 @@ class ScavengeRootVisitor final : public RootVisitor, public ObjectVisitor {
 
 }  // namespace
 
+void Scavenger::KeepLargeObject(HeapObject object, Page* page) {
+  // Live: no longer in from-space, so later visits leave the slot alone.
+  page->ClearFlag(Page::kInFromSpace);
+  int size = static_cast<int>(page->high_water() - page->area_start());
+  if (page->IsFlagSet(Page::kBelowAgeMark)) {
+    // Second survival: old now (LargeObjectSpace::FinishScavenge moves the page). Its
+    // slots that stay young go to the remembered set when its body is scanned.
+    page->ClearFlag(Page::kBelowAgeMark);
+    page->ClearFlag(Page::kInYoung);
+    promoted_bytes_ += size;
+    promoted_.push_back(object);
+  } else {
+    page->SetFlag(Page::kBelowAgeMark);
+    copied_bytes_ += size;
+    young_large_.push_back(object);
+  }
+}
+
 HeapObject Scavenger::Evacuate(HeapObject object) {
+  Page* page = Page::FromHeapObject(object);
+  if (page->IsFlagSet(Page::kLargeObject)) {
+    KeepLargeObject(object, page);
+    return object;
+  }
   ShapeWord word = object.shape_word();
   if (word.IsForwardingAddress()) return word.ToForwardingAddress();
   int size = object.SizeFromShape(word.ToShape());
@@ -90,11 +113,16 @@ void Scavenger::ProcessWorklists() {
       }
       break;
     }
-    if (promoted_.empty()) break;
+    if (promoted_.empty() && young_large_.empty()) break;
     while (!promoted_.empty()) {
       HeapObject object = promoted_.back();
       promoted_.pop_back();
       ScavengeBody(object, true);
+    }
+    while (!young_large_.empty()) {
+      HeapObject object = young_large_.back();
+      young_large_.pop_back();
+      ScavengeBody(object, false);
     }
   }
 }
@@ -102,6 +130,8 @@ void Scavenger::ProcessWorklists() {
 void Scavenger::Run() {
   heap_->old_space()->RetireLab();
   new_space_->Flip();
+  // Young large objects are evacuated in place: each one reached loses the flag.
+  for (Page* page : heap_->new_lo_space()->pages()) page->SetFlag(Page::kInFromSpace);
   scan_page_ = 0;
   scan_ = new_space_->to_space_pages()[0]->area_start();
 
@@ -125,6 +155,7 @@ void Scavenger::Run() {
 
   ProcessWorklists();
 
+  heap_->new_lo_space()->FinishScavenge(heap_->lo_space());
   new_space_->SetAgeMark();
   new_space_->FinishScavenge();
   heap_->stats_.copied_bytes = copied_bytes_;

@@ -1,5 +1,7 @@
 // The scavenger: a Cheney-style copying collection of new space. Survivors are copied
 // into the fresh to-space, or promoted to old space once they survived one scavenge.
+// Young large objects are never copied: they stay in place after their first survival
+// and are promoted in place (their page changes spaces) after their second.
 // Roots are the isolate's roots, the root providers, the external (code) space and the
 // old-to-new remembered set.
 #ifndef RUCHY_HEAP_SCAVENGER_H_
@@ -26,6 +28,7 @@ class Scavenger {
 
  private:
   HeapObject Evacuate(HeapObject object);
+  void KeepLargeObject(HeapObject object, Page* page);
   // Scavenges the object's fields; returns its size (the Cheney scan's step).
   int ScavengeBody(HeapObject object, bool record_old_to_new);
   void ProcessWorklists();
@@ -33,6 +36,7 @@ class Scavenger {
   Heap* heap_;
   NewSpace* new_space_;
   std::vector<HeapObject> promoted_;
+  std::vector<HeapObject> young_large_;  // surviving young large objects to scan
   int scan_page_ = 0;
   Address scan_ = kNullAddress;
   size_t copied_bytes_ = 0;

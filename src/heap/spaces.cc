@@ -21,6 +21,7 @@ constexpr size_t kOsPageSize = 4096;
 
 ChunkAllocator::~ChunkAllocator() {
   for (Address page : cached_pages_) munmap(reinterpret_cast<void*>(page), kPageSize);
+  for (const Chunk& chunk : cached_large_) munmap(reinterpret_cast<void*>(chunk.base), chunk.size);
 }
 
 Address ChunkAllocator::Allocate(size_t size) {
@@ -29,6 +30,17 @@ Address ChunkAllocator::Allocate(size_t size) {
     Address page = cached_pages_.back();
     cached_pages_.pop_back();
     return page;
+  }
+  if (size > kPageSize) {
+    // Exact sizes only: tables and backing stores grow by doubling, so the sizes a
+    // program frees are the sizes it asks for again.
+    for (size_t i = cached_large_.size(); i-- > 0;) {
+      if (cached_large_[i].size != size) continue;
+      Address base = cached_large_[i].base;
+      cached_large_.erase(cached_large_.begin() + static_cast<std::ptrdiff_t>(i));
+      cached_large_bytes_ -= size;
+      return base;
+    }
   }
   // Over-reserve by one alignment unit and trim, so the chunk starts kPageSize-aligned.
   size_t reserve = size + kPageSize;
@@ -50,6 +62,18 @@ void ChunkAllocator::Free(Address base, size_t size) {
     // which the cache does not serve, are mapped anew). Its next use faults it in zeroed.
     madvise(reinterpret_cast<void*>(base), size, MADV_DONTNEED);
     cached_pages_.push_back(base);
+    return;
+  }
+  if (size > kPageSize && size <= kMaxCachedLargeBytes) {
+    // Make room by dropping the oldest chunks.
+    while (cached_large_bytes_ + size > kMaxCachedLargeBytes) {
+      const Chunk& oldest = cached_large_.front();
+      munmap(reinterpret_cast<void*>(oldest.base), oldest.size);
+      cached_large_bytes_ -= oldest.size;
+      cached_large_.erase(cached_large_.begin());
+    }
+    cached_large_.push_back(Chunk{base, size});
+    cached_large_bytes_ += size;
     return;
   }
   munmap(reinterpret_cast<void*>(base), size);
@@ -206,18 +230,34 @@ LargeObjectSpace::~LargeObjectSpace() {
   }
 }
 
+size_t LargeObjectSpace::ChunkSizeFor(int size) {
+  return base::RoundUp(Page::HeaderSize() + static_cast<size_t>(size), kOsPageSize);
+}
+
 AllocationResult LargeObjectSpace::AllocateRaw(int size, bool for_gc) {
-  size_t chunk_size = base::RoundUp(Page::HeaderSize() + size, kOsPageSize);
-  if (!for_gc && !heap_->CanExpandOldGeneration(chunk_size)) return AllocationResult::Failure();
+  size_t chunk_size = ChunkSizeFor(size);
+  if (!young_ && !for_gc && !heap_->CanExpandOldGeneration(chunk_size)) {
+    return AllocationResult::Failure();
+  }
   Address base = heap_->chunk_allocator()->Allocate(chunk_size);
   if (base == kNullAddress) return AllocationResult::Failure();
-  Page* page =
-      Page::Initialize(base, chunk_size, heap_, SpaceKind::kLargeObject, Page::kLargeObject);
+  uintptr_t flags = Page::kLargeObject;
+  if (young_) flags |= Page::kInYoung;
+  Page* page = Page::Initialize(base, chunk_size, heap_, SpaceKind::kLargeObject, flags);
   page->set_high_water(page->area_start() + size);
-  pages_.push_back(page);
-  committed_ += chunk_size;
-  objects_size_ += size;
+  AddPage(page);
   return AllocationResult::FromAddress(page->area_start());
+}
+
+void LargeObjectSpace::AddPage(Page* page) {
+  pages_.push_back(page);
+  committed_ += page->size();
+  objects_size_ += page->high_water() - page->area_start();
+}
+
+void LargeObjectSpace::FreePage(Page* page) {
+  page->ReleaseSideTables();
+  heap_->chunk_allocator()->Free(page->base(), page->size());
 }
 
 void LargeObjectSpace::FreeUnmarked() {
@@ -229,8 +269,43 @@ void LargeObjectSpace::FreeUnmarked() {
     } else {
       committed_ -= page->size();
       objects_size_ -= page->high_water() - page->area_start();
-      page->ReleaseSideTables();
-      heap_->chunk_allocator()->Free(page->base(), page->size());
+      FreePage(page);
+    }
+  }
+  pages_ = std::move(keep);
+}
+
+void LargeObjectSpace::PromoteMarkedTo(LargeObjectSpace* old) {
+  DCHECK(young_ && !old->young_);
+  for (Page* page : pages_) {
+    if (page->IsMarked(page->area_start())) {
+      page->ClearFlag(Page::kInYoung);
+      page->ClearFlag(Page::kBelowAgeMark);
+      old->AddPage(page);
+    } else {
+      FreePage(page);
+    }
+  }
+  pages_.clear();
+  committed_ = 0;
+  objects_size_ = 0;
+}
+
+void LargeObjectSpace::FinishScavenge(LargeObjectSpace* old) {
+  DCHECK(young_ && !old->young_);
+  std::vector<Page*> keep;
+  for (Page* page : pages_) {
+    size_t size = page->high_water() - page->area_start();
+    if (page->IsFlagSet(Page::kInFromSpace)) {
+      committed_ -= page->size();
+      objects_size_ -= size;
+      FreePage(page);
+    } else if (!page->InYoung()) {
+      committed_ -= page->size();
+      objects_size_ -= size;
+      old->AddPage(page);
+    } else {
+      keep.push_back(page);
     }
   }
   pages_ = std::move(keep);

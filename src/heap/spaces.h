@@ -47,8 +47,9 @@ struct LinearAllocationArea {
   Address limit = kNullAddress;
 };
 
-// Maps and unmaps kPageSize-aligned chunks, keeping a few regular pages cached (mapped,
-// but their memory returned to the system).
+// Maps and unmaps kPageSize-aligned chunks, keeping a few regular pages and a bounded
+// amount of large-object chunks cached: a program that keeps building and dropping big
+// tables or arrays reuses the same memory instead of faulting in fresh pages each time.
 class ChunkAllocator {
  public:
   ChunkAllocator() = default;
@@ -59,9 +60,17 @@ class ChunkAllocator {
   Address Allocate(size_t size);
   void Free(Address base, size_t size);
 
+  static constexpr size_t kMaxCachedLargeBytes = 4 * base::MB;
+
  private:
+  struct Chunk {
+    Address base;
+    size_t size;
+  };
   static constexpr size_t kMaxCachedPages = 16;
   std::vector<Address> cached_pages_;
+  std::vector<Chunk> cached_large_;  // most recently freed last
+  size_t cached_large_bytes_ = 0;
 };
 
 // Writes a filler object over [start, start + size) so page iteration can step over it.
@@ -146,23 +155,41 @@ class OldSpace {
   LinearAllocationArea lab_;
 };
 
+// One object per chunk. The old large-object space holds promoted and pretenured large
+// objects and is swept by mark-compact; the young one (pages flagged kInYoung) holds large
+// objects allocated young, which the scavenger frees when dead, keeps young after their
+// first survival (kBelowAgeMark) and promotes in place (the page moves to the old space)
+// after their second, without copying.
 class LargeObjectSpace {
  public:
-  explicit LargeObjectSpace(Heap* heap) : heap_(heap) {}
+  LargeObjectSpace(Heap* heap, bool young) : heap_(heap), young_(young) {}
   ~LargeObjectSpace();
   RUCHY_DISALLOW_COPY_AND_ASSIGN(LargeObjectSpace);
 
+  // `for_gc`: promotion, which may grow past the heap limits. The young space checks no
+  // limits itself (Heap::TryAllocate does).
   AllocationResult AllocateRaw(int size, bool for_gc);
+  static size_t ChunkSizeFor(int size);
   const std::vector<Page*>& pages() const { return pages_; }
   // Frees every chunk whose object is not marked; clears marks of the others.
   void FreeUnmarked();
+  // Mark-compact, young space: marked objects move to `old` (keeping their mark, which
+  // old->FreeUnmarked clears), the others are freed.
+  void PromoteMarkedTo(LargeObjectSpace* old);
+  // Scavenge, young space: pages still flagged kInFromSpace held dead objects and are
+  // freed; pages that lost kInYoung were promoted and move to `old`.
+  void FinishScavenge(LargeObjectSpace* old);
   size_t CommittedMemory() const { return committed_; }
   size_t SizeOfObjects() const { return objects_size_; }
   bool Contains(Address a) const;
   static HeapObject ObjectOf(Page* page) { return HeapObject::FromAddress(page->area_start()); }
 
  private:
+  void AddPage(Page* page);
+  void FreePage(Page* page);
+
   Heap* heap_;
+  bool young_;
   std::vector<Page*> pages_;
   size_t committed_ = 0;
   size_t objects_size_ = 0;

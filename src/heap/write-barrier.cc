@@ -12,7 +12,9 @@ void WriteBarrier::RecordWriteSlow(Page* host_page, Address slot) {
 
 void HeapObject::DebugCheckNotMoved() const {
   Page* page = Page::FromAddress(address());
-  if (page->InYoung() && !page->IsFlagSet(Page::kInToSpace)) {
+  // Young large objects never move.
+  if (page->InYoung() && !page->IsFlagSet(Page::kInToSpace) &&
+      !page->IsFlagSet(Page::kLargeObject)) {
     FATAL(
         "store into a young object that has moved: a raw object was held across an "
         "allocation");

@@ -38,14 +38,25 @@ struct CallSite {
   uint16_t builtin_id = 0;
   int name_constant = -1;      // internalized name in the constant pool (methods)
   bool is_value_call = false;  // "<call>": the receiver register holds the callee
+  // The call is a statement whose value is dropped: an intrinsic may leave any value in
+  // the accumulator instead of building the result (insert's Some(old)).
+  bool result_unused = false;
   // Inline cache of the built-in method this site resolved to, keyed by the receiver's
   // BuiltinReceiverKey (-1: none yet). A built-in receiver's kind depends only on that key,
   // and no user method can shadow a built-in one on these receivers.
   mutable int cached_receiver_key = -1;
   mutable uint16_t cached_method_id = 0;
-  // A few hot built-ins the dispatch loop runs itself on the cached path (the rest, and
-  // anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
-  enum class Intrinsic : uint8_t { kNone, kArrayLen, kUnwrap, kUnwrapOr };
+  // A few hot built-ins the dispatch loop runs itself, each checking its receiver (the rest,
+  // and anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
+  enum class Intrinsic : uint8_t {
+    kNone,
+    kArrayLen,
+    kUnwrap,
+    kUnwrapOr,
+    kMapGet,          // get, get_mut
+    kMapContainsKey,  // contains_key, contains
+    kMapInsert,
+  };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };
 

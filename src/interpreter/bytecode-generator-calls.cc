@@ -383,12 +383,15 @@ void BytecodeGenerator::EmitMethodCall(Node* at, Node* receiver, const AstString
                                        const AstString* type_hint,
                                        const NodeList<Argument>& arguments) {
   RegisterScope rs(this);
+  // Read before the receiver and arguments are visited (they may hold statements).
+  bool result_unused = IsEffectOnly(at);
   int n = static_cast<int>(arguments.size());
   std::optional<Register> local_receiver = LocalRegisterOf(receiver);
   if (n == 0 && local_receiver.has_value()) {
     // x.m() on a local: the call reads x's register and updates it in place (what the
     // copy into a temporary and the move back would do, minus the moves).
     CallSite site;
+    site.result_unused = result_unused;
     site.name = std::string(name->view());
     site.name_constant = NameConstant(name);
     if (type_hint != nullptr) site.type_hint = std::string(type_hint->view());
@@ -407,6 +410,7 @@ void BytecodeGenerator::EmitMethodCall(Node* at, Node* receiver, const AstString
   }
   Register args(first.index() + 1);
   CallSite site;
+  site.result_unused = result_unused;
   site.name = std::string(name->view());
   site.name_constant = NameConstant(name);
   if (type_hint != nullptr) site.type_hint = std::string(type_hint->view());

@@ -593,16 +593,8 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   if (key >= 0) {
     site.cached_receiver_key = key;
     site.cached_method_id = *id;
-    std::string_view method = BuiltinMethodName(*id);
-    using Intrinsic = CallSite::Intrinsic;
-    site.cached_intrinsic = Intrinsic::kNone;
-    if (site.names.empty() && key == static_cast<int>(InstanceType::kArray) && method == "len") {
-      site.cached_intrinsic = Intrinsic::kArrayLen;
-    } else if (site.names.empty() && key == kBuiltinEnumReceiverKey && method == "unwrap") {
-      site.cached_intrinsic = Intrinsic::kUnwrap;
-    } else if (site.names.empty() && key == kBuiltinEnumReceiverKey && method == "unwrap_or") {
-      site.cached_intrinsic = Intrinsic::kUnwrapOr;
-    }
+    site.cached_intrinsic =
+        site.names.empty() ? IntrinsicFor(key, *id) : CallSite::Intrinsic::kNone;
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
 }
@@ -627,6 +619,24 @@ void Interpreter::FlushMethodCache() {
 HeapObject Interpreter::MethodCacheKey(HeapObject receiver) {
   if (receiver.IsEnumValue()) return EnumValue::cast(receiver).descriptor();
   return receiver.shape();
+}
+
+CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id) {
+  using Intrinsic = CallSite::Intrinsic;
+  std::string_view method = BuiltinMethodName(id);
+  if (receiver_key == static_cast<int>(InstanceType::kArray)) {
+    if (method == "len") return Intrinsic::kArrayLen;
+  } else if (receiver_key == kBuiltinEnumReceiverKey) {
+    if (method == "unwrap") return Intrinsic::kUnwrap;
+    if (method == "unwrap_or") return Intrinsic::kUnwrapOr;
+  } else if (receiver_key == static_cast<int>(InstanceType::kHashMap)) {
+    // By implementation, so the aliases (get_mut, contains) come along.
+    std::string_view implementation = BuiltinMethodImplementationName(id);
+    if (implementation == "MapGet") return Intrinsic::kMapGet;
+    if (implementation == "MapContainsKey") return Intrinsic::kMapContainsKey;
+    if (implementation == "MapInsert") return Intrinsic::kMapInsert;
+  }
+  return Intrinsic::kNone;
 }
 
 int Interpreter::BuiltinReceiverKey(Value receiver) const {

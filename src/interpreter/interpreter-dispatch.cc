@@ -178,6 +178,38 @@ RUCHY_ALWAYS_INLINE bool IsEnumValueFast(Value v, Address enum_value_shape) {
   return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == enum_value_shape;
 }
 
+// Some(payload), bump-allocated like AllocateHeapNumber; 0 when the area is full or its
+// limit is lowered. Callers check HasRoomForSome first when a later failure would be too late.
+RUCHY_ALWAYS_INLINE bool HasRoomForSome(LinearAllocationArea* lab) {
+  return static_cast<size_t>(EnumValue::SizeFor(1)) <= lab->limit - lab->top;
+}
+RUCHY_ALWAYS_INLINE Address AllocateSome(LinearAllocationArea* lab, Address enum_value_shape,
+                                         EnumDescriptor option, Value payload) {
+  Address top = lab->top;
+  if (RUCHY_PREDICT_FALSE(!HasRoomForSome(lab))) return 0;
+  lab->top = top + EnumValue::SizeFor(1);
+  HeapObject object = HeapObject::FromAddress(top);
+  object.set_shape_word(ShapeWord(enum_value_shape));
+  // A young object: its fields need no write barrier.
+  object.WriteTaggedNoBarrier(EnumValue::kFlagsOffset, Smi::zero());
+  object.WriteTaggedNoBarrier(EnumValue::kDescriptorOffset, option);
+  object.WriteTaggedNoBarrier(EnumValue::kVariantOffset, Smi::FromInt(kOptionSome));
+  object.WriteTaggedNoBarrier(EnumValue::kPayloadLengthOffset, Smi::FromInt(1));
+  object.WriteTaggedNoBarrier(EnumValue::OffsetOfPayload(0), payload);
+  return object.ptr();
+}
+
+// The receivers of the map intrinsics: HashMaps (also sets and sorted maps, where the
+// intrinsic allows) that are not module namespaces, whose members come before methods.
+RUCHY_ALWAYS_INLINE bool IsPlainMap(Value v, Address hash_map_shape) {
+  return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == hash_map_shape &&
+         !HashMap::unchecked_cast(v).has_flag(kModuleFlag);
+}
+
+// The keys the map intrinsics take: integers in Smi range and strings. Tuples, big
+// integers, booleans and unhashable values go through the built-in.
+RUCHY_ALWAYS_INLINE bool IsFastMapKey(Value key) { return key.IsSmi() || key.IsString(); }
+
 // The handler (FieldIcHandler) of a monomorphic field-IC hit for `object` at feedback
 // `slot`, or -1: polymorphic, megamorphic and uninitialized sites take the out-of-line path.
 RUCHY_ALWAYS_INLINE int64_t MonomorphicFieldHandler(Address* fp, uint32_t slot, Value object,
@@ -308,6 +340,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   // Read-only, so never moved by the GC; the allocation area's address is stable too.
   const Address number_shape = isolate->heap_number_shape().ptr();
   const Address enum_value_shape = isolate->enum_value_shape().ptr();
+  const Address hash_map_shape = isolate->hash_map_shape().ptr();
   LinearAllocationArea* const lab = isolate->heap()->new_space()->lab();
   auto ToBoolean = [true_value, false_value](bool b) { return b ? true_value : false_value; };
 

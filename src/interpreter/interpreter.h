@@ -22,6 +22,7 @@
 #include "src/heap/visitors.h"
 #include "src/interpreter/bytecode-data.h"
 #include "src/interpreter/bytecodes.h"
+#include "src/objects/cow.h"
 #include "src/parser/parser.h"
 #include "src/runtime/value-ops.h"
 
@@ -45,8 +46,9 @@ struct StackFrameInfo {
   int column = 0;
 };
 
-// A HashMap flag (next to the copy-on-write shared bit) marking a module namespace.
-constexpr int64_t kModuleFlag = int64_t{1} << 3;
+// The HashMap flag marking a module namespace (it once shared its bit with kSortedMapBit,
+// which made every BTreeMap look like a namespace).
+constexpr int64_t kModuleFlag = CowContainer::kModuleNamespaceBit;
 
 // A field IC entry's handler: where the field is and in which object kind, so the dispatch
 // loop reads a monomorphic hit without looking at the object's instance type.
@@ -200,6 +202,9 @@ class Interpreter : public RootProvider {
   static constexpr int kCallNotVariant = -1;
   int ConstructVariant(Value name, Address* first, int count, Value* out, int* variant = nullptr);
   int BuiltinReceiverKey(Value receiver) const;
+  // The intrinsic the dispatch loop runs for built-in method `id` cached for receivers of
+  // `receiver_key` (CallSite::Intrinsic::kNone for most). `id` is a BuiltinMethodId.
+  static CallSite::Intrinsic IntrinsicFor(int receiver_key, uint16_t id);
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
   bool InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,

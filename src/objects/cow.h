@@ -35,6 +35,9 @@ class CowContainer : public HeapObject {
   // HashMap with kSortedMapBit: a key arrived out of order; readers that walk the entries
   // sort them first (HashMap::EnsureSorted), so inserting stays O(1).
   static constexpr int64_t kUnsortedBit = 1 << 4;
+  // HashMap: a module namespace (its entries are the module's members), searched for
+  // members before built-in methods.
+  static constexpr int64_t kModuleNamespaceBit = 1 << 5;
 
   RUCHY_ALWAYS_INLINE int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
   RUCHY_ALWAYS_INLINE void set_flags(int64_t flags) const {

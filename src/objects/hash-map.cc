@@ -86,7 +86,10 @@ bool HashMap::IsHashableKey(Value key) {
   return true;
 }
 
-uint32_t HashMap::HashKey(Value key) {
+uint32_t HashMap::SlowHashKey(Value key) {
+  // Keep in step with HashKey (objects-inl.h), which answers Smis and hashed strings.
+  DCHECK(!key.IsSmi());
+  if (key.IsString()) return String::unchecked_cast(key).EnsureHash();
   if (!key.IsTuple()) return Finish(LeafHash(key));
   // Pre-order walk; the tuple marker with its length keeps ((1, 2), 3) apart from (1, (2, 3)).
   uint64_t h = 0x7475706c65ull;
@@ -126,13 +129,6 @@ bool HashMap::KeyEquals(Value a, Value b) {
   return true;
 }
 
-int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
-  for (int entry = BucketHead(hash); entry != kNotFound; entry = ChainAt(entry)) {
-    if (HashAt(entry) == hash && HashMap::KeyEquals(KeyAt(entry), key)) return entry;
-  }
-  return kNotFound;
-}
-
 Value HashMap::Get(Isolate* isolate, Value key) const {
   OrderedHashTable t = table();
   int entry = t.FindEntry(key, HashKey(key));
@@ -160,19 +156,6 @@ bool HashMap::Remove(Isolate* isolate, Value key) const {
 
 namespace {
 
-// Appends an entry; the table must have a free entry.
-void AppendEntry(OrderedHashTable table, Value key, Value value, uint32_t hash) {
-  int entry = table.used_entries();
-  DCHECK_LT(entry, table.capacity());
-  int index = table.EntryToIndex(entry);
-  table.set(index + OrderedHashTable::kKeyOffsetInEntry, key);
-  table.set(index + OrderedHashTable::kValueOffsetInEntry, value);
-  table.SetSmi(index + OrderedHashTable::kHashOffsetInEntry, static_cast<int>(hash));
-  table.SetSmi(index + OrderedHashTable::kChainOffsetInEntry, table.BucketHead(hash));
-  table.SetBucketHead(hash, entry);
-  table.set_number_of_elements(table.number_of_elements() + 1);
-}
-
 // A new table sized for the live entries (doubling when the old one was full of live
 // entries, shrinking after many removals), holding them in their original order.
 MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> table) {
@@ -183,12 +166,36 @@ MaybeHandle<OrderedHashTable> Rehash(Isolate* isolate, Handle<OrderedHashTable> 
   Handle<OrderedHashTable> fresh;
   if (!isolate->factory()->NewOrderedHashTable(capacity).ToHandle(&fresh)) return {};
   DisallowGarbageCollection no_gc;
-  OrderedHashTable from = *table;
-  OrderedHashTable to = *fresh;
-  for (int entry = 0; entry < from.used_entries(); ++entry) {
-    if (!from.IsLiveEntry(entry)) continue;
-    AppendEntry(to, from.KeyAt(entry), from.ValueAt(entry), from.HashAt(entry));
+  using T = OrderedHashTable;
+  T from = *table;
+  T to = *fresh;
+  // AppendEntry's work with the loop invariants hoisted. The fresh table is young (new
+  // space or the young large-object space) unless it was too big for either: stores of
+  // keys and values need the write barrier only then.
+  WriteBarrierMode mode =
+      Heap::InYoungGeneration(to) ? WriteBarrierMode::kSkip : WriteBarrierMode::kUpdate;
+  Value hole = isolate->the_hole_value();
+  int used = from.used_entries();
+  int from_index = from.EntryToIndex(0);
+  int buckets = to.number_of_buckets();
+  uint32_t bucket_mask = static_cast<uint32_t>(buckets - 1);
+  int to_index = T::kBucketsStartIndex + buckets;
+  int appended = 0;
+  for (int entry = 0; entry < used; ++entry, from_index += T::kEntrySize) {
+    Value key = from.get(from_index + T::kKeyOffsetInEntry);
+    if (key == hole) continue;  // removed
+    int64_t link = Smi::ToInt(from.get(from_index + T::kLinkOffsetInEntry));
+    uint32_t hash = static_cast<uint32_t>(link) & T::kHashMask;
+    int bucket = T::kBucketsStartIndex + static_cast<int>(hash & bucket_mask);
+    to.set(to_index + T::kKeyOffsetInEntry, key, mode);
+    to.set(to_index + T::kValueOffsetInEntry, from.get(from_index + T::kValueOffsetInEntry), mode);
+    to.set(to_index + T::kLinkOffsetInEntry, Smi::FromInt(T::MakeLink(hash, to.SmiAt(bucket))),
+           WriteBarrierMode::kSkip);
+    to.SetSmi(bucket, appended);
+    ++appended;
+    to_index += T::kEntrySize;
   }
+  to.set_number_of_elements(appended);
   return fresh;
 }
 
@@ -241,12 +248,11 @@ void RewriteEntries(OrderedHashTable table, const std::vector<std::pair<Value, V
   }
   for (int entry = 0; entry < used; ++entry) {
     int index = table.EntryToIndex(entry);
-    table.set(index + OrderedHashTable::kKeyOffsetInEntry, Smi::zero());
-    table.set(index + OrderedHashTable::kValueOffsetInEntry, Smi::zero());
+    for (int i = 0; i < OrderedHashTable::kEntrySize; ++i) table.set(index + i, Smi::zero());
   }
   table.set_number_of_elements(0);
   table.set_number_of_deleted(0);
-  for (const auto& [key, value] : live) AppendEntry(table, key, value, HashMap::HashKey(key));
+  for (const auto& [key, value] : live) table.AppendEntry(key, value, HashMap::HashKey(key));
 }
 
 std::vector<std::pair<Value, Value>> LiveEntries(OrderedHashTable table) {
@@ -283,28 +289,19 @@ void HashMap::SortEntries() const {
 
 bool HashMap::Insert(Isolate* isolate, Handle<HashMap> map, Handle<Value> key, Handle<Value> value,
                      Value* previous) {
-  if (previous != nullptr) *previous = isolate->the_hole_value();
+  Value ignored;
+  if (previous == nullptr) previous = &ignored;
   DCHECK(!map->is_shared());
   uint32_t hash = HashKey(*key);
   bool sorted = map->has_flag(CowContainer::kSortedMapBit);
-  {
-    OrderedHashTable table = map->table();
-    int entry = table.FindEntry(*key, hash);
-    if (entry != OrderedHashTable::kNotFound) {
-      if (previous != nullptr) *previous = table.ValueAt(entry);
-      table.set(table.EntryToIndex(entry) + OrderedHashTable::kValueOffsetInEntry, *value);
-      return true;
-    }
-    if (table.used_entries() < table.capacity()) {
-      AppendEntry(table, *key, *value, hash);
-      if (sorted) NoteOrder(*map, table);
-      return true;
-    }
-  }
+  *previous = isolate->the_hole_value();
+  InsertResult result = map->InsertIfRoom(*key, hash, *value, previous);
+  if (result == InsertResult::kAppended && sorted) NoteOrder(*map, map->table());
+  if (result != InsertResult::kFull) return true;
   Handle<OrderedHashTable> fresh;
   if (!Rehash(isolate, handle(map->table(), isolate)).ToHandle(&fresh)) return false;
   map->set_table(*fresh);
-  AppendEntry(*fresh, *key, *value, hash);
+  fresh->AppendEntry(*key, *value, hash);
   if (sorted) NoteOrder(*map, *fresh);
   return true;
 }

@@ -4,6 +4,8 @@
 #ifndef RUCHY_OBJECTS_OBJECTS_INL_H_
 #define RUCHY_OBJECTS_OBJECTS_INL_H_
 
+#include <cstring>
+
 #include "src/heap/write-barrier.h"
 #include "src/objects/array.h"
 #include "src/objects/bytecode-array.h"
@@ -237,6 +239,87 @@ inline void PlainObject::SetFieldAt(int index, Value value) const {
 inline int EnumDescriptor::variant_count() const { return variant_names().length(); }
 
 inline bool OrderedHashTable::IsLiveEntry(int entry) const { return !KeyAt(entry).IsTheHole(); }
+
+// --- Hash maps: the lookup paths the interpreter's map intrinsics inline.
+
+inline uint32_t HashMap::HashKey(Value key) {
+  if (key.IsSmi()) {
+    // One murmur3 finalizer round over the Smi word: the bucket (low bits) depends on every
+    // bit of the integer.
+    uint64_t h = key.ptr();
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return static_cast<uint32_t>(h) & 0x3fffffff;
+  }
+  if (key.IsString()) {
+    // A string's own hash is already avalanched, 30 bits and never 0 (StringHasher).
+    uint32_t hash = String::unchecked_cast(key).raw_hash();
+    if (hash != 0) return hash;
+  }
+  return SlowHashKey(key);
+}
+
+inline int OrderedHashTable::FindEntry(Value key, uint32_t hash) const {
+  int entry = BucketHead(hash);
+  if (key.IsSmi()) {
+    // A Smi equals only itself (big integers outside the Smi range are HeapInts).
+    while (entry != kNotFound && KeyAt(entry) != key) entry = ChainAt(entry);
+    return entry;
+  }
+  bool flat = key.IsSeqString();
+  while (entry != kNotFound) {
+    int64_t link = LinkAt(entry);
+    if ((static_cast<uint32_t>(link) & kHashMask) == hash) {
+      Value candidate = KeyAt(entry);
+      if (candidate == key) return entry;
+      if (flat && candidate.IsSeqString()) {
+        // Word keys are usually equal strings built separately, rarely the same object:
+        // equal hashes, then the bytes.
+        SeqString wanted = SeqString::unchecked_cast(key);
+        SeqString found = SeqString::unchecked_cast(candidate);
+        if (found.length() == wanted.length() &&
+            std::memcmp(found.chars(), wanted.chars(), wanted.length()) == 0) {
+          return entry;
+        }
+      } else if (HashMap::KeyEquals(candidate, key)) {
+        return entry;
+      }
+    }
+    entry = static_cast<int>(link >> kChainShift) - 1;
+  }
+  return kNotFound;
+}
+
+inline void OrderedHashTable::AppendEntry(Value key, Value value, uint32_t hash) const {
+  int buckets = number_of_buckets();
+  int entry = used_entries();
+  DCHECK_LT(entry, buckets * kLoadFactor);
+  int index = kBucketsStartIndex + buckets + entry * kEntrySize;
+  int bucket = kBucketsStartIndex + static_cast<int>(hash & static_cast<uint32_t>(buckets - 1));
+  set(index + kKeyOffsetInEntry, key);
+  set(index + kValueOffsetInEntry, value);
+  set(index + kLinkOffsetInEntry, Smi::FromInt(MakeLink(hash, SmiAt(bucket))),
+      WriteBarrierMode::kSkip);
+  SetSmi(bucket, entry);
+  set_number_of_elements(number_of_elements() + 1);
+}
+
+inline HashMap::InsertResult HashMap::InsertIfRoom(Value key, uint32_t hash, Value value,
+                                                   Value* previous) const {
+  DCHECK(!is_shared());
+  OrderedHashTable t = table();
+  int entry = t.FindEntry(key, hash);
+  if (entry != OrderedHashTable::kNotFound) {
+    int index = t.EntryToIndex(entry) + OrderedHashTable::kValueOffsetInEntry;
+    *previous = t.get(index);
+    t.set(index, value);
+    return InsertResult::kReplaced;
+  }
+  if (t.used_entries() >= t.capacity()) return InsertResult::kFull;
+  t.AppendEntry(key, value, hash);
+  return InsertResult::kAppended;
+}
 
 }  // namespace ruchy::internal
 

@@ -164,12 +164,13 @@ TEST_F(HeapTest, CompactionEvacuatesFragmentedPages) {
   heap()->Verify();
 }
 
-TEST_F(HeapTest, LargeObjectsLiveInTheirOwnSpaceAndAreFreed) {
+// Young large objects: large-object-unittest.cc.
+TEST_F(HeapTest, OldLargeObjectsLiveInTheirOwnSpaceAndAreFreed) {
   HandleScope scope(isolate());
   size_t committed_before = heap()->lo_space()->CommittedMemory();
   {
     HandleScope inner(isolate());
-    Handle<FixedArray> big = Check(factory()->NewFixedArray(100000));
+    Handle<FixedArray> big = Check(factory()->NewFixedArray(100000, AllocationType::kOld));
     EXPECT_FALSE(IsYoung(big));
     EXPECT_TRUE(heap()->lo_space()->Contains((*big).ptr() - kHeapObjectTag));
     big->set(99999, *Float(1.5));  // young value in a large (old) object
