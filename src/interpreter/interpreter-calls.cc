@@ -629,6 +629,10 @@ CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id) {
   } else if (receiver_key == kBuiltinEnumReceiverKey) {
     if (method == "unwrap") return Intrinsic::kUnwrap;
     if (method == "unwrap_or") return Intrinsic::kUnwrapOr;
+  } else if (receiver_key == static_cast<int>(InstanceType::kHeapNumber)) {
+    if (std::string_view(BuiltinMethodImplementationName(id)) == "NumberSqrt") {
+      return Intrinsic::kFloatSqrt;
+    }
   } else if (receiver_key == static_cast<int>(InstanceType::kHashMap)) {
     // By implementation, so the aliases (get_mut, contains) come along.
     std::string_view implementation = BuiltinMethodImplementationName(id);
