@@ -14,7 +14,8 @@ namespace {
 
 std::unique_ptr<Isolate> NewIsolate(size_t semi_space_size) {
   IsolateOptions options;
-  options.heap.semi_space_size = semi_space_size;
+  options.heap.min_semi_space_size = semi_space_size;
+  options.heap.max_semi_space_size = semi_space_size;
   return Isolate::New(options);
 }
 

@@ -274,8 +274,8 @@ Isolate* Isolate::New(const CreateParams& params) {
   if (params.max_heap_size_in_bytes != 0) {
     options.heap.max_heap_size = params.max_heap_size_in_bytes;
     // The young generation must leave room for the old one under a small limit.
-    options.heap.semi_space_size =
-        std::min(options.heap.semi_space_size,
+    options.heap.max_semi_space_size =
+        std::min(options.heap.max_semi_space_size,
                  std::max<size_t>(params.max_heap_size_in_bytes / 8, 256 * base::KB));
   }
   auto api = std::make_unique<i::ApiIsolate>();

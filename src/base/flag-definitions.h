@@ -26,7 +26,9 @@
   V(INT, gc_interval, 0, "collect garbage after every N allocations (0: off)")            \
   V(BOOL, trace_gc, false, "print one line per garbage collection (kind, sizes, pause)")  \
   V(INT, max_heap_size, 4096, "heap limit in MB; exceeding it raises Out of memory")      \
-  V(INT, semi_space_size, 1024, "size of each new-space semispace in KB")
+  V(INT, min_semi_space_size, 256, "initial size of each new-space semispace in KB")      \
+  V(INT, max_semi_space_size, 8192, "size in KB new-space semispaces may grow to")        \
+  V(BOOL, trace_gc_verbose, false, "with each --trace-gc line, the size of every space")
 
 // Interpreter (src/interpreter, issue #5).
 #define RUCHY_INTERPRETER_FLAG_LIST(V)                                                     \

@@ -5,7 +5,6 @@
 #include <charconv>
 #include <set>
 
-#include "absl/strings/str_cat.h"
 #include "src/base/logging.h"
 
 namespace ruchy::base {
@@ -51,14 +50,14 @@ std::string SetValue(const FlagDescriptor& flag, std::string_view text, void* va
   switch (flag.type) {
     case FlagType::kBool:
       if (!ParseBool(text, flag.bool_slot(values))) {
-        return absl::StrCat("flag ", FlagSpelling(flag.name), " expects true or false, got '",
-                            std::string(text), "'");
+        return "flag " + FlagSpelling(flag.name) + " expects true or false, got '" +
+               std::string(text) + "'";
       }
       return "";
     case FlagType::kInt:
       if (!ParseInt(text, flag.int_slot(values))) {
-        return absl::StrCat("flag ", FlagSpelling(flag.name), " expects an integer, got '",
-                            std::string(text), "'");
+        return "flag " + FlagSpelling(flag.name) + " expects an integer, got '" +
+               std::string(text) + "'";
       }
       return "";
     case FlagType::kString:
@@ -110,15 +109,13 @@ std::string ApplyImplications(std::span<const FlagDescriptor> table,
       std::string current = ValueText(*conclusion, values);
       if (current == implication.value_text) continue;
       if (explicitly_set.count(conclusion->name)) {
-        std::string implied =
-            conclusion->type == FlagType::kBool
-                ? (std::string_view(implication.value_text) == "true"
-                       ? FlagSpelling(conclusion->name)
-                       : "--no-" + FlagSpelling(conclusion->name).substr(2))
-                : absl::StrCat(FlagSpelling(conclusion->name), "=", implication.value_text);
-        return absl::StrCat("contradictory flags: ", FlagSpelling(premise->name), " implies ",
-                            implied, ", but ", FlagSpelling(conclusion->name), "=", current,
-                            " was given");
+        std::string implied = conclusion->type == FlagType::kBool
+                                  ? (std::string_view(implication.value_text) == "true"
+                                         ? FlagSpelling(conclusion->name)
+                                         : "--no-" + FlagSpelling(conclusion->name).substr(2))
+                                  : FlagSpelling(conclusion->name) + "=" + implication.value_text;
+        return "contradictory flags: " + FlagSpelling(premise->name) + " implies " + implied +
+               ", but " + FlagSpelling(conclusion->name) + "=" + current + " was given";
       }
       std::string error = SetValue(*conclusion, implication.value_text, values);
       CHECK(error.empty());
@@ -174,15 +171,15 @@ FlagParseResult ParseFlags(std::span<const FlagDescriptor> table,
       }
     }
     if (flag == nullptr) {
-      std::string message = absl::StrCat("unknown flag --", std::string(body));
+      std::string message = "unknown flag --" + std::string(body);
       std::string suggestion = SuggestFlag(table, name);
-      if (!suggestion.empty()) absl::StrAppend(&message, "; did you mean ", suggestion, "?");
+      if (!suggestion.empty()) message += "; did you mean " + suggestion + "?";
       return fail(message);
     }
     explicitly_set.insert(flag->name);
     if (negated) {
       if (has_value) {
-        return fail(absl::StrCat("flag --", std::string(body), " does not take a value"));
+        return fail("flag --" + std::string(body) + " does not take a value");
       }
       *flag->bool_slot(values) = false;
       continue;
@@ -193,7 +190,7 @@ FlagParseResult ParseFlags(std::span<const FlagDescriptor> table,
         continue;
       }
       if (i + 1 >= args.size()) {
-        return fail(absl::StrCat("flag ", FlagSpelling(flag->name), " expects a value"));
+        return fail("flag " + FlagSpelling(flag->name) + " expects a value");
       }
       value = args[++i];
     }
@@ -229,8 +226,8 @@ std::string FlagHelpText(std::span<const FlagDescriptor> table) {
     const char* type_name = flag.type == FlagType::kBool  ? "bool"
                             : flag.type == FlagType::kInt ? "int"
                                                           : "string";
-    absl::StrAppend(&out, "  ", FlagSpelling(flag.name), " (", flag.help, ")\n",
-                    "        type: ", type_name, "  default: ", flag.default_text, "\n");
+    out += "  " + FlagSpelling(flag.name) + " (" + flag.help + ")\n" +
+           "        type: " + type_name + "  default: " + flag.default_text + "\n";
   }
   return out;
 }

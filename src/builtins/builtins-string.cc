@@ -36,19 +36,15 @@ std::string_view TrimWhitespace(std::string_view text, bool start, bool end) {
     text.remove_prefix(i);
   }
   if (end) {
-    // An ASCII byte is always a character of its own (no sequence takes it as a
-    // continuation byte), so trailing ASCII needs no decoding from the start.
-    while (!text.empty() && static_cast<unsigned char>(text.back()) < 0x80) {
-      if (!unicode::IsWhitespace(static_cast<unsigned char>(text.back()))) return text;
-      text.remove_suffix(1);
-    }
-    if (text.empty()) return text;
-    auto chars = CharBoundaries(text);
+    // Backwards one character at a time: a character starts at a byte that is not a UTF-8
+    // continuation byte (10xxxxxx).
     size_t keep = text.size();
-    for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
-      size_t pos = it->first;
+    while (keep > 0) {
+      size_t first = keep - 1;
+      while (first > 0 && (static_cast<unsigned char>(text[first]) & 0xC0) == 0x80) --first;
+      size_t pos = first;
       if (!unicode::IsWhitespace(unicode::Next(text, &pos))) break;
-      keep = it->first;
+      keep = first;
     }
     text = text.substr(0, keep);
   }

@@ -117,6 +117,13 @@ MaybeHandle<Array> NewArrayFrom(Isolate* isolate, const std::vector<Handle<Value
 }
 
 MaybeHandle<Value> SharedElement(Isolate* isolate, Handle<Array> array, int index) {
+  if (array->kind() != ElementsKind::kDouble) {
+    // No boxing: the element itself, marked shared without a call.
+    CHECK(index >= 0 && index < array->length());
+    Value value = array->GetTagged(index);
+    if (value.IsCowContainer()) CowContainer::cast(value).set_shared();
+    return handle(value, isolate);
+  }
   Handle<Value> element;
   if (!Array::Get(isolate, array, index).ToHandle(&element)) return {};
   MarkShared(*element);
@@ -301,6 +308,10 @@ namespace {
 // and_modify() use that value; anywhere else it would be lost, so it is an error.
 MaybeHandle<Value> CallWithCopies(Isolate* isolate, Handle<Value> callable, int argc,
                                   const Handle<Value>* argv) {
+  if (callable->IsClosure() && (Closure::cast(*callable).shared().flags() &
+                                SharedFunctionInfo::kArgumentsReadOnlyBit) != 0) {
+    return Call(isolate, callable, argc, argv);  // it cannot write an argument back
+  }
   // Handles, so a moving collection during the call updates them like the arguments.
   Handle<Value> before[2] = {handle(*argv[0], isolate),
                              argc > 1 ? handle(*argv[1], isolate) : argv[0]};

@@ -141,6 +141,8 @@ class Isolate {
   int64_t cow_copy_count_ = 0;
 };
 
+inline HandleScopeData* HandleScopeDataOf(Isolate* isolate) { return isolate->handle_scope_data(); }
+
 #define RUCHY_ROOT_ACCESSOR(Type, name, CamelName) \
   inline Type Isolate::name() const { return Type::unchecked_cast(root(RootIndex::k##CamelName)); }
 RUCHY_READ_ONLY_ROOT_LIST(RUCHY_ROOT_ACCESSOR)

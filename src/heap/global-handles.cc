@@ -1,6 +1,7 @@
 // Global handle nodes: allocated in blocks, recycled through a free list.
 #include "src/heap/global-handles.h"
 
+#include "src/execution/isolate.h"  // HandleScopeDataOf, for handles.h
 #include "src/heap/visitors.h"
 
 namespace ruchy::internal {

@@ -14,7 +14,9 @@ namespace {
 // looks like a heap pointer into unmapped memory and faults at once.
 constexpr Address kZappedHandle = 0x1baddead0baddeafull;
 
-void ZapRange(Address* start, Address* end) {
+}  // namespace
+
+void HandleScope::ZapRange(Address* start, Address* end) {
 #ifndef NDEBUG
   for (Address* p = start; p < end; ++p) *p = kZappedHandle;
 #else
@@ -22,8 +24,6 @@ void ZapRange(Address* start, Address* end) {
   (void)end;
 #endif
 }
-
-}  // namespace
 
 HandleScopeData::~HandleScopeData() {
   for (Address* block : blocks) std::free(block);
@@ -37,32 +37,17 @@ void HandleScopeData::Iterate(RootVisitor* visitor) {
   }
 }
 
-HandleScope::HandleScope(Isolate* isolate) : isolate_(isolate) {
-  HandleScopeData* data = isolate->handle_scope_data();
-  prev_next_ = data->next;
-  prev_limit_ = data->limit;
-  data->level++;
-}
-
-HandleScope::~HandleScope() {
-  HandleScopeData* data = isolate_->handle_scope_data();
-  data->level--;
-  if (data->limit != prev_limit_) {
-    // Release blocks opened inside this scope; keep the one prev_next_ points into.
-    while (!data->blocks.empty() && data->limit != prev_limit_) {
-      Address* block = data->blocks.back();
-      ZapRange(block, block + HandleScopeData::kBlockSize);
-      std::free(block);
-      data->blocks.pop_back();
-      data->limit =
-          data->blocks.empty() ? nullptr : data->blocks.back() + HandleScopeData::kBlockSize;
-    }
-    ZapRange(prev_next_, prev_limit_);
-  } else {
-    ZapRange(prev_next_, data->next);
+void HandleScope::ReleaseBlocks(HandleScopeData* data) {
+  // Release blocks opened inside this scope; keep the one prev_next_ points into.
+  while (!data->blocks.empty() && data->limit != prev_limit_) {
+    Address* block = data->blocks.back();
+    ZapRange(block, block + HandleScopeData::kBlockSize);
+    std::free(block);
+    data->blocks.pop_back();
+    data->limit =
+        data->blocks.empty() ? nullptr : data->blocks.back() + HandleScopeData::kBlockSize;
   }
-  data->next = prev_next_;
-  data->limit = prev_limit_;
+  ZapRange(prev_next_, prev_limit_);
 }
 
 Address* HandleScope::Extend(Isolate* isolate) {
@@ -75,16 +60,6 @@ Address* HandleScope::Extend(Isolate* isolate) {
   data->next = block;
   data->limit = block + HandleScopeData::kBlockSize;
   return block;
-}
-
-Address* HandleScope::CreateHandle(Isolate* isolate, Address value) {
-  HandleScopeData* data = isolate->handle_scope_data();
-  DCHECK(data->level > 0);
-  Address* result = data->next;
-  if (RUCHY_PREDICT_FALSE(result == data->limit)) result = Extend(isolate);
-  data->next = result + 1;
-  *result = value;
-  return result;
 }
 
 int HandleScope::NumberOfHandles(Isolate* isolate) {

@@ -28,14 +28,44 @@ struct HandleScopeData {
   ~HandleScopeData();
 };
 
+// The isolate's HandleScopeData. Defined in isolate.h, which every user of handles
+// includes, so opening and closing scopes and making handles are inline here (built-ins
+// open a scope per element and make handles all the time).
+inline HandleScopeData* HandleScopeDataOf(Isolate* isolate);
+
 class HandleScope {
  public:
-  explicit HandleScope(Isolate* isolate);
-  ~HandleScope();
+  explicit HandleScope(Isolate* isolate) : isolate_(isolate) {
+    HandleScopeData* data = HandleScopeDataOf(isolate);
+    prev_next_ = data->next;
+    prev_limit_ = data->limit;
+    data->level++;
+  }
+  ~HandleScope() {
+    HandleScopeData* data = HandleScopeDataOf(isolate_);
+    data->level--;
+    if (RUCHY_PREDICT_FALSE(data->limit != prev_limit_)) {
+      ReleaseBlocks(data);  // blocks opened inside this scope
+    } else {
+#ifndef NDEBUG
+      ZapRange(prev_next_, data->next);
+#endif
+    }
+    data->next = prev_next_;
+    data->limit = prev_limit_;
+  }
   RUCHY_DISALLOW_COPY_AND_ASSIGN(HandleScope);
 
   // A new slot holding `value` in the innermost scope. CHECK-fails without a scope.
-  static Address* CreateHandle(Isolate* isolate, Address value);
+  static Address* CreateHandle(Isolate* isolate, Address value) {
+    HandleScopeData* data = HandleScopeDataOf(isolate);
+    DCHECK(data->level > 0);
+    Address* result = data->next;
+    if (RUCHY_PREDICT_FALSE(result == data->limit)) result = Extend(isolate);
+    data->next = result + 1;
+    *result = value;
+    return result;
+  }
   static int NumberOfHandles(Isolate* isolate);
 
  protected:
@@ -45,6 +75,9 @@ class HandleScope {
 
  private:
   static Address* Extend(Isolate* isolate);
+  void ReleaseBlocks(HandleScopeData* data);
+  // Debug builds overwrite freed slots so a stale handle faults at once.
+  static void ZapRange(Address* start, Address* end);
 };
 
 template <typename T>

@@ -17,8 +17,23 @@ thread_local int DisallowGarbageCollection::depth_ = 0;
 #endif
 
 namespace {
-// The old generation may grow to this before the first full GC.
-constexpr size_t kInitialOldGenerationLimit = 16 * base::MB;
+// Full GCs run when the old generation (old pages and large objects) outgrows
+// kOldGenerationGrowth times what the last one left alive, but not below this: with
+// Lua's 2x and a floor of 16 MB, programs that promote short-lived data (hash map tables,
+// ropes being built) held 16 MB of garbage (docs/design/heap.md).
+constexpr size_t kMinOldGenerationLimit = 2 * base::MB;
+constexpr double kOldGenerationGrowth = 2.0;
+// New-space resizing. A bigger nursery saves work only for objects that die between one
+// and two scavenges of age: they are copied once and then die, where a nursery twice the
+// size would have let them die uncopied; objects that live on are copied and promoted
+// whatever the size. So grow (double) when a scavenge copied a sizeable share of new
+// space (kGrowSurvivalRate) and the next one promoted less than kGrowPromotedShare of
+// those survivors. Shrink (halve) after kShrinkAfterScavenges consecutive scavenges in
+// which less than kShrinkSurvivalRate of the young bytes survived.
+constexpr double kGrowSurvivalRate = 0.10;
+constexpr double kGrowPromotedShare = 0.5;
+constexpr double kShrinkSurvivalRate = 0.02;
+constexpr int kShrinkAfterScavenges = 8;
 // Every how many stress collections one is a full mark-compact.
 constexpr int64_t kStressFullGcPeriod = 4;
 }  // namespace
@@ -28,12 +43,19 @@ HeapOptions HeapOptionsFromFlags(const base::FlagValues& flags) {
   options.stress_gc = flags.stress_gc;
   options.gc_interval = std::max<int64_t>(0, flags.gc_interval);
   options.verify_heap = flags.verify_heap;
-  options.trace_gc = flags.trace_gc;
+  options.trace_gc = flags.trace_gc || flags.trace_gc_verbose;
+  options.trace_gc_verbose = flags.trace_gc_verbose;
   options.max_heap_size =
       flags.max_heap_size > 0 ? static_cast<size_t>(flags.max_heap_size) * base::MB : 0;
-  if (flags.semi_space_size > 0) {
-    options.semi_space_size = static_cast<size_t>(flags.semi_space_size) * base::KB;
+  if (flags.min_semi_space_size > 0) {
+    options.min_semi_space_size = static_cast<size_t>(flags.min_semi_space_size) * base::KB;
   }
+  if (flags.max_semi_space_size > 0) {
+    options.max_semi_space_size = static_cast<size_t>(flags.max_semi_space_size) * base::KB;
+  }
+  // A minimum above the maximum raises the maximum (--min-semi-space-size=4096 alone
+  // means "start at 4 MB").
+  options.max_semi_space_size = std::max(options.max_semi_space_size, options.min_semi_space_size);
   return options;
 }
 
@@ -41,15 +63,18 @@ Heap::Heap(Isolate* isolate, const HeapOptions& options) : isolate_(isolate), op
   // Keep new space to at most a quarter of a small heap limit, so the old generation
   // has room; one page per semispace is the minimum.
   if (options_.max_heap_size != 0) {
-    size_t cap = base::RoundDown(options_.max_heap_size / 8, kPageSize);
-    options_.semi_space_size = std::max(kPageSize, std::min(options_.semi_space_size, cap));
+    size_t cap = std::max(kPageSize, base::RoundDown(options_.max_heap_size / 8, kPageSize));
+    options_.max_semi_space_size = std::min(options_.max_semi_space_size, cap);
   }
-  new_space_ = std::make_unique<NewSpace>(this, options_.semi_space_size);
+  options_.min_semi_space_size =
+      std::min(options_.min_semi_space_size, options_.max_semi_space_size);
+  new_space_ =
+      std::make_unique<NewSpace>(this, options_.min_semi_space_size, options_.max_semi_space_size);
   old_space_ = std::make_unique<OldSpace>(this);
   lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/false);
   new_lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/true);
   read_only_space_ = std::make_unique<ReadOnlySpace>(this);
-  old_generation_limit_ = kInitialOldGenerationLimit;
+  old_generation_limit_ = kMinOldGenerationLimit;
   RecomputeLimits();
 }
 
@@ -151,16 +176,55 @@ bool Heap::CanExpandOldGeneration(size_t bytes) const {
 }
 
 void Heap::RecomputeLimits() {
-  // Grow the old generation to twice what survived, within the heap limit.
+  // Let the old generation grow by a factor of what survived, within the heap limit less
+  // what new space may grow to.
   size_t live = OldGenerationSize();
-  size_t limit = std::max(kInitialOldGenerationLimit, 2 * live);
+  size_t limit = std::max(kMinOldGenerationLimit,
+                          static_cast<size_t>(static_cast<double>(live) * kOldGenerationGrowth));
   if (options_.max_heap_size != 0) {
-    size_t room = options_.max_heap_size > new_space_->CommittedMemory()
-                      ? options_.max_heap_size - new_space_->CommittedMemory()
-                      : 0;
+    size_t young = 2 * new_space_->MaximumCapacity();
+    size_t room = options_.max_heap_size > young ? options_.max_heap_size - young : 0;
     limit = std::min(limit, room);
   }
   old_generation_limit_ = limit;
+}
+
+void Heap::ResizeNewSpace() {
+  size_t capacity = new_space_->Capacity();
+  size_t young = stats_.young_bytes_before;
+  size_t copied = stats_.copied_bytes;
+  size_t promoted = stats_.promoted_bytes;
+  size_t previous_copied = previous_copied_bytes_;
+  previous_copied_bytes_ = copied;
+  // A forced scavenge of a few objects says nothing about lifetimes.
+  if (young < capacity / 2) return;
+  double sizeable = kGrowSurvivalRate * static_cast<double>(capacity);
+  if (static_cast<double>(previous_copied) >= sizeable &&
+      static_cast<double>(promoted) < kGrowPromotedShare * static_cast<double>(previous_copied)) {
+    low_survival_scavenges_ = 0;
+    size_t target = std::min(2 * capacity, new_space_->MaximumCapacity());
+    if (target <= capacity) return;
+    // Both semispaces grow: stay within the heap limit.
+    if (options_.max_heap_size != 0 &&
+        CommittedMemory() + 2 * (target - capacity) > options_.max_heap_size) {
+      return;
+    }
+    // On failure new space keeps whatever pages it got; allocation goes on as before.
+    new_space_->Grow(target);
+    stats_.new_space_grows++;
+    // The survivors just counted were measured against the old capacity.
+    previous_copied_bytes_ = 0;
+    return;
+  }
+  double survived = static_cast<double>(copied + promoted);
+  if (survived < kShrinkSurvivalRate * static_cast<double>(young) &&
+      capacity > new_space_->MinimumCapacity()) {
+    if (++low_survival_scavenges_ < kShrinkAfterScavenges) return;
+    low_survival_scavenges_ = 0;
+    if (new_space_->Shrink(capacity / 2) < capacity) stats_.new_space_shrinks++;
+    return;
+  }
+  low_survival_scavenges_ = 0;
 }
 
 void Heap::CollectGarbage(GarbageCollector collector, const char* reason) {
@@ -173,13 +237,18 @@ void Heap::CollectGarbage(GarbageCollector collector, const char* reason) {
   switch (collector) {
     case GarbageCollector::kScavenger:
       kind = "scavenge";
+      stats_.young_bytes_before = new_space_->SizeOfObjects();
       Scavenger(this).Run();
       stats_.scavenges++;
+      ResizeNewSpace();
       break;
     case GarbageCollector::kMarkCompactor:
       kind = "mark-compact";
       MarkCompactCollector(this, options_.always_compact || force_compaction_).Run();
       stats_.mark_compacts++;
+      // It promoted every young object: the next scavenge promotes none of the last
+      // one's survivors, which must not read as their having died.
+      previous_copied_bytes_ = 0;
       RecomputeLimits();
       break;
   }
@@ -209,7 +278,19 @@ void Heap::TraceGc(const char* kind, size_t before, size_t after, double ms) {
   std::FILE* out = options_.trace_out != nullptr ? options_.trace_out : stderr;
   std::fprintf(out, "[gc] %s %.1f -> %.1f MB, %.2f ms\n", kind,
                static_cast<double>(before) / base::MB, static_cast<double>(after) / base::MB, ms);
+  if (options_.trace_gc_verbose) TraceGcVerbose(out);
   std::fflush(out);
+}
+
+void Heap::TraceGcVerbose(std::FILE* out) {
+  auto mb = [](size_t bytes) { return static_cast<double>(bytes) / base::MB; };
+  std::fprintf(out,
+               "[gc]   new %.2f MB of 2 x %.2f, old %.2f MB (limit %.2f), large %.2f MB, "
+               "committed %.2f MB; last scavenge: %.2f MB young, %.2f copied, %.2f promoted\n",
+               mb(new_space_->SizeOfObjects()), mb(new_space_->Capacity()),
+               mb(old_space_->CommittedMemory()), mb(old_generation_limit_),
+               mb(lo_space_->CommittedMemory()), mb(CommittedMemory()),
+               mb(stats_.young_bytes_before), mb(stats_.copied_bytes), mb(stats_.promoted_bytes));
 }
 
 void Heap::AddRootProvider(RootProvider* provider) { root_providers_.push_back(provider); }

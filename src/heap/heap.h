@@ -22,15 +22,18 @@ class Isolate;
 
 // What the heap is told at creation (from the --stress-gc ... flags, or by tests).
 struct HeapOptions {
-  bool stress_gc = false;    // collect at every allocation
-  int64_t gc_interval = 0;   // collect after every N allocations (0: off)
-  bool verify_heap = false;  // full consistency check after each collection
-  bool trace_gc = false;     // one line per collection on trace_out
-  size_t max_heap_size = 0;  // bytes; 0 means no limit
-  // 1 MB, like V8's initial semispace: 4 MB cost 6 MB of resident memory in every
-  // allocating program (nbody 13 -> 7 MB, hashmap 29.7 -> 23.7 MB) and bought little speed
-  // (hashmap is faster at 1 MB; binarytrees, which promotes more, is within noise).
-  size_t semi_space_size = 1 * base::MB;
+  bool stress_gc = false;         // collect at every allocation
+  int64_t gc_interval = 0;        // collect after every N allocations (0: off)
+  bool verify_heap = false;       // full consistency check after each collection
+  bool trace_gc = false;          // one line per collection on trace_out
+  bool trace_gc_verbose = false;  // with trace_gc: a second line of space sizes
+  size_t max_heap_size = 0;       // bytes; 0 means no limit
+  // Each semispace starts at the minimum and doubles, up to the maximum, after scavenges
+  // where many objects survive (Heap::ResizeNewSpace; docs/design/heap.md has the
+  // measurements). One page: a program whose young objects die young keeps 0.5 MB of
+  // new space resident, and a scavenge of few survivors costs a few microseconds.
+  size_t min_semi_space_size = 256 * base::KB;
+  size_t max_semi_space_size = 8 * base::MB;
   bool always_compact = false;     // full GCs evacuate every non-full old page
   std::FILE* trace_out = nullptr;  // nullptr: stderr
 };
@@ -52,7 +55,10 @@ struct GcStats {
   size_t copied_bytes = 0;           // last scavenge (survivors kept young)
   size_t evacuated_pages = 0;        // last mark-compact
   size_t live_bytes_after_full = 0;  // last mark-compact
+  size_t young_bytes_before = 0;     // last scavenge: bytes it found in new space
   double last_pause_ms = 0;
+  int new_space_grows = 0;
+  int new_space_shrinks = 0;
 };
 
 class Heap {
@@ -125,8 +131,9 @@ class Heap {
 
   // Growth policy, asked by the spaces before they add memory.
   bool CanExpandOldGeneration(size_t bytes) const;
-  // Young large objects may take this much before a scavenge must free some.
-  size_t YoungLargeObjectBudget() const { return 4 * options_.semi_space_size; }
+  // Young large objects may take this much before a scavenge must free some (4 MB: what
+  // four semispaces of the old fixed 1 MB size held).
+  size_t YoungLargeObjectBudget() const { return 4 * base::MB; }
 
   // Checks every object, every pointer and the remembered set; CHECK-fails on the first
   // inconsistency. Runs after each collection under --verify-heap.
@@ -145,8 +152,12 @@ class Heap {
   bool ShouldStressCollect();
   void UpdateAllocationLimits();
   void RecomputeLimits();
+  // After a scavenge: grows new space when many young objects survived, shrinks it when
+  // few did for a while.
+  void ResizeNewSpace();
   size_t OldGenerationSize() const;
   void TraceGc(const char* kind, size_t before, size_t after, double ms);
+  void TraceGcVerbose(std::FILE* out);
 
   Isolate* isolate_;
   HeapOptions options_;
@@ -166,7 +177,9 @@ class Heap {
   bool ignore_growth_limit_ = false;
   int64_t allocation_count_ = 0;
   int64_t stress_collections_ = 0;
-  size_t old_generation_limit_ = 0;  // a full GC runs when old + large objects exceed it
+  size_t old_generation_limit_ = 0;   // a full GC runs when old + large objects exceed it
+  int low_survival_scavenges_ = 0;    // consecutive, for shrinking new space
+  size_t previous_copied_bytes_ = 0;  // kept young by the scavenge before the last
   GcStats stats_;
 };
 

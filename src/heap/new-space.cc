@@ -23,34 +23,62 @@ namespace {
 constexpr Address kZapValue = 0xdeadbeefdeadbeefull;
 }  // namespace
 
-NewSpace::NewSpace(Heap* heap, size_t semi_space_size)
+NewSpace::NewSpace(Heap* heap, size_t min_capacity, size_t max_capacity)
     : heap_(heap),
-      semi_space_size_(std::max(kPageSize, base::RoundUp(semi_space_size, kPageSize))) {}
+      min_capacity_(std::max(kPageSize, base::RoundUp(min_capacity, kPageSize))),
+      max_capacity_(std::max(min_capacity_, base::RoundUp(max_capacity, kPageSize))) {}
 
 NewSpace::~NewSpace() {
-  for (Page* page : to_pages_) {
-    RUCHY_UNPOISON(page->area_start(), page->area_size());
-    heap_->chunk_allocator()->Free(page->base(), kPageSize);
-  }
-  for (Page* page : from_pages_) {
-    RUCHY_UNPOISON(page->area_start(), page->area_size());
-    heap_->chunk_allocator()->Free(page->base(), kPageSize);
-  }
+  for (Page* page : to_pages_) FreePage(page);
+  for (Page* page : from_pages_) FreePage(page);
+}
+
+Page* NewSpace::NewPage(bool to_space) {
+  Address base = heap_->chunk_allocator()->Allocate(kPageSize);
+  if (base == kNullAddress) return nullptr;
+  uintptr_t flags = uintptr_t{Page::kInYoung} | (to_space ? uintptr_t{Page::kInToSpace} : 0);
+  Page* page = Page::Initialize(base, kPageSize, heap_, SpaceKind::kNew, flags);
+  if (!to_space) RUCHY_POISON(page->area_start(), page->area_size());
+  return page;
+}
+
+void NewSpace::FreePage(Page* page) {
+  RUCHY_UNPOISON(page->area_start(), page->area_size());
+  heap_->chunk_allocator()->Free(page->base(), kPageSize);
 }
 
 bool NewSpace::SetUp() {
-  size_t pages = semi_space_size_ / kPageSize;
-  for (size_t i = 0; i < 2 * pages; ++i) {
-    Address base = heap_->chunk_allocator()->Allocate(kPageSize);
-    if (base == kNullAddress) return false;
-    bool to = i < pages;
-    uintptr_t flags = uintptr_t{Page::kInYoung} | (to ? uintptr_t{Page::kInToSpace} : 0);
-    Page* page = Page::Initialize(base, kPageSize, heap_, SpaceKind::kNew, flags);
-    (to ? to_pages_ : from_pages_).push_back(page);
-    if (!to) RUCHY_POISON(page->area_start(), page->area_size());
-  }
+  if (!Grow(min_capacity_)) return false;
   ResetAllocation();
   return true;
+}
+
+bool NewSpace::Grow(size_t new_capacity) {
+  new_capacity = std::min(max_capacity_, base::RoundUp(new_capacity, kPageSize));
+  while (to_pages_.size() * kPageSize < new_capacity) {
+    Page* to = NewPage(true);
+    if (to == nullptr) return false;
+    Page* from = NewPage(false);
+    if (from == nullptr) {
+      FreePage(to);
+      return false;
+    }
+    to_pages_.push_back(to);
+    from_pages_.push_back(from);
+  }
+  return true;
+}
+
+size_t NewSpace::Shrink(size_t new_capacity) {
+  size_t keep = std::max(base::RoundUp(new_capacity, kPageSize), min_capacity_) / kPageSize;
+  keep = std::max(keep, static_cast<size_t>(current_page_) + 1);
+  while (to_pages_.size() > keep) {
+    FreePage(to_pages_.back());
+    to_pages_.pop_back();
+    FreePage(from_pages_.back());
+    from_pages_.pop_back();
+  }
+  return Capacity();
 }
 
 void NewSpace::ResetAllocation() {

@@ -1,6 +1,8 @@
 // New space: two semispaces of pages. Objects are bump-allocated in the to-space; a
 // scavenge flips the semispaces and copies survivors back into the fresh to-space, or
-// promotes them to old space if they already survived one scavenge (the age mark).
+// promotes them to old space if they already survived one scavenge (the age mark). The
+// semispaces grow and shrink between a minimum and a maximum capacity (the heap decides
+// when, from the survival rate of scavenges).
 #ifndef RUCHY_HEAP_NEW_SPACE_H_
 #define RUCHY_HEAP_NEW_SPACE_H_
 
@@ -12,7 +14,8 @@ namespace ruchy::internal {
 
 class NewSpace {
  public:
-  NewSpace(Heap* heap, size_t semi_space_size);
+  // Capacities are per semispace, rounded up to whole pages; min <= max.
+  NewSpace(Heap* heap, size_t min_capacity, size_t max_capacity);
   ~NewSpace();
   RUCHY_DISALLOW_COPY_AND_ASSIGN(NewSpace);
 
@@ -64,9 +67,20 @@ class NewSpace {
 
   bool ToSpaceContains(Address a) const;
   bool FromSpaceContains(Address a) const;
-  size_t Capacity() const { return semi_space_size_; }
+  // Bytes of one semispace now, and the bounds it moves between.
+  size_t Capacity() const { return to_pages_.size() * kPageSize; }
+  size_t MinimumCapacity() const { return min_capacity_; }
+  size_t MaximumCapacity() const { return max_capacity_; }
   size_t CommittedMemory() const { return 2 * to_pages_.size() * kPageSize; }
   size_t SizeOfObjects() const;
+
+  // --- Resizing, between scavenges only. Grow adds pages to both semispaces (allocation
+  // continues into the new to-space pages); false if the system has no memory for them.
+  bool Grow(size_t new_capacity);
+  // Returns the pages beyond `new_capacity` to the system. The to-space pages released
+  // must be unused: only pages after the current allocation page are, so the capacity
+  // shrinks at most to what is in use (the return value).
+  size_t Shrink(size_t new_capacity);
 
   // f(HeapObject) for every object in the to-space, in allocation order.
   template <typename F>
@@ -76,8 +90,12 @@ class NewSpace {
   bool AdvancePage();
   void ResetAllocation();
 
+  Page* NewPage(bool to_space);
+  void FreePage(Page* page);
+
   Heap* heap_;
-  size_t semi_space_size_;
+  size_t min_capacity_;
+  size_t max_capacity_;
   std::vector<Page*> to_pages_;
   std::vector<Page*> from_pages_;
   int current_page_ = 0;

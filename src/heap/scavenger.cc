@@ -78,11 +78,11 @@ HeapObject Scavenger::Evacuate(HeapObject object) {
   return copy;
 }
 
-void Scavenger::ScavengeBody(HeapObject object, bool record_old_to_new) {
+int Scavenger::ScavengeBody(HeapObject object, bool record_old_to_new) {
   Shape shape = object.shape();
   int size = object.SizeFromShape(shape);
   int start = TaggedBodyStart(shape.instance_type());
-  if (start < 0) return;
+  if (start < 0) return size;
   Page* page = record_old_to_new ? Page::FromHeapObject(object) : nullptr;
   for (int offset = start; offset < size; offset += kTaggedSize) {
     ObjectSlot slot = object.RawField(offset);
@@ -91,6 +91,7 @@ void Scavenger::ScavengeBody(HeapObject object, bool record_old_to_new) {
       page->RecordOldToNewSlot(slot.address());
     }
   }
+  return size;
 }
 
 void Scavenger::ProcessWorklists() {
@@ -102,10 +103,7 @@ void Scavenger::ProcessWorklists() {
       Address end =
           scan_page_ == current ? new_space_->lab()->top : pages[scan_page_]->high_water();
       if (scan_ < end) {
-        HeapObject object = HeapObject::FromAddress(scan_);
-        int size = object.Size();
-        ScavengeBody(object, false);
-        scan_ += size;
+        scan_ += ScavengeBody(HeapObject::FromAddress(scan_), false);
         continue;
       }
       if (scan_page_ < current) {

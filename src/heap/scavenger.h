@@ -29,7 +29,8 @@ class Scavenger {
  private:
   HeapObject Evacuate(HeapObject object);
   void KeepLargeObject(HeapObject object, Page* page);
-  void ScavengeBody(HeapObject object, bool record_old_to_new);
+  // Scavenges the object's fields; returns its size (the Cheney scan's step).
+  int ScavengeBody(HeapObject object, bool record_old_to_new);
   void ProcessWorklists();
 
   Heap* heap_;

@@ -16,7 +16,7 @@ namespace ruchy::internal {
 
 class WriteBarrier {
  public:
-  static void ForSlot(HeapObject host, Address slot, Value value) {
+  RUCHY_ALWAYS_INLINE static void ForSlot(HeapObject host, Address slot, Value value) {
     if (!value.IsHeapObject()) return;
     if (!Page::FromAddress(value.ptr())->InYoung()) return;
     Page* host_page = Page::FromHeapObject(host);

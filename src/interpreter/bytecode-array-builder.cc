@@ -199,6 +199,9 @@ bool IsComparison(Bytecode bytecode) {
     case Bytecode::kTestLessThanOrEqualSmi:
     case Bytecode::kTestGreaterThanOrEqualSmi:
     case Bytecode::kLogicalNot:
+    case Bytecode::kTestVariant:
+    case Bytecode::kTestSequence:
+    case Bytecode::kTestPatternEqual:
       return true;
     default:
       return false;
@@ -254,8 +257,9 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       continue;
     }
     // Star r; Ldar r: the accumulator already holds r (unless another path enters at the Ldar).
-    if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kLdar &&
-        next.operands[0] == node.operands[0] && !is_target[i + 1]) {
+    if ((node.bytecode == Bytecode::kStar || node.bytecode == Bytecode::kStarShared) &&
+        next.bytecode == Bytecode::kLdar && next.operands[0] == node.operands[0] &&
+        !is_target[i + 1]) {
       removed[i + 1] = true;
       changed = true;
       continue;
@@ -269,6 +273,16 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       node.operand_count = 2;
       removed[i + 1] = true;
       removed[i + 2] = true;
+      changed = true;
+      continue;
+    }
+    // Share; Star r: one StarShared (the mark is on the value, which stays in acc).
+    if (node.bytecode == Bytecode::kShare && next.bytecode == Bytecode::kStar &&
+        !is_target[i + 1]) {
+      node.bytecode = Bytecode::kStarShared;
+      node.operands[0] = next.operands[0];
+      node.operand_count = 1;
+      removed[i + 1] = true;
       changed = true;
       continue;
     }
@@ -333,6 +347,20 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       node.operand_count = 0;
       node.label = -1;
       changed = true;
+    } else if (target < nodes_.size() && nodes_[target].bytecode == Bytecode::kLdar &&
+               live(target + 1) < nodes_.size() &&
+               nodes_[live(target + 1)].bytecode == Bytecode::kReturn && !is_target[i]) {
+      // `Star r; Jump L` ... `L: Ldar r; Return` (a match or if whose value is returned):
+      // the accumulator already holds r, so return here.
+      size_t previous = i;
+      while (previous > 0 && removed[previous - 1]) --previous;
+      if (previous > 0 && nodes_[previous - 1].bytecode == Bytecode::kStar &&
+          nodes_[previous - 1].operands[0] == nodes_[target].operands[0]) {
+        node.bytecode = Bytecode::kReturn;
+        node.operand_count = 0;
+        node.label = -1;
+        changed = true;
+      }
     }
   }
   Compact(removed);

@@ -56,6 +56,7 @@ struct CallSite {
     kMapGet,          // get, get_mut
     kMapContainsKey,  // contains_key, contains
     kMapInsert,
+    kFloatSqrt,  // sqrt on a float
   };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };

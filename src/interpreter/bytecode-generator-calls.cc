@@ -112,7 +112,9 @@ Place* BytecodeGenerator::EvaluatePlace(Node* node) {
       place->parent = parent;
       place->key = NewTemp();
       place->value = NewTemp();
-      VisitForRegister(ix->index, place->key);
+      // A key is only looked up (SetKeyedProperty shares a map key it stores).
+      VisitForRead(ix->index);
+      Star(place->key);
       ExpressionPosition(ix);
       Emit(Bytecode::kGetKeyedPropertyForUpdate, {Op(parent->value), Slot()});
       Star(place->value);
@@ -136,24 +138,24 @@ Place* BytecodeGenerator::EvaluatePlace(Node* node) {
   return place;
 }
 
-void BytecodeGenerator::WriteBack(Place* place) {
+void BytecodeGenerator::WriteBack(Place* place, bool value_in_accumulator) {
   switch (place->kind) {
     case Place::kNone:
       return;
     case Place::kVariable: {
       VariableLocation loc = place->variable->location();
       if (loc == VariableLocation::kRegister || loc == VariableLocation::kParameter) return;
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       StoreToIdentifier(place->variable);
       return;
     }
     case Place::kField:
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       Emit(Bytecode::kSetNamedProperty,
            {Op(place->parent->value), Cst(place->name_constant), Slot()});
       return WriteBack(place->parent);
     case Place::kElement:
-      Ldar(place->value);
+      if (!value_in_accumulator) Ldar(place->value);
       Emit(Bytecode::kSetKeyedProperty, {Op(place->parent->value), Op(place->key), Slot()});
       return WriteBack(place->parent);
   }
@@ -304,8 +306,7 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Register first = NewTemps(n + 1);
     VisitIdentifier(path->root, false);
     for (uint32_t i = 0; i + 1 < path->segments.size(); ++i) {
-      Star(first);
-      Emit(Bytecode::kGetNamedProperty, {Op(first), Cst(NameConstant(path->segments[i])), Slot()});
+      Emit(Bytecode::kGetPathMember, {Cst(NameConstant(path->segments[i])), PathMemberSlot()});
     }
     Star(first);
     Register args(first.index() + 1);
@@ -317,7 +318,8 @@ void BytecodeGenerator::VisitCall(Call* node) {
     EvaluateNamedArguments(node->arguments, args, &site);
     ExpressionPosition(node);
     int index = AddCallSite(std::move(site));
-    Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
+    Emit(Bytecode::kCallMethod,
+         {Cst(index), Op(first), static_cast<uint32_t>(n + 1), StaticCallSlot()});
     return;
   }
 

@@ -382,9 +382,14 @@ bool BytecodeGenerator::IsDereferenceAssignable(Variable* variable) const {
 
 void BytecodeGenerator::VisitMatch(Match* node) {
   RegisterScope rs(this);
-  Register subject = NewTemp();
+  bool has_guard = false;
+  for (const MatchArm& arm : node->arms) has_guard |= arm.guard != nullptr;
+  // Tests and bindings only read the subject, and no code of ours runs between them
+  // except guards (which may assign the variable): without guards a variable's own
+  // register serves as the subject.
+  Register subject = has_guard ? NewTemp() : VisitForAnyRegister(node->subject);
   Register result = NewTemp();
-  VisitForRegister(node->subject, subject);
+  if (has_guard) VisitForRegister(node->subject, subject);
   BytecodeLabel done = NewLabel();
   for (const MatchArm& arm : node->arms) {
     if (failed()) return;

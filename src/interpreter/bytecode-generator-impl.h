@@ -112,6 +112,22 @@ class BytecodeGenerator {
     feedback_slots_ += 3;
     return static_cast<uint32_t>(feedback_slots_ - 3);
   }
+  // Type::f(...) sites add two more: the enum type the site built a variant of, and the
+  // variant's index (CallMethod builds it inline).
+  uint32_t StaticCallSlot() {
+    feedback_slots_ += 4;
+    return static_cast<uint32_t>(feedback_slots_ - 4);
+  }
+  // Path members (GetPathMember): [enum type, unit value] and the field IC of other objects.
+  uint32_t PathMemberSlot() {
+    feedback_slots_ += 3;
+    return static_cast<uint32_t>(feedback_slots_ - 3);
+  }
+  // TestVariant: [type or enum descriptor, 2 * variant index + typed].
+  uint32_t VariantTestSlot() {
+    feedback_slots_ += 2;
+    return static_cast<uint32_t>(feedback_slots_ - 2);
+  }
   static uint32_t Op(Register r) { return r.ToOperand(); }
   void Ldar(Register r) { Emit(Bytecode::kLdar, {Op(r)}); }
   void Star(Register r) { Emit(Bytecode::kStar, {Op(r)}); }
@@ -187,7 +203,7 @@ class BytecodeGenerator {
   void VisitArrayLiteral(const NodeList<Node*>& elements, Bytecode create);
   void VisitMapLiteral(MapLiteral* node);
   void VisitStructLiteral(StructLiteral* node);
-  void VisitPath(Path* node);
+  void VisitPath(Path* node, bool share = true);  // share: mark a stored value shared
   void VisitMember(Member* node);
   void VisitIndex(Index* node);
   void VisitRange(parser::Range* node);
@@ -220,7 +236,8 @@ class BytecodeGenerator {
                         const FormatReads& reads);
   bool IsPlaceExpression(Node* node) const;
   Place* EvaluatePlace(Node* node);  // loads the place's value without marking it shared
-  void WriteBack(Place* place);      // stores place->value back along the place
+  // Stores place->value (or, with value_in_accumulator, the accumulator) back along the place.
+  void WriteBack(Place* place, bool value_in_accumulator = false);
   void EvaluateArguments(const NodeList<Argument>& args, Register first,
                          std::vector<Place*>* writebacks);
   int EvaluateNamedArguments(const NodeList<Argument>& args, Register first, CallSite* site);

@@ -340,11 +340,7 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
       VisitForRegister(node->value, value);
       for (uint32_t i = 0; i < targets.size(); ++i) {
         RegisterScope inner(this);
-        Register args = NewTemps(2);
-        Mov(value, args);
-        LoadSmi(i);
-        Star(Register(args.index() + 1));
-        CallRuntime(RuntimeFunctionId::kPatternElement, args, 2);
+        Emit(Bytecode::kGetPatternElement, {Op(value), i});
         Node* t = targets[i];
         if (t->IsIdentifier()) {
           StoreToIdentifier(t->AsIdentifier());
@@ -448,6 +444,12 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
   }
   VisitForRead(node->value);  // an operand: the operator's result is what gets stored
   VisitCompoundOperation(node->op, place->value, node);
+  if (effect_only && place->kind != Place::kVariable) {
+    // a[i].f += v as a statement: the result goes from the accumulator into the container.
+    WriteBack(place, /*value_in_accumulator=*/true);
+    LoadNil();
+    return;
+  }
   Star(place->value);
   WriteBack(place);
   value_from(place->value);

@@ -1,7 +1,8 @@
 // The bytecode generator: patterns. A pattern compiles to two passes over the value: a
 // test (jumps to a failure label, no side effects, run before the arm's scope is entered)
-// and a bind (stores the bindings, run inside the scope). Structural checks and element
-// extraction are runtime functions; literals compare with the language's equality.
+// and a bind (stores the bindings, run inside the scope). Variant, sequence and literal
+// tests and element loads are bytecodes; ranges, struct patterns and rests are runtime
+// functions. Literals compare with the language's equality.
 #include "src/interpreter/bytecode-generator-impl.h"
 
 namespace ruchy::internal::interpreter {
@@ -108,18 +109,14 @@ void BytecodeGenerator::LoadPatternType(Node* path, std::string* variant_name) {
     return;
   }
   VisitIdentifier(p->root, false);
-  RegisterScope rs(this);
-  Register object = NewTemp();
   if (p->root->variable->mode() == VariableMode::kModule && p->segments.size() == 1) {
     // module::Type names a type inside an inline or file module.
     variant_name->clear();
-    Star(object);
-    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[0])), Slot()});
+    Emit(Bytecode::kGetPathMember, {Cst(NameConstant(p->segments[0])), PathMemberSlot()});
     return;
   }
   for (uint32_t i = 0; i + 1 < p->segments.size(); ++i) {
-    Star(object);
-    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(p->segments[i])), Slot()});
+    Emit(Bytecode::kGetPathMember, {Cst(NameConstant(p->segments[i])), PathMemberSlot()});
   }
 }
 
@@ -136,19 +133,13 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
       }
       return;
     case NodeKind::kLiteralPattern:
-    case NodeKind::kPathPattern: {
-      Register args = NewTemps(2);
-      Mov(value, args);
-      if (pattern->IsLiteralPattern()) {
-        Visit(pattern->AsLiteralPattern()->literal);
-      } else {
-        Visit(pattern->AsPathPattern()->path);
-      }
-      Star(Register(args.index() + 1));
-      CallRuntime(RuntimeFunctionId::kPatternEquals, args, 2);
+    case NodeKind::kPathPattern:
+      // The pattern's value is only compared, never stored: nothing to mark shared.
+      VisitForRead(pattern->IsLiteralPattern() ? pattern->AsLiteralPattern()->literal
+                                               : pattern->AsPathPattern()->path);
+      Emit(Bytecode::kTestPatternEqual, {Op(value)});
       EmitJump(Bytecode::kJumpIfFalse, fail);
       return;
-    }
     case NodeKind::kRangePattern: {
       RangePattern* r = pattern->AsRangePattern();
       Register args = NewTemps(4);
@@ -192,53 +183,30 @@ void BytecodeGenerator::VisitPatternTest(Node* pattern, Register value, Bytecode
     case NodeKind::kTupleStructPattern: {
       const NodeList<Node*>& elements = SequenceElements(pattern);
       SequenceShape shape = ShapeOf(elements);
+      uint32_t count = static_cast<uint32_t>(shape.before + shape.after);
+      uint32_t has_rest = shape.has_rest ? 1 : 0;
       if (pattern->IsTupleStructPattern()) {
-        Register args = NewTemps(4);
-        Mov(value, args);
+        // The type (acc) and variant, then the payload's length, in one test.
         std::string variant;
         LoadPatternType(pattern->AsTupleStructPattern()->path, &variant);
-        Star(Register(args.index() + 1));
-        if (variant.empty()) {
-          LoadNil();
-        } else {
-          LoadString(variant);
-        }
-        Star(Register(args.index() + 2));
-        LoadNil();
-        Star(Register(args.index() + 3));
-        CallRuntime(RuntimeFunctionId::kPatternIsVariant, args, 4);
-        EmitJump(Bytecode::kJumpIfFalse, fail);
+        Emit(Bytecode::kTestVariant, {Op(value), Cst(StringConstant(variant)),
+                                      2 * count + has_rest + 1, VariantTestSlot()});
+      } else {
+        uint32_t kind = pattern->IsTuplePattern() ? 0 : 1;
+        Emit(Bytecode::kTestSequence, {Op(value), count, kind | (has_rest << 2)});
       }
-      {
-        Register args = NewTemps(4);
-        Mov(value, args);
-        LoadSmi(pattern->IsTuplePattern() ? 0 : pattern->IsSlicePattern() ? 1 : 2);
-        Star(Register(args.index() + 1));
-        LoadSmi(shape.before + shape.after);
-        Star(Register(args.index() + 2));
-        Emit(shape.has_rest ? Bytecode::kLdaTrue : Bytecode::kLdaFalse);
-        Star(Register(args.index() + 3));
-        CallRuntime(RuntimeFunctionId::kPatternIsSequence, args, 4);
-        EmitJump(Bytecode::kJumpIfFalse, fail);
-      }
+      EmitJump(Bytecode::kJumpIfFalse, fail);
       int position = 0;
-      bool after_rest = false;
       for (Node* e : elements) {
         if (e->IsRestPattern()) {
-          after_rest = true;
           position = -shape.after;
           continue;
         }
         int index = position++;
         if (PatternAlwaysMatches(e)) continue;
-        (void)after_rest;
         RegisterScope inner(this);
-        Register args = NewTemps(2);
         Register element = NewTemp();
-        Mov(value, args);
-        LoadSmi(index);
-        Star(Register(args.index() + 1));
-        CallRuntime(RuntimeFunctionId::kPatternElement, args, 2);
+        Emit(Bytecode::kGetPatternElement, {Op(value), static_cast<uint32_t>(index)});
         Star(element);
         VisitPatternTest(e, element, fail);
       }
@@ -336,13 +304,16 @@ void BytecodeGenerator::VisitPatternBind(Node* pattern, Register value) {
         }
         int index = position++;
         if (!PatternBinds(e)) continue;
+        Emit(Bytecode::kGetPatternElement, {Op(value), static_cast<uint32_t>(index)});
+        if (e->IsIdentifierPattern() && e->AsIdentifierPattern()->subpattern == nullptr) {
+          // A plain binding stores the element straight from the accumulator.
+          Emit(Bytecode::kShare);
+          Variable* variable = e->AsIdentifierPattern()->variable;
+          if (variable != nullptr) StoreVariable(variable, nullptr);
+          continue;
+        }
         RegisterScope inner(this);
-        Register args = NewTemps(2);
         Register element = NewTemp();
-        Mov(value, args);
-        LoadSmi(index);
-        Star(Register(args.index() + 1));
-        CallRuntime(RuntimeFunctionId::kPatternElement, args, 2);
         Star(element);
         VisitPatternBind(e, element);
       }

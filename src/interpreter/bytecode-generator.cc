@@ -232,6 +232,7 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
     return {};
   }
   shared->set_function_data(*bytecode);
+  if (data->inout_mask == 0) shared->set_flags(SharedFunctionInfo::kArgumentsReadOnlyBit);
   return shared;
 }
 
@@ -575,6 +576,7 @@ void BytecodeGenerator::VisitForRead(Node* node) {
   if (node->IsIdentifier()) return VisitIdentifier(node->AsIdentifier(), false);
   if (node->IsMember()) return EmitMemberLoad(node->AsMember());
   if (node->IsIndex()) return EmitIndexLoad(node->AsIndex());
+  if (node->IsPath()) return VisitPath(node->AsPath(), /*share=*/false);
   Visit(node);
 }
 
@@ -760,7 +762,7 @@ std::string BytecodeGenerator::ResolveBuiltinPath(const std::string& path) {
   return path;
 }
 
-void BytecodeGenerator::VisitPath(Path* node) {
+void BytecodeGenerator::VisitPath(Path* node, bool share) {
   Identifier* root = node->root;
   if (root->variable == nullptr) {
     // std::f64::consts::PI, i64::MAX, HashMap::new: a built-in by its full path.
@@ -778,14 +780,11 @@ void BytecodeGenerator::VisitPath(Path* node) {
     return;
   }
   VisitIdentifier(root, false);
-  RegisterScope rs(this);
-  Register object = NewTemp();
   for (const AstString* segment : node->segments) {
-    Star(object);
     ExpressionPosition(node);
-    Emit(Bytecode::kGetNamedProperty, {Op(object), Cst(NameConstant(segment)), Slot()});
+    Emit(Bytecode::kGetPathMember, {Cst(NameConstant(segment)), PathMemberSlot()});
   }
-  Emit(Bytecode::kShare);  // a module's constant may be a container
+  if (share) Emit(Bytecode::kShare);  // a module's constant may be a container
 }
 
 void BytecodeGenerator::VisitMember(Member* node) {

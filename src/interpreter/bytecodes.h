@@ -85,8 +85,9 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Ldar, kWrite, kReg)                                                            \
   V(Star, kRead, kRegOut)                                                          \
   V(Mov, kNone, kReg, kRegOut)                                                     \
-  /* Mov that marks the value shared (a second reference to a container) */        \
+  /* Mov and Star that mark the value shared (a second reference to a container) */ \
   V(MovShared, kNone, kReg, kRegOut)                                               \
+  V(StarShared, kRead, kRegOut)                                                    \
                                                                                    \
   /* Globals: global cell index */                                                 \
   V(LdaGlobal, kWrite, kIdx)                                                       \
@@ -182,6 +183,24 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
   V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \
   V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                     \
+  /* acc = acc::name (Idx: the name constant), a path segment: an enum's unit      \
+     variant, an associated item, a module member; two slots cache [type, unit     \
+     value], a third is the field IC of other objects */                           \
+  V(GetPathMember, kReadWrite, kIdx, kIdx)                                         \
+                                                                                   \
+  /* Patterns: tests leave a boolean (and take the boolean jump after them).       \
+     TestVariant: acc = the pattern's type (nil: Some/None/Ok/Err or a bare        \
+     variant name); is reg its variant named by constant Idx, with a payload of    \
+     the length UImm says (0: any, else 2 * count + has_rest + 1)? Two slots       \
+     cache [type or enum descriptor, 2 * variant index + typed]. */                \
+  V(TestVariant, kReadWrite, kReg, kIdx, kUImm, kIdx)                              \
+  /* is reg a sequence of UImm elements (flag bit 2: at least that many); flag     \
+     bits 0-1: 0 a tuple, 1 an array, 2 a tuple struct or variant payload */       \
+  V(TestSequence, kWrite, kReg, kUImm, kFlag8)                                     \
+  /* does reg match the literal or path value in acc (strict numbers) */           \
+  V(TestPatternEqual, kReadWrite, kReg)                                            \
+  /* acc = element Imm of reg (negative: from the end) for destructuring */        \
+  V(GetPatternElement, kWrite, kReg, kImm)                                         \
                                                                                    \
   /* Calls. Call-site index (BytecodeData::call_sites), argument registers,        \
      feedback slot. CallMethod's first register is the receiver; it is updated     \

@@ -414,8 +414,16 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     Value pool =
         BytecodeArray::cast(Closure::cast(Value(fp[kClosureOffset])).shared().function_data())
             .constant_pool();
-    int status =
-        ConstructVariant(FixedArray::cast(pool).get(site.name_constant), first, count, out);
+    int variant = -1;
+    int status = ConstructVariant(FixedArray::cast(pool).get(site.name_constant), first, count, out,
+                                  &variant);
+    if (status == kCallDone) {
+      // The handler builds this variant inline from now on (static sites have four
+      // slots: target, count, then [type, variant index]).
+      FeedbackVector vector = FeedbackVector::cast(Value(fp[kFeedbackVectorOffset]));
+      vector.set(static_cast<int>(slot) + 2, Value(first[0]));
+      vector.set(static_cast<int>(slot) + 3, Smi::FromInt(variant), WriteBarrierMode::kSkip);
+    }
     if (status != kCallNotVariant) return status;
   }
   absl::InlinedVector<Handle<Value>, 8> handles;  // no allocation for common arities
@@ -591,10 +599,11 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
 }
 
-int Interpreter::ConstructVariant(Value name, Address* first, int count, Value* out) {
+int Interpreter::ConstructVariant(Value name, Address* first, int count, Value* out, int* variant) {
   EnumDescriptor descriptor = EnumDescriptor::cast(TypeDescriptor::cast(Value(first[0])).layout());
   int i = FindVariant(descriptor, name);
   if (i < 0) return kCallNotVariant;
+  if (variant != nullptr) *variant = i;
   Handle<EnumDescriptor> d(descriptor, isolate_);  // in the caller's HandleScope
   Handle<EnumValue> value;
   if (!isolate_->factory()->NewEnumValue(d, i, count - 1).ToHandle(&value)) return kCallFailed;
@@ -620,6 +629,10 @@ CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id) {
   } else if (receiver_key == kBuiltinEnumReceiverKey) {
     if (method == "unwrap") return Intrinsic::kUnwrap;
     if (method == "unwrap_or") return Intrinsic::kUnwrapOr;
+  } else if (receiver_key == static_cast<int>(InstanceType::kHeapNumber)) {
+    if (std::string_view(BuiltinMethodImplementationName(id)) == "NumberSqrt") {
+      return Intrinsic::kFloatSqrt;
+    }
   } else if (receiver_key == static_cast<int>(InstanceType::kHashMap)) {
     // By implementation, so the aliases (get_mut, contains) come along.
     std::string_view implementation = BuiltinMethodImplementationName(id);

@@ -150,6 +150,34 @@ RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Addres
   return object.ptr();
 }
 
+// An EnumValue of `variant` with the `length` payload values at `payload`, bump-allocated
+// in new space like AllocateHeapNumber (0: the slow path allocates). A new-space object
+// needs no write barrier for its fields.
+RUCHY_ALWAYS_INLINE Address AllocateEnumValue(LinearAllocationArea* lab, Address enum_value_shape,
+                                              Value descriptor, Value variant,
+                                              const Address* payload, int length) {
+  Address top = lab->top;
+  size_t size = static_cast<size_t>(EnumValue::SizeFor(length));
+  if (RUCHY_PREDICT_FALSE(size > lab->limit - top)) return 0;
+  lab->top = top + size;
+  HeapObject object = HeapObject::FromAddress(top);
+  object.set_shape_word(ShapeWord(enum_value_shape));
+  EnumValue value = EnumValue::unchecked_cast(object);
+  value.set_flags(0);
+  value.set_descriptor(EnumDescriptor::unchecked_cast(descriptor), WriteBarrierMode::kSkip);
+  value.set_variant(static_cast<int>(Smi::ToInt(variant)));
+  value.set_payload_length(length);
+  for (int i = 0; i < length; ++i) {
+    value.set_payload(i, Value(payload[i]), WriteBarrierMode::kSkip);
+  }
+  return object.ptr();
+}
+
+// Whether v is an EnumValue (all share one shape).
+RUCHY_ALWAYS_INLINE bool IsEnumValueFast(Value v, Address enum_value_shape) {
+  return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == enum_value_shape;
+}
+
 // Some(payload), bump-allocated like AllocateHeapNumber; 0 when the area is full or its
 // limit is lowered. Callers check HasRoomForSome first when a later failure would be too late.
 RUCHY_ALWAYS_INLINE bool HasRoomForSome(LinearAllocationArea* lab) {
@@ -208,6 +236,18 @@ RUCHY_ALWAYS_INLINE bool IsSharedContainer(Value v) {
 RUCHY_ALWAYS_INLINE void MarkSharedContainer(Value v) {
   if (v.IsCowContainer()) CowContainer::unchecked_cast(v).set_shared();
 }
+
+// A HandleScope for the handlers' slow paths, opened and closed out of line: inlined, the
+// scopes' code grows the dispatch loop and costs the fast paths registers.
+class SlowPathHandleScope {
+ public:
+  __attribute__((noinline)) explicit SlowPathHandleScope(Isolate* isolate) : scope_(isolate) {}
+  __attribute__((noinline)) ~SlowPathHandleScope() {}
+  RUCHY_DISALLOW_COPY_AND_ASSIGN(SlowPathHandleScope);
+
+ private:
+  HandleScope scope_;
+};
 
 }  // namespace
 
@@ -343,21 +383,22 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     code = data->bytes.data();                                                 \
   } while (0)
 
-// Call feedback when the slot already holds this target: just the count; anything else
-// (first call, a new target) is Interpreter::RecordCallFeedback.
-#define RECORD_CALL_TARGET(fp, slot, target)                                   \
-  do {                                                                         \
-    FeedbackVector call_vector =                                               \
-        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset])); \
-    int call_slot = static_cast<int>(slot);                                    \
-    Value call_count = call_vector.get(call_slot + 1);                         \
-    if (call_vector.get(call_slot) == (target) && call_count.IsSmi() &&        \
-        Smi::ToInt(call_count) < (int64_t{1} << 40)) {                         \
-      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1), \
-                      WriteBarrierMode::kSkip);                                \
-    } else {                                                                   \
-      RecordCallFeedback((fp), (slot), (target));                              \
-    }                                                                          \
+// Call feedback when the slot already holds this target or is megamorphic: just the
+// count; anything else (first call, a new target) is Interpreter::RecordCallFeedback.
+#define RECORD_CALL_TARGET(fp, slot, target)                                      \
+  do {                                                                            \
+    FeedbackVector call_vector =                                                  \
+        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset]));    \
+    int call_slot = static_cast<int>(slot);                                       \
+    Value call_count = call_vector.get(call_slot + 1);                            \
+    Value call_target = call_vector.get(call_slot);                               \
+    if ((call_target == (target) || call_target == Smi::FromInt(kMegamorphic)) && \
+        call_count.IsSmi() && Smi::ToInt(call_count) < (int64_t{1} << 40)) {      \
+      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1),    \
+                      WriteBarrierMode::kSkip);                                   \
+    } else {                                                                      \
+      RecordCallFeedback((fp), (slot), (target));                                 \
+    }                                                                             \
   } while (0)
 
 // Enters interpreted `callee` (whose BytecodeData is `callee_data`) with `count` arguments

@@ -174,6 +174,14 @@ class Interpreter : public RootProvider {
   bool LoadNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot, Value* out);
   bool StoreNamed(Address* fp, Address* object_slot, uint32_t name_index, uint32_t slot,
                   Value value);
+  // Pattern and path bytecodes' slow paths (interpreter-patterns.cc); they fill the
+  // feedback the handlers' fast paths read.
+  bool LoadPathMember(Address* fp, Value object, uint32_t name_index, uint32_t slot, Value* out);
+  bool TestVariantSlow(Address* fp, Value value, Value type, uint32_t name_index, uint32_t arity,
+                       uint32_t slot);
+  static bool TestSequenceSlow(Value value, uint32_t count, uint32_t flags);
+  static bool TestPatternEqualSlow(Value value, Value pattern);
+  bool GetPatternElementSlow(Address* value_slot, int64_t index, Value* out);
   bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift, int call_offset,
                  Address** new_fp);
   bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
@@ -192,7 +200,7 @@ class Interpreter : public RootProvider {
   // first[0] is an enum's TypeDescriptor: builds variant `name` with payload first[1..count),
   // or returns kCallNotVariant when the enum has no such variant. Needs an open HandleScope.
   static constexpr int kCallNotVariant = -1;
-  int ConstructVariant(Value name, Address* first, int count, Value* out);
+  int ConstructVariant(Value name, Address* first, int count, Value* out, int* variant = nullptr);
   int BuiltinReceiverKey(Value receiver) const;
   // The intrinsic the dispatch loop runs for built-in method `id` cached for receivers of
   // `receiver_key` (CallSite::Intrinsic::kNone for most). `id` is a BuiltinMethodId.

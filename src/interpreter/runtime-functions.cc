@@ -2,8 +2,7 @@
 // pieces, the `?` operator, pattern tests and extraction, map entries, modules.
 #include "src/interpreter/runtime-functions.h"
 
-#include <fstream>
-#include <sstream>
+#include <cstdio>
 
 #include "src/builtins/builtins.h"
 #include "src/execution/execution.h"
@@ -318,9 +317,7 @@ Result Runtime_ArrayRepeat(RuntimeArguments& a) {
   Handle<Array> array;
   if (!isolate->factory()->NewArray(kind, 0, std::max(n, 1)).ToHandle(&array)) return {};
   MarkShared(a[0]);  // every element references the same value
-  for (int i = 0; i < n; ++i) {
-    if (!Array::Push(isolate, array, a.at(0))) return {};
-  }
+  if (!Array::PushRepeated(isolate, array, a.at(0), n)) return {};
   return array;
 }
 
@@ -413,14 +410,6 @@ Result Runtime_CallMainIfNotCalled(RuntimeArguments& a) {
 
 // --- Patterns ---------------------------------------------------------------------------
 
-Result Runtime_PatternEquals(RuntimeArguments& a) {
-  Value v = a[0], p = a[1];
-  // Literal patterns are strict: 1 does not match 1.0.
-  bool equal = (v.IsInteger() == p.IsInteger() || !(v.IsHeapNumber() || p.IsHeapNumber())) &&
-               ValuesEqual(v, p);
-  return Bool(a.isolate, equal);
-}
-
 Result Runtime_PatternInRange(RuntimeArguments& a) {
   Isolate* isolate = a.isolate;
   Value v = a[0];
@@ -444,62 +433,6 @@ Result Runtime_PatternInRange(RuntimeArguments& a) {
     if (inclusive ? *c > 0 : *c >= 0) return Bool(isolate, false);
   }
   return Bool(isolate, true);
-}
-
-// Sequence length of a value for patterns (-1 when it is not a sequence of that kind).
-int SequenceLength(Value v, int kind) {
-  switch (kind) {
-    case 0:
-      return v.IsTuple() ? Tuple::cast(v).length() : -1;
-    case 1:
-      return v.IsArray() ? Array::cast(v).length() : -1;
-    default:
-      if (v.IsEnumValue()) return EnumValue::cast(v).payload_length();
-      if (v.IsStructObject()) return HeapObject::cast(v).shape().number_of_fields();
-      if (v.IsTuple()) return Tuple::cast(v).length();
-      return -1;
-  }
-}
-
-Result Runtime_PatternIsSequence(RuntimeArguments& a) {
-  int length = SequenceLength(a[0], static_cast<int>(Smi::ToInt(a[1])));
-  int64_t count = Smi::ToInt(a[2]);
-  bool has_rest = a[3].IsTrue();
-  bool ok = length >= 0 && (has_rest ? length >= count : length == count);
-  return Bool(a.isolate, ok);
-}
-
-Result Runtime_PatternElement(RuntimeArguments& a) {
-  Isolate* isolate = a.isolate;
-  Value v = a[0];
-  int64_t index = Smi::ToInt(a[1]);
-  int length = v.IsTuple()          ? Tuple::cast(v).length()
-               : v.IsArray()        ? Array::cast(v).length()
-               : v.IsEnumValue()    ? EnumValue::cast(v).payload_length()
-               : v.IsStructObject() ? HeapObject::cast(v).shape().number_of_fields()
-                                    : -1;
-  if (length < 0) {
-    return Error(isolate, std::string("Type error: Cannot destructure ") + TypeName(v));
-  }
-  if (index < 0) index += length;
-  if (index < 0 || index >= length) {
-    return Error(isolate, "Runtime error: Index " + std::to_string(index) +
-                              " out of bounds for destructuring of length " +
-                              std::to_string(length));
-  }
-  int i = static_cast<int>(index);
-  Handle<Value> result;
-  if (v.IsArray()) {
-    Handle<Array> array(Array::cast(v), isolate);
-    if (!Array::Get(isolate, array, i).ToHandle(&result)) return {};
-  } else if (v.IsTuple()) {
-    result = handle(Tuple::cast(v).get(i), isolate);
-  } else if (v.IsEnumValue()) {
-    result = handle(EnumValue::cast(v).payload(i), isolate);
-  } else {
-    result = handle(StructObject::cast(v).field(i), isolate);
-  }
-  return result;
 }
 
 Result Runtime_PatternRest(RuntimeArguments& a) {
@@ -539,59 +472,7 @@ Result Runtime_PatternRest(RuntimeArguments& a) {
 }
 
 Result Runtime_PatternIsVariant(RuntimeArguments& a) {
-  Isolate* isolate = a.isolate;
-  Value v = a[0];
-  Value type = a[1];
-  // The common case, a variant of a user enum, compares the variant's name without
-  // copying either string (names are internalized, so usually by identity).
-  if (type.IsTypeDescriptor() && TypeDescriptor::cast(type).kind() == TypeDescriptor::kEnum &&
-      a[2].IsString()) {
-    if (!v.IsEnumValue() ||
-        EnumValue::cast(v).descriptor() != TypeDescriptor::cast(type).layout()) {
-      return Bool(isolate, false);
-    }
-    EnumValue e = EnumValue::cast(v);
-    String variant = String::cast(e.descriptor().variant_names().get(e.variant()));
-    return Bool(isolate, variant == a[2] || String::Equals(variant, String::cast(a[2])));
-  }
-  std::string name = a[2].IsString() ? Str(a[2]) : std::string();
-  if (type.IsNil()) {
-    if (name == "Some") return Bool(isolate, IsSome(isolate, v));
-    if (name == "None") return Bool(isolate, IsNone(isolate, v));
-    if (name == "Ok") return Bool(isolate, IsOk(isolate, v));
-    if (name == "Err") return Bool(isolate, IsErr(isolate, v));
-    // A variant named without its enum (after `use E::*`).
-    if (v.IsEnumValue()) {
-      EnumValue e = EnumValue::cast(v);
-      return Bool(isolate,
-                  String::cast(e.descriptor().variant_names().get(e.variant())).EqualsUtf8(name));
-    }
-    return Bool(isolate, false);
-  }
-  if (!type.IsTypeDescriptor()) return Bool(isolate, false);
-  TypeDescriptor td = TypeDescriptor::cast(type);
-  if (td.kind() == TypeDescriptor::kEnum) {
-    if (!v.IsEnumValue() || EnumValue::cast(v).descriptor() != td.layout()) {
-      return Bool(isolate, false);
-    }
-    if (name.empty()) return Bool(isolate, true);
-    EnumValue e = EnumValue::cast(v);
-    return Bool(isolate,
-                String::cast(e.descriptor().variant_names().get(e.variant())).EqualsUtf8(name));
-  }
-  if (td.kind() == TypeDescriptor::kClass) {
-    return Bool(isolate, v.IsPlainObject() && a.interpreter->TypeOf(v) == type);
-  }
-  if (v.IsHashMap() && a[3].IsFixedArray() && (HashMap::cast(v).flags() & kModuleFlag) == 0 &&
-      !IsHashSet(v)) {
-    // `Point { x, y }` also matches any map that has those keys (ref §8).
-    FixedArray fields = FixedArray::cast(a[3]);
-    for (int i = 0; i < fields.length(); ++i) {
-      if (HashMap::cast(v).Get(isolate, fields.get(i)).IsTheHole()) return Bool(isolate, false);
-    }
-    return Bool(isolate, true);
-  }
-  return Bool(isolate, v.IsStructObject() && HeapObject::cast(v).shape() == td.layout());
+  return Bool(a.isolate, PatternIsVariant(a.interpreter, a[0], a[1], a[2], a[3]));
 }
 
 Result Runtime_PatternField(RuntimeArguments& a) {
@@ -741,12 +622,21 @@ Result Runtime_LoadModule(RuntimeArguments& a) {
     Handle<Value> module(interpreter->GetGlobal(it->second), isolate);
     return module;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(isolate, "Runtime error: Cannot load module '" + name + "' (" + path + ")");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  // stdio rather than <fstream>, whose locale setup every run of the binary would pay for.
+  std::string source;
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  bool read = file != nullptr;
+  if (read) {
+    char chunk[16384];
+    size_t n;
+    while ((n = std::fread(chunk, 1, sizeof(chunk), file)) > 0) source.append(chunk, n);
+    read = std::ferror(file) == 0;
+    std::fclose(file);
+  }
+  if (!read)
+    return Error(isolate, "Runtime error: Cannot load module '" + name + "' (" + path + ")");
   Handle<Value> module;
-  if (!interpreter->LoadModule(path, buffer.str()).ToHandle(&module)) return {};
+  if (!interpreter->LoadModule(path, source).ToHandle(&module)) return {};
   int cell = interpreter->GlobalIndex("<module " + path + ">");
   interpreter->SetGlobal(cell, *module);
   interpreter->module_cells().emplace(path, cell);

@@ -39,13 +39,10 @@ class Interpreter;
   V(MarkMainCalled, 0)                                                                             \
   V(CallMainIfNotCalled, 0)                                                                        \
   /* Patterns */                                                                                   \
-  V(PatternEquals, 2)     /* value, literal */                                                     \
-  V(PatternInRange, 4)    /* value, from or nil, to or nil, inclusive */                           \
-  V(PatternIsSequence, 4) /* value, kind (0 tuple, 1 slice), count, has rest */                    \
-  V(PatternElement, 2)    /* value, index (negative: from the end) */                              \
-  V(PatternRest, 3)       /* value, start, count after the rest */                                 \
-  V(PatternIsVariant, 4)  /* value, type or nil, variant or type name, fields or nil */            \
-  V(PatternField, 2)      /* value, field name */                                                  \
+  V(PatternInRange, 4)   /* value, from or nil, to or nil, inclusive */                            \
+  V(PatternRest, 3)      /* value, start, count after the rest */                                  \
+  V(PatternIsVariant, 4) /* value, type or nil, variant or type name, fields or nil */             \
+  V(PatternField, 2)     /* value, field name */                                                   \
   /* Maps */                                                                                       \
   V(MapEntryOrInsert, 4) /* map (place register), key, default, call default?: value */            \
   V(MapEntrySet, 3)      /* map (place register), key, value */                                    \
@@ -88,6 +85,21 @@ using RuntimeFunction = MaybeHandle<Value> (*)(RuntimeArguments& args);
 
 // A new instance of a class with its field defaults evaluated (parents' first).
 MaybeHandle<Value> NewClassInstance(Isolate* isolate, Handle<TypeDescriptor> type);
+
+// Pattern rules shared by the pattern bytecodes' slow paths and the runtime functions
+// (interpreter-patterns.cc). Only PatternElement allocates or throws.
+// Whether `value` is variant `name` (a String; empty or nil: any) of `type` (an enum,
+// struct or class TypeDescriptor; nil: Some/None/Ok/Err or a bare variant name); `fields`
+// (the struct pattern's field names, or nil) lets a map match a struct pattern (ref §8).
+bool PatternIsVariant(Interpreter* interpreter, Value value, Value type, Value name, Value fields);
+// The element count of a tuple (kind 0), array (1), or tuple struct / variant payload /
+// tuple (2); -1 when `value` is not of that kind.
+int PatternSequenceLength(Value value, int kind);
+// A literal or path pattern: language equality, except that 1 does not match 1.0.
+bool PatternEquals(Value value, Value pattern);
+// Element `index` (negative: from the end) of a destructured tuple, array, enum payload
+// or struct; errors for other values and out-of-range indexes.
+MaybeHandle<Value> PatternElement(Isolate* isolate, Handle<Value> value, int64_t index);
 
 // The runtime function behind intrinsic %`name`, or false when there is none.
 bool LookupNativeFunction(std::string_view name, RuntimeFunctionId* id);

@@ -118,6 +118,17 @@ bool Array::Set(Isolate* isolate, Handle<Array> array, int index, Handle<Value> 
 bool Array::Push(Isolate* isolate, Handle<Array> array, Handle<Value> value) {
   DCHECK(!array->is_shared());
   int length = array->length();
+  {
+    // The common case: room in the store and a value the kind already admits.
+    Array raw = *array;
+    ElementsKind kind = raw.kind();
+    if ((kind == ElementsKind::kGeneric || (kind == ElementsKind::kSmi && value->IsSmi())) &&
+        length < raw.capacity()) {
+      FixedArray::cast(raw.elements()).set(length, *value);
+      raw.set_length(length + 1);
+      return true;
+    }
+  }
   if (length >= kMaxLength) {
     isolate->ReportOutOfMemory();
     return false;
@@ -127,6 +138,33 @@ bool Array::Push(Isolate* isolate, Handle<Array> array, Handle<Value> value) {
   if (!EnsureCapacity(isolate, array, length + 1)) return false;
   StoreElement(*array, length, *value);
   array->set_length(length + 1);
+  return true;
+}
+
+bool Array::PushRepeated(Isolate* isolate, Handle<Array> array, Handle<Value> value, int count) {
+  DCHECK(!array->is_shared());
+  DCHECK_GE(count, 0);
+  int length = array->length();
+  if (count > kMaxLength - length) {
+    isolate->ReportOutOfMemory();
+    return false;
+  }
+  if (count == 0) return true;
+  ElementsKind kind = GeneralizeKind(array->kind(), KindForValue(*value), length == 0);
+  if (!TransitionElementsKind(isolate, array, kind)) return false;
+  if (!EnsureCapacity(isolate, array, length + count)) return false;
+  if (array->kind() == ElementsKind::kDouble) {
+    FixedDoubleArray elements = FixedDoubleArray::cast(array->elements());
+    double number =
+        value->IsSmi() ? static_cast<double>(Smi::ToInt(*value)) : HeapNumber::cast(*value).value();
+    for (int i = 0; i < count; ++i) elements.set(length + i, number);
+  } else {
+    FixedArray elements = FixedArray::cast(array->elements());
+    // A Smi needs no write barrier.
+    WriteBarrierMode mode = value->IsSmi() ? WriteBarrierMode::kSkip : WriteBarrierMode::kUpdate;
+    for (int i = 0; i < count; ++i) elements.set(length + i, *value, mode);
+  }
+  array->set_length(length + count);
   return true;
 }
 

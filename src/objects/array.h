@@ -43,6 +43,9 @@ class Array : public CowContainer {
   [[nodiscard]] static bool Set(Isolate* isolate, Handle<Array> array, int index,
                                 Handle<Value> value);
   [[nodiscard]] static bool Push(Isolate* isolate, Handle<Array> array, Handle<Value> value);
+  // Push `count` times (vec![v; n]): one kind transition and one capacity check for all.
+  [[nodiscard]] static bool PushRepeated(Isolate* isolate, Handle<Array> array, Handle<Value> value,
+                                         int count);
   // Removes and returns the last element; the array must not be empty.
   static MaybeHandle<Value> Pop(Isolate* isolate, Handle<Array> array);
   [[nodiscard]] static bool EnsureCapacity(Isolate* isolate, Handle<Array> array, int capacity);

@@ -39,10 +39,12 @@ class CowContainer : public HeapObject {
   // members before built-in methods.
   static constexpr int64_t kModuleNamespaceBit = 1 << 5;
 
-  int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
-  void set_flags(int64_t flags) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(flags)); }
-  bool is_shared() const { return (flags() & kSharedBit) != 0; }
-  void set_shared() const { set_flags(flags() | kSharedBit); }
+  RUCHY_ALWAYS_INLINE int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
+  RUCHY_ALWAYS_INLINE void set_flags(int64_t flags) const {
+    WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(flags));
+  }
+  RUCHY_ALWAYS_INLINE bool is_shared() const { return (flags() & kSharedBit) != 0; }
+  RUCHY_ALWAYS_INLINE void set_shared() const { set_flags(flags() | kSharedBit); }
   bool has_flag(int64_t bit) const { return (flags() & bit) != 0; }
   void set_flag(int64_t bit) const { set_flags(flags() | bit); }
 };

@@ -63,20 +63,24 @@ class EnumValue : public CowContainer {
   inline EnumDescriptor descriptor() const;
   inline void set_descriptor(EnumDescriptor value,
                              WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
-  int variant() const { return static_cast<int>(Smi::ToInt(ReadTagged(kVariantOffset))); }
-  void set_variant(int v) const { WriteTaggedNoBarrier(kVariantOffset, Smi::FromInt(v)); }
-  int payload_length() const {
+  RUCHY_ALWAYS_INLINE int variant() const {
+    return static_cast<int>(Smi::ToInt(ReadTagged(kVariantOffset)));
+  }
+  RUCHY_ALWAYS_INLINE void set_variant(int v) const {
+    WriteTaggedNoBarrier(kVariantOffset, Smi::FromInt(v));
+  }
+  RUCHY_ALWAYS_INLINE int payload_length() const {
     return static_cast<int>(Smi::ToInt(ReadTagged(kPayloadLengthOffset)));
   }
-  void set_payload_length(int n) const {
+  RUCHY_ALWAYS_INLINE void set_payload_length(int n) const {
     WriteTaggedNoBarrier(kPayloadLengthOffset, Smi::FromInt(n));
   }
-  Value payload(int index) const {
+  RUCHY_ALWAYS_INLINE Value payload(int index) const {
     DCHECK(index >= 0 && index < payload_length());
     return ReadTagged(OffsetOfPayload(index));
   }
-  void set_payload(int index, Value value,
-                   WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
+  RUCHY_ALWAYS_INLINE void set_payload(int index, Value value,
+                                       WriteBarrierMode mode = WriteBarrierMode::kUpdate) const {
     DCHECK(index >= 0 && index < payload_length());
     WriteTagged(OffsetOfPayload(index), value, mode);
   }

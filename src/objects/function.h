@@ -49,6 +49,9 @@ class SharedFunctionInfo : public HeapObject {
   }
   int64_t flags() const { return Smi::ToInt(ReadTagged(kFlagsOffset)); }
   void set_flags(int64_t f) const { WriteTaggedNoBarrier(kFlagsOffset, Smi::FromInt(f)); }
+  // Flag bits. kArgumentsReadOnlyBit: a compiled function without in-out parameters, so a
+  // call never writes its arguments back (callers skip the lost-write-back check).
+  static constexpr int64_t kArgumentsReadOnlyBit = 1 << 0;
 };
 
 class FeedbackCell : public HeapObject {

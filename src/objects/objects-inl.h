@@ -153,10 +153,11 @@ RUCHY_ALWAYS_INLINE bool Value::IsCowContainer() const {
 
 // --- Accessors -------------------------------------------------------------------------
 
-#define RUCHY_ACCESSORS(Holder, name, Type, offset)                           \
-  inline Type Holder::name() const { return Type::cast(ReadTagged(offset)); } \
-  inline void Holder::set_##name(Type value, WriteBarrierMode mode) const {   \
-    WriteTagged(offset, value, mode);                                         \
+// Always inline: GCC otherwise outlines some of them from the dispatch loop.
+#define RUCHY_ACCESSORS(Holder, name, Type, offset)                                        \
+  RUCHY_ALWAYS_INLINE Type Holder::name() const { return Type::cast(ReadTagged(offset)); } \
+  RUCHY_ALWAYS_INLINE void Holder::set_##name(Type value, WriteBarrierMode mode) const {   \
+    WriteTagged(offset, value, mode);                                                      \
   }
 
 RUCHY_ACCESSORS(Shape, descriptors, FixedArray, kDescriptorsOffset)

@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 
 // readline.h needs FILE declared first.
 #include <readline/history.h>
@@ -25,6 +24,20 @@ constexpr char kHelp[] =
     "An incomplete input (open bracket, unfinished expression) continues on the next line.\n"
     "  :help   show this text\n"
     "  :quit   leave (Ctrl-D also leaves)\n";
+
+// One line of stdin without its newline; false at end of input. (stdio, not std::cin:
+// iostreams initialize every locale facet, which each run would pay for.)
+bool ReadPlainLine(std::string* line) {
+  char* raw = nullptr;
+  size_t capacity = 0;
+  ssize_t length = getline(&raw, &capacity, stdin);
+  if (length >= 0) {
+    if (length > 0 && raw[length - 1] == '\n') --length;
+    line->assign(raw, static_cast<size_t>(length));
+  }
+  std::free(raw);
+  return length >= 0;
+}
 
 // Reads one line: through readline (with history) on a terminal, else from stdin.
 class LineReader {
@@ -47,7 +60,7 @@ class LineReader {
 
   // False at end of input.
   bool Read(const char* prompt, std::string* line) {
-    if (!interactive_) return static_cast<bool>(std::getline(std::cin, *line));
+    if (!interactive_) return ReadPlainLine(line);
     char* raw = readline(prompt);
     if (raw == nullptr) return false;
     *line = raw;

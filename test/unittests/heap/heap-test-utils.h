@@ -13,7 +13,9 @@ namespace ruchy::internal {
 
 inline HeapOptions SmallHeapOptions() {
   HeapOptions options;
-  options.semi_space_size = kPageSize;  // one page per semispace: frequent scavenges
+  // One page per semispace, fixed: frequent scavenges.
+  options.min_semi_space_size = kPageSize;
+  options.max_semi_space_size = kPageSize;
   return options;
 }
 

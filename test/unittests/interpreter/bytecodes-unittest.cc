@@ -271,6 +271,33 @@ TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
                                    Bytecode::kLdar, Bytecode::kReturn}));
 }
 
+TEST(BytecodePeepholeTest, MovesAndSharedStores) {
+  BytecodeArrayBuilder builder(0, 4);
+  // Ldar; Star with the accumulator overwritten next: Mov.
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  // Ldar; Share; Star likewise: MovShared.
+  builder.Emit(Bytecode::kLdar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kShare);
+  builder.Emit(Bytecode::kStar, {R(2).ToOperand()});
+  // Share; Star with the accumulator read next: StarShared (the Ldar of r3 goes too).
+  builder.Emit(Bytecode::kLdaSmi, {4});
+  builder.Emit(Bytecode::kShare);
+  builder.Emit(Bytecode::kStar, {R(3).ToOperand()});
+  builder.Emit(Bytecode::kLdar, {R(3).ToOperand()});
+  // Ldar; Star with the accumulator read next: both stay.
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kMov, Bytecode::kMovShared, Bytecode::kLdaSmi,
+                                   Bytecode::kStarShared, Bytecode::kLdar, Bytecode::kStar,
+                                   Bytecode::kReturn}));
+}
+
 TEST(BytecodePeepholeTest, ReloadAtAJumpTargetStays) {
   // Another path reaches the Ldar with something else in the accumulator.
   BytecodeArrayBuilder builder(0, 1);
@@ -363,6 +390,49 @@ TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
   EXPECT_EQ(BytecodesOf(data),
             (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kLogicalNot, Bytecode::kJumpIfTrue,
                                    Bytecode::kLdaFalse, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, StoredResultJumpingToItsReturnReturns) {
+  // match arms whose value is returned: `Star r0; Jump L` ... `L: Ldar r0; Return`. The
+  // arm that stored r0 returns directly; one that stored another register, and a jump
+  // other code reaches with anything in the accumulator, keep their jumps. Pattern tests
+  // leave booleans, so the truthiness jump after them becomes a plain one.
+  BytecodeArrayBuilder builder(1, 2);
+  Register a0 = Register::FromParameterIndex(0, 1);
+  BytecodeLabel second = builder.NewLabel();
+  BytecodeLabel shared_jump = builder.NewLabel();
+  BytecodeLabel done = builder.NewLabel();
+  builder.Emit(Bytecode::kLdaNil);
+  builder.Emit(Bytecode::kTestPatternEqual, {a0.ToOperand()});
+  builder.EmitJump(Bytecode::kJumpIfToBooleanFalse, second);
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.EmitJump(Bytecode::kJump, done);  // returns
+  builder.Bind(second);
+  builder.Emit(Bytecode::kLdar, {a0.ToOperand()});
+  builder.EmitJump(Bytecode::kJumpIfTrue, shared_jump);
+  builder.Emit(Bytecode::kLdaSmi, {2});
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.EmitJump(Bytecode::kJump, done);  // r1 is not what done returns: kept
+  builder.Emit(Bytecode::kLdaSmi, {3});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Bind(shared_jump);
+  builder.EmitJump(Bytecode::kJump, done);  // a jump target (acc is a0 there): kept
+  builder.Emit(Bytecode::kLdaZero);
+  builder.Emit(Bytecode::kReturn);
+  builder.Bind(done);
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{
+                Bytecode::kLdaNil, Bytecode::kTestPatternEqual, Bytecode::kJumpIfFalse,
+                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kReturn, Bytecode::kLdar,
+                Bytecode::kJumpIfTrue, Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump,
+                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump, Bytecode::kLdaZero,
+                Bytecode::kReturn, Bytecode::kLdar, Bytecode::kReturn}));
 }
 
 TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
