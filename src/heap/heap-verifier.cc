@@ -89,11 +89,19 @@ class HeapVerifier {
       CHECK(!page->IsFlagSet(Page::kEvacuationCandidate));
       WalkRange(page->area_start(), page->area_end(), [this](HeapObject o) { Add(o); });
     }
-    for (Page* page : heap_->lo_space()->pages()) {
-      HeapObject object = LargeObjectSpace::ObjectOf(page);
-      CheckShape(object);
-      CHECK_EQ(page->area_start() + object.Size(), page->high_water());
-      Add(object);
+    for (LargeObjectSpace* space : {heap_->lo_space(), heap_->new_lo_space()}) {
+      bool young = space == heap_->new_lo_space();
+      for (Page* page : space->pages()) {
+        CHECK(page->IsFlagSet(Page::kLargeObject));
+        CHECK_EQ(page->InYoung(), young);
+        CHECK_EQ(page->IsFlagSet(Page::kInToSpace), young);
+        CHECK(!page->IsFlagSet(Page::kInFromSpace));
+        if (young) CHECK(!page->HasOldToNewSlots());
+        HeapObject object = LargeObjectSpace::ObjectOf(page);
+        CheckShape(object);
+        CHECK_EQ(page->area_start() + object.Size(), page->high_water());
+        Add(object);
+      }
     }
   }
 

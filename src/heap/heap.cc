@@ -71,7 +71,8 @@ Heap::Heap(Isolate* isolate, const HeapOptions& options) : isolate_(isolate), op
   new_space_ =
       std::make_unique<NewSpace>(this, options_.min_semi_space_size, options_.max_semi_space_size);
   old_space_ = std::make_unique<OldSpace>(this);
-  lo_space_ = std::make_unique<LargeObjectSpace>(this);
+  lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/false);
+  new_lo_space_ = std::make_unique<LargeObjectSpace>(this, /*young=*/true);
   read_only_space_ = std::make_unique<ReadOnlySpace>(this);
   old_generation_limit_ = kMinOldGenerationLimit;
   RecomputeLimits();
@@ -101,7 +102,14 @@ bool Heap::ShouldStressCollect() {
 
 AllocationResult Heap::TryAllocate(int size, AllocationType type) {
   if (over_heap_limit_) return AllocationResult::Failure();
-  if (size > kMaxRegularObjectSize) return lo_space_->AllocateRaw(size, /*for_gc=*/false);
+  if (size > kMaxRegularObjectSize) {
+    size_t chunk = LargeObjectSpace::ChunkSizeFor(size);
+    if (type == AllocationType::kYoung) {
+      return CanExpandHeap(chunk) ? new_lo_space_->AllocateRaw(size) : AllocationResult::Failure();
+    }
+    return CanExpandOldGeneration(chunk) ? lo_space_->AllocateRaw(size)
+                                         : AllocationResult::Failure();
+  }
   if (type == AllocationType::kYoung) return new_space_->AllocateSlow(size);
   return old_space_->AllocateRaw(size);
 }
@@ -116,6 +124,14 @@ AllocationResult Heap::AllocateRawSlow(int size, AllocationType type) {
     bool full = ++stress_collections_ % kStressFullGcPeriod == 0;
     CollectGarbage(full ? GarbageCollector::kMarkCompactor : GarbageCollector::kScavenger,
                    "stress");
+  }
+  if (type == AllocationType::kYoung && size > kMaxRegularObjectSize && setup_finished_) {
+    // Young large objects are reclaimed by scavenges only: run one before they outgrow
+    // a semispace, as if they were allocated in new space.
+    size_t young_large = new_lo_space_->SizeOfObjects();
+    if (young_large > 0 && young_large + size > new_space_->Capacity()) {
+      CollectGarbage(GarbageCollector::kScavenger, "young large objects");
+    }
   }
   for (int attempt = 0;; ++attempt) {
     // The growth limit asks for a collection first; once one has run, the old generation
@@ -151,12 +167,13 @@ size_t Heap::OldGenerationSize() const {
 }
 
 bool Heap::CanExpandOldGeneration(size_t bytes) const {
-  if (over_heap_limit_) return false;
   if (!ignore_growth_limit_ && OldGenerationSize() + bytes > old_generation_limit_) return false;
-  if (options_.max_heap_size != 0 && CommittedMemory() + bytes > options_.max_heap_size) {
-    return false;
-  }
-  return true;
+  return CanExpandHeap(bytes);
+}
+
+bool Heap::CanExpandHeap(size_t bytes) const {
+  if (over_heap_limit_) return false;
+  return options_.max_heap_size == 0 || CommittedMemory() + bytes <= options_.max_heap_size;
 }
 
 void Heap::RecomputeLimits() {
@@ -296,18 +313,18 @@ bool Heap::Contains(Address address) const {
     if (p == page) return true;
   }
   return old_space_->Contains(address) || lo_space_->Contains(address) ||
-         read_only_space_->Contains(address);
+         new_lo_space_->Contains(address) || read_only_space_->Contains(address);
 }
 
 size_t Heap::CommittedMemory() const {
   return new_space_->CommittedMemory() + old_space_->CommittedMemory() +
-         lo_space_->CommittedMemory();
+         lo_space_->CommittedMemory() + new_lo_space_->CommittedMemory();
 }
 
 size_t Heap::SizeOfObjects() const {
   size_t external = external_space_ != nullptr ? external_space_->SizeOfObjects() : 0;
   return new_space_->SizeOfObjects() + old_space_->SizeOfObjects() + lo_space_->SizeOfObjects() +
-         external;
+         new_lo_space_->SizeOfObjects() + external;
 }
 
 }  // namespace ruchy::internal

@@ -125,11 +125,15 @@ class Heap {
   NewSpace* new_space() { return new_space_.get(); }
   OldSpace* old_space() { return old_space_.get(); }
   LargeObjectSpace* lo_space() { return lo_space_.get(); }
+  LargeObjectSpace* new_lo_space() { return new_lo_space_.get(); }
   ReadOnlySpace* read_only_space() { return read_only_space_.get(); }
   ChunkAllocator* chunk_allocator() { return &chunk_allocator_; }
 
   // Growth policy, asked by the spaces before they add memory.
   bool CanExpandOldGeneration(size_t bytes) const;
+  // Within --max-heap-size (young large objects are bounded by scavenges, not by the old
+  // generation's limit).
+  bool CanExpandHeap(size_t bytes) const;
 
   // Checks every object, every pointer and the remembered set; CHECK-fails on the first
   // inconsistency. Runs after each collection under --verify-heap.
@@ -161,6 +165,7 @@ class Heap {
   std::unique_ptr<NewSpace> new_space_;
   std::unique_ptr<OldSpace> old_space_;
   std::unique_ptr<LargeObjectSpace> lo_space_;
+  std::unique_ptr<LargeObjectSpace> new_lo_space_;  // large objects allocated young
   std::unique_ptr<ReadOnlySpace> read_only_space_;
   ExternalSpace* external_space_ = nullptr;
   std::vector<RootProvider*> root_providers_;

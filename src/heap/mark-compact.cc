@@ -165,6 +165,13 @@ void MarkCompactCollector::Evacuate() {
   for (Page* page : candidates_) {
     page->ForEachMarked([this](Address a) { EvacuateObject(a); });
   }
+  // Live young large objects become old where they are; the rest are dead.
+  LargeObjectSpace* young_large = heap_->new_lo_space();
+  std::vector<Page*> young_large_pages = young_large->pages();
+  for (Page* page : young_large_pages) {
+    if (page->IsMarked(page->area_start())) young_large->PromotePage(page, heap_->lo_space());
+  }
+  young_large->FreeUnmarked();
   heap_->old_space()->RetireLab();
   heap_->stats_.evacuated_pages = candidates_.size();
 }

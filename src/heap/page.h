@@ -29,7 +29,9 @@ class Page {
     kInYoung = 1 << 0,       // either semispace
     kInFromSpace = 1 << 1,   // the semispace being evacuated by a running scavenge
     kInToSpace = 1 << 2,     // the semispace new objects are allocated in
-    kBelowAgeMark = 1 << 3,  // new-space page wholly filled before the last scavenge
+    // New-space page wholly filled before the last scavenge, or young large object that
+    // survived one: its objects are promoted by the next scavenge.
+    kBelowAgeMark = 1 << 3,
     kOldSpace = 1 << 4,
     kLargeObject = 1 << 5,
     kReadOnly = 1 << 6,

@@ -26,9 +26,29 @@ class ScavengeRootVisitor final : public RootVisitor, public ObjectVisitor {
 
 }  // namespace
 
+HeapObject Scavenger::EvacuateLargeObject(HeapObject object) {
+  // Large objects do not move: the chunk changes its flags (or its space) instead. The
+  // first visit clears kInFromSpace, so later visits of the same object do not get here.
+  Page* page = Page::FromHeapObject(object);
+  page->ClearFlag(Page::kInFromSpace);
+  if (page->IsFlagSet(Page::kBelowAgeMark)) {
+    heap_->new_lo_space()->PromotePage(page, heap_->lo_space());
+    promoted_bytes_ += object.Size();
+    promoted_.push_back(object);
+  } else {
+    page->SetFlag(Page::kBelowAgeMark);  // survived once: promoted next time
+    page->SetFlag(Page::kInToSpace);
+    large_survivors_.push_back(object);
+  }
+  return object;
+}
+
 HeapObject Scavenger::Evacuate(HeapObject object) {
   ShapeWord word = object.shape_word();
   if (word.IsForwardingAddress()) return word.ToForwardingAddress();
+  if (Page::FromHeapObject(object)->IsFlagSet(Page::kLargeObject)) {
+    return EvacuateLargeObject(object);
+  }
   int size = object.SizeFromShape(word.ToShape());
   AllocationResult target = AllocationResult::Failure();
   bool promote = new_space_->ShouldBePromoted(object.address());
@@ -38,7 +58,7 @@ HeapObject Scavenger::Evacuate(HeapObject object) {
     promote = target.IsFailure();
   }
   if (promote) {
-    target = size > kMaxRegularObjectSize ? heap_->lo_space()->AllocateRaw(size, true)
+    target = size > kMaxRegularObjectSize ? heap_->lo_space()->AllocateRaw(size)
                                           : heap_->old_space()->AllocateForGC(size);
     if (target.IsFailure()) FATAL("system out of memory during scavenge");
   }
@@ -92,11 +112,18 @@ void Scavenger::ProcessWorklists() {
       }
       break;
     }
-    if (promoted_.empty()) break;
+    if (promoted_.empty() && large_survivors_.empty()) break;
     while (!promoted_.empty()) {
       HeapObject object = promoted_.back();
       promoted_.pop_back();
       ScavengeBody(object, true);
+    }
+    // Young large objects that stay young: like objects copied to to-space, their
+    // fields are updated but not recorded.
+    while (!large_survivors_.empty()) {
+      HeapObject object = large_survivors_.back();
+      large_survivors_.pop_back();
+      ScavengeBody(object, false);
     }
   }
 }
@@ -104,6 +131,7 @@ void Scavenger::ProcessWorklists() {
 void Scavenger::Run() {
   heap_->old_space()->RetireLab();
   new_space_->Flip();
+  heap_->new_lo_space()->Flip();
   scan_page_ = 0;
   scan_ = new_space_->to_space_pages()[0]->area_start();
 
@@ -129,6 +157,7 @@ void Scavenger::Run() {
 
   new_space_->SetAgeMark();
   new_space_->FinishScavenge();
+  heap_->new_lo_space()->FreeDead();
   heap_->stats_.copied_bytes = copied_bytes_;
   heap_->stats_.promoted_bytes = promoted_bytes_;
 }

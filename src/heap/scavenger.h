@@ -1,5 +1,6 @@
 // The scavenger: a Cheney-style copying collection of new space. Survivors are copied
 // into the fresh to-space, or promoted to old space once they survived one scavenge.
+// Young large objects are kept or promoted in place; dead ones are freed.
 // Roots are the isolate's roots, the root providers, the external (code) space and the
 // old-to-new remembered set.
 #ifndef RUCHY_HEAP_SCAVENGER_H_
@@ -26,12 +27,14 @@ class Scavenger {
 
  private:
   HeapObject Evacuate(HeapObject object);
+  HeapObject EvacuateLargeObject(HeapObject object);
   void ScavengeBody(HeapObject object, bool record_old_to_new);
   void ProcessWorklists();
 
   Heap* heap_;
   NewSpace* new_space_;
   std::vector<HeapObject> promoted_;
+  std::vector<HeapObject> large_survivors_;  // young large objects kept young
   int scan_page_ = 0;
   Address scan_ = kNullAddress;
   size_t copied_bytes_ = 0;

@@ -206,18 +206,32 @@ LargeObjectSpace::~LargeObjectSpace() {
   }
 }
 
-AllocationResult LargeObjectSpace::AllocateRaw(int size, bool for_gc) {
-  size_t chunk_size = base::RoundUp(Page::HeaderSize() + size, kOsPageSize);
-  if (!for_gc && !heap_->CanExpandOldGeneration(chunk_size)) return AllocationResult::Failure();
+size_t LargeObjectSpace::ChunkSizeFor(int size) {
+  return base::RoundUp(Page::HeaderSize() + size, kOsPageSize);
+}
+
+AllocationResult LargeObjectSpace::AllocateRaw(int size) {
+  size_t chunk_size = ChunkSizeFor(size);
   Address base = heap_->chunk_allocator()->Allocate(chunk_size);
   if (base == kNullAddress) return AllocationResult::Failure();
-  Page* page =
-      Page::Initialize(base, chunk_size, heap_, SpaceKind::kLargeObject, Page::kLargeObject);
+  uintptr_t flags = young_ ? Page::kLargeObject | Page::kInYoung | Page::kInToSpace
+                           : uintptr_t{Page::kLargeObject};
+  Page* page = Page::Initialize(base, chunk_size, heap_, SpaceKind::kLargeObject, flags);
   page->set_high_water(page->area_start() + size);
-  pages_.push_back(page);
-  committed_ += chunk_size;
-  objects_size_ += size;
+  AddPage(page);
   return AllocationResult::FromAddress(page->area_start());
+}
+
+void LargeObjectSpace::AddPage(Page* page) {
+  pages_.push_back(page);
+  committed_ += page->size();
+  objects_size_ += page->high_water() - page->area_start();
+}
+
+void LargeObjectSpace::RemovePage(Page* page) {
+  pages_.erase(std::find(pages_.begin(), pages_.end(), page));
+  committed_ -= page->size();
+  objects_size_ -= page->high_water() - page->area_start();
 }
 
 void LargeObjectSpace::FreeUnmarked() {
@@ -234,6 +248,39 @@ void LargeObjectSpace::FreeUnmarked() {
     }
   }
   pages_ = std::move(keep);
+}
+
+void LargeObjectSpace::Flip() {
+  DCHECK(young_);
+  for (Page* page : pages_) {
+    page->ClearFlag(Page::kInToSpace);
+    page->SetFlag(Page::kInFromSpace);
+  }
+}
+
+void LargeObjectSpace::FreeDead() {
+  DCHECK(young_);
+  std::vector<Page*> keep;
+  for (Page* page : pages_) {
+    if (page->IsFlagSet(Page::kInFromSpace)) {
+      committed_ -= page->size();
+      objects_size_ -= page->high_water() - page->area_start();
+      heap_->chunk_allocator()->Free(page->base(), page->size());
+    } else {
+      keep.push_back(page);
+    }
+  }
+  pages_ = std::move(keep);
+}
+
+void LargeObjectSpace::PromotePage(Page* page, LargeObjectSpace* old_space) {
+  DCHECK(young_ && !old_space->young_);
+  RemovePage(page);
+  page->ClearFlag(Page::kInYoung);
+  page->ClearFlag(Page::kInToSpace);
+  page->ClearFlag(Page::kInFromSpace);
+  page->ClearFlag(Page::kBelowAgeMark);
+  old_space->AddPage(page);
 }
 
 bool LargeObjectSpace::Contains(Address a) const {

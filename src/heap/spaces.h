@@ -146,23 +146,41 @@ class OldSpace {
   LinearAllocationArea lab_;
 };
 
+// One chunk per object. The old space belongs to the old generation; the young one holds
+// large objects allocated young (kInYoung pages): a scavenge frees those that died, keeps
+// a survivor young once, and promotes it the next time by moving its chunk to the old
+// space (large objects never move).
 class LargeObjectSpace {
  public:
-  explicit LargeObjectSpace(Heap* heap) : heap_(heap) {}
+  LargeObjectSpace(Heap* heap, bool young) : heap_(heap), young_(young) {}
   ~LargeObjectSpace();
   RUCHY_DISALLOW_COPY_AND_ASSIGN(LargeObjectSpace);
 
-  AllocationResult AllocateRaw(int size, bool for_gc);
+  // Growth limits are the heap's to check; fails only when the system is out of memory.
+  AllocationResult AllocateRaw(int size);
+  // Bytes of the chunk AllocateRaw(size) maps.
+  static size_t ChunkSizeFor(int size);
   const std::vector<Page*>& pages() const { return pages_; }
   // Frees every chunk whose object is not marked; clears marks of the others.
   void FreeUnmarked();
+  // Young space, scavenge support: Flip marks every chunk as being evacuated
+  // (kInFromSpace); the scavenger keeps or promotes the chunks it reaches; FreeDead frees
+  // those still marked so.
+  void Flip();
+  void FreeDead();
+  // Moves `page` (of this young space) to `old_space`, as an old chunk.
+  void PromotePage(Page* page, LargeObjectSpace* old_space);
   size_t CommittedMemory() const { return committed_; }
   size_t SizeOfObjects() const { return objects_size_; }
   bool Contains(Address a) const;
   static HeapObject ObjectOf(Page* page) { return HeapObject::FromAddress(page->area_start()); }
 
  private:
+  void AddPage(Page* page);
+  void RemovePage(Page* page);
+
   Heap* heap_;
+  bool young_;
   std::vector<Page*> pages_;
   size_t committed_ = 0;
   size_t objects_size_ = 0;
