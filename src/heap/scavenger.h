@@ -29,6 +29,8 @@ class Scavenger {
   HeapObject Evacuate(HeapObject object);
   HeapObject EvacuateLargeObject(HeapObject object);
   void ScavengeBody(HeapObject object, bool record_old_to_new);
+  template <bool kRecordOldToNew>
+  void ScavengeRange(Page* host_page, Address start, Address end);
   void ProcessWorklists();
 
   Heap* heap_;

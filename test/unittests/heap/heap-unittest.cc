@@ -2,6 +2,7 @@
 // with compaction, large objects, handles and other roots, tracing and verification.
 #include "src/heap/heap.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -164,12 +165,12 @@ TEST_F(HeapTest, CompactionEvacuatesFragmentedPages) {
   heap()->Verify();
 }
 
-TEST_F(HeapTest, LargeObjectsLiveInTheirOwnSpaceAndAreFreed) {
+TEST_F(HeapTest, OldLargeObjectsLiveInTheirOwnSpaceAndAreFreed) {
   HandleScope scope(isolate());
   size_t committed_before = heap()->lo_space()->CommittedMemory();
   {
     HandleScope inner(isolate());
-    Handle<FixedArray> big = Check(factory()->NewFixedArray(100000));
+    Handle<FixedArray> big = Check(factory()->NewFixedArray(100000, AllocationType::kOld));
     EXPECT_FALSE(IsYoung(big));
     EXPECT_TRUE(heap()->lo_space()->Contains((*big).ptr() - kHeapObjectTag));
     big->set(99999, *Float(1.5));  // young value in a large (old) object
@@ -182,6 +183,78 @@ TEST_F(HeapTest, LargeObjectsLiveInTheirOwnSpaceAndAreFreed) {
   }
   FullGc();
   EXPECT_EQ(heap()->lo_space()->CommittedMemory(), committed_before);
+}
+
+TEST_F(HeapTest, YoungLargeObjectsSurviveOnceThenArePromotedInPlace) {
+  HandleScope scope(isolate());
+  Handle<FixedArray> big = Check(factory()->NewFixedArray(100000));
+  Address address = (*big).ptr();
+  EXPECT_TRUE(IsYoung(big));
+  EXPECT_TRUE(heap()->new_lo_space()->Contains(address - kHeapObjectTag));
+  big->set(0, *Float(2.5));  // young values in a young large object: no barrier needed
+  big->set(99999, *Str("tail"));
+  Scavenge();  // first survival: still young, its fields updated
+  EXPECT_TRUE(IsYoung(big));
+  EXPECT_EQ((*big).ptr(), address);
+  EXPECT_EQ(HeapNumber::cast(big->get(0)).value(), 2.5);
+  heap()->Verify();
+  Scavenge();  // second: promoted by moving the chunk, not the object
+  EXPECT_FALSE(IsYoung(big));
+  EXPECT_EQ((*big).ptr(), address);
+  EXPECT_TRUE(heap()->lo_space()->Contains(address - kHeapObjectTag));
+  EXPECT_EQ(heap()->new_lo_space()->CommittedMemory(), 0u);
+  EXPECT_EQ(HeapNumber::cast(big->get(0)).value(), 2.5);
+  EXPECT_EQ(String::cast(big->get(99999)).ToStdString(), "tail");
+  heap()->Verify();  // its young fields are in the remembered set now
+  Scavenge();
+  EXPECT_EQ(HeapNumber::cast(big->get(0)).value(), 2.5);
+  heap()->Verify();
+}
+
+TEST_F(HeapTest, DeadYoungLargeObjectsAreFreedByAScavenge) {
+  HandleScope scope(isolate());
+  size_t old_large = heap()->lo_space()->CommittedMemory();
+  {
+    HandleScope inner(isolate());
+    Check(factory()->NewFixedArray(100000));
+    EXPECT_GT(heap()->new_lo_space()->CommittedMemory(), 0u);
+  }
+  int full_gcs = heap()->stats().mark_compacts;
+  Scavenge();
+  EXPECT_EQ(heap()->new_lo_space()->CommittedMemory(), 0u);
+  EXPECT_EQ(heap()->lo_space()->CommittedMemory(), old_large);
+  EXPECT_EQ(heap()->stats().mark_compacts, full_gcs);
+}
+
+TEST_F(HeapTest, FullGcPromotesLiveYoungLargeObjectsAndFreesDeadOnes) {
+  HandleScope scope(isolate());
+  Handle<FixedArray> live = Check(factory()->NewFixedArray(50000));
+  live->set(7, *Float(7.5));
+  {
+    HandleScope inner(isolate());
+    Check(factory()->NewFixedArray(60000));
+  }
+  FullGc();
+  EXPECT_FALSE(IsYoung(live));
+  EXPECT_EQ(heap()->new_lo_space()->CommittedMemory(), 0u);
+  EXPECT_TRUE(heap()->lo_space()->Contains((*live).ptr() - kHeapObjectTag));
+  EXPECT_EQ(HeapNumber::cast(live->get(7)).value(), 7.5);
+  heap()->Verify();
+}
+
+TEST_F(HeapTest, YoungLargeAllocationsTriggerScavenges) {
+  // Young large objects are only reclaimed by scavenges, so allocating many of them must
+  // run scavenges even when new space itself is not full: what stays committed is bounded.
+  HandleScope scope(isolate());
+  int scavenges = heap()->stats().scavenges;
+  size_t peak = 0;
+  for (int i = 0; i < 50; ++i) {
+    HandleScope inner(isolate());
+    Check(factory()->NewFixedArray(40000));  // 320 KB each, dead at once
+    peak = std::max(peak, heap()->new_lo_space()->CommittedMemory());
+  }
+  EXPECT_GE(heap()->stats().scavenges - scavenges, 20);
+  EXPECT_LE(peak, 2 * heap()->new_space()->Capacity() + 2 * 330 * 1024);
 }
 
 TEST_F(HeapTest, HandleScopesReleaseTheirHandles) {
