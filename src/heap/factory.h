@@ -48,6 +48,8 @@ class Factory {
   // Concatenation: a rope node, or a flat copy when short. Longer than
   // String::kMaxLength fails like out of memory.
   MaybeHandle<String> NewConsString(Handle<String> left, Handle<String> right);
+  // left + right as one SeqString (both short).
+  MaybeHandle<String> NewFlatConcatenation(Handle<String> left, Handle<String> right);
   // The unique internalized string with these contents (names, struct fields).
   MaybeHandle<String> InternalizeUtf8String(std::string_view utf8);
   MaybeHandle<String> InternalizeString(Handle<String> string);

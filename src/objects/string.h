@@ -129,6 +129,9 @@ class ConsString : public String {
   static constexpr int kTaggedBodyStart = kFirstOffset;
   // Concatenations shorter than this are copied flat: a rope node costs more than it saves.
   static constexpr uint32_t kMinLength = 24;
+  // A short string appended to a rope whose last chunk is flat joins that chunk while
+  // the two together stay within this many bytes (Factory::NewConsString).
+  static constexpr uint32_t kMaxAppendChunk = 64;
 
   inline String first() const;
   inline void set_first(String value, WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;

@@ -2,6 +2,9 @@
 // rope flattened without recursion), equality across rope shapes, and interning.
 #include "src/objects/string.h"
 
+#include <string>
+#include <vector>
+
 #include "test/unittests/heap/heap-test-utils.h"
 
 namespace ruchy::internal {
@@ -50,6 +53,63 @@ TEST_F(StringTest, ShortConcatenationIsFlatLongIsARope) {
   EXPECT_EQ(long_result->length(), 40u);
   EXPECT_EQ(long_result->ToStdString(), "a fairly long left part and a right part");
   EXPECT_EQ(*Concat(factory()->empty_string(), long_result), *long_result);
+}
+
+int CountConsNodes(String string) {
+  int count = 0;
+  std::vector<String> pending = {string};
+  while (!pending.empty()) {
+    String s = pending.back();
+    pending.pop_back();
+    if (!s.IsConsString()) continue;
+    ++count;
+    pending.push_back(ConsString::cast(s).first());
+    pending.push_back(ConsString::cast(s).second());
+  }
+  return count;
+}
+
+TEST_F(StringTest, SmallAppendsToARopeJoinItsLastChunk) {
+  HandleScope scope(isolate());
+  std::string expected(30, 'a');
+  Handle<String> rope = Str(expected);
+  Handle<String> earlier;
+  for (int i = 0; i < 1000; ++i) {
+    // Pieces of 1 to 5 bytes, some of them multi-byte characters.
+    std::string piece = i % 7 == 0 ? "\xC3\xA9" : std::to_string(i) + ",";
+    rope = Concat(rope, Str(piece));
+    expected += piece;
+    if (i == 500) earlier = rope;
+  }
+  EXPECT_EQ(rope->ToStdString(), expected);
+  EXPECT_EQ(rope->length(), expected.size());
+  EXPECT_EQ(rope->char_count(),
+            Utf8CharCount(reinterpret_cast<const uint8_t*>(expected.data()), expected.size()));
+  EXPECT_EQ(rope->EnsureHash(), StringHasher::Hash(expected));
+  // One node per chunk of up to kMaxAppendChunk bytes, not one per append.
+  EXPECT_LT(CountConsNodes(*rope), static_cast<int>(2 * expected.size() / 40));
+  // Appending never changes the strings appended to.
+  EXPECT_TRUE(earlier->EqualsUtf8(expected.substr(0, earlier->length())));
+  heap()->Verify();
+}
+
+TEST_F(StringTest, AppendsThatDoNotFitTheLastChunkMakeANewNode) {
+  HandleScope scope(isolate());
+  std::string left(40, 'l'), tail(60, 't'), big(80, 'b');
+  Handle<String> rope = Concat(Str(left), Str("x"));  // last chunk "x"
+  Handle<String> joined = Concat(rope, Str(tail));    // "x" + 60 bytes: 61, joined
+  EXPECT_EQ(CountConsNodes(*joined), 1);
+  Handle<String> separate = Concat(joined, Str("yyyy"));  // 61 + 4 > 64: new node
+  EXPECT_EQ(CountConsNodes(*separate), 2);
+  Handle<String> long_piece = Concat(rope, Str(big));  // a long piece is never copied
+  EXPECT_EQ(CountConsNodes(*long_piece), 2);
+  EXPECT_EQ(separate->ToStdString(), left + "x" + tail + "yyyy");
+  EXPECT_EQ(long_piece->ToStdString(), left + "x" + big);
+  // A rope whose last part is itself a rope is not merged into.
+  Handle<String> nested = Concat(Str(left), Concat(Str(tail), Str(big)));
+  Handle<String> after_nested = Concat(nested, Str("z"));
+  EXPECT_EQ(after_nested->ToStdString(), left + tail + big + "z");
+  heap()->Verify();
 }
 
 TEST_F(StringTest, RopesAndFlatStringsCompareAndHashAlike) {
