@@ -51,6 +51,8 @@ class Factory {
   // by many small appends is a rope of a few big pieces rather than one node per append.
   // Longer than String::kMaxLength fails like out of memory.
   MaybeHandle<String> NewConsString(Handle<String> left, Handle<String> right);
+  // left + right as one SeqString (both short).
+  MaybeHandle<String> NewFlatConcatenation(Handle<String> left, Handle<String> right);
   // The unique internalized string with these contents (names, struct fields).
   MaybeHandle<String> InternalizeUtf8String(std::string_view utf8);
   MaybeHandle<String> InternalizeString(Handle<String> string);

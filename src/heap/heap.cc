@@ -33,6 +33,12 @@ constexpr double kOldGenerationGrowth = 2.0;
 constexpr double kGrowSurvivalRate = 0.10;
 constexpr double kGrowPromotedShare = 0.5;
 constexpr double kShrinkSurvivalRate = 0.02;
+// ShouldReduceOldGeneration: a full GC after this many consecutive scavenges that promoted
+// less than 1/kQuietPromotionShare of the young bytes, if the old generation has grown by
+// kReduceAfterOldGenerationGrowth since the last full GC.
+constexpr int kQuietScavengesBeforeReducing = 4;
+constexpr size_t kQuietPromotionShare = 100;
+constexpr size_t kReduceAfterOldGenerationGrowth = 1 * base::MB;
 constexpr int kShrinkAfterScavenges = 8;
 // Every how many stress collections one is a full mark-compact.
 constexpr int64_t kStressFullGcPeriod = 4;
@@ -189,6 +195,24 @@ void Heap::RecomputeLimits() {
   old_generation_limit_ = limit;
 }
 
+bool Heap::ShouldReduceOldGeneration() {
+  // A program that promoted a lot and then stops promoting has changed phase, and what
+  // the earlier phase promoted may be dead by now; the old generation's limit, set from
+  // the live size at the last full GC (maybe in the middle of that phase), could let the
+  // garbage stay for the rest of the run. One full GC when promotion has stopped frees
+  // it and sets the limit from what is live now. (binarytrees: its 9 MB stretch tree
+  // stayed in old space beside a nursery grown to 2 x 8 MB.)
+  if (stats_.promoted_bytes * kQuietPromotionShare > stats_.young_bytes_before) {
+    quiet_scavenges_ = 0;
+    return false;
+  }
+  if (++quiet_scavenges_ < kQuietScavengesBeforeReducing) return false;
+  quiet_scavenges_ = 0;
+  size_t size = OldGenerationSize();
+  return size > old_generation_size_after_full_ &&
+         size - old_generation_size_after_full_ >= kReduceAfterOldGenerationGrowth;
+}
+
 void Heap::ResizeNewSpace() {
   size_t capacity = new_space_->Capacity();
   size_t young = stats_.young_bytes_before;
@@ -249,7 +273,9 @@ void Heap::CollectGarbage(GarbageCollector collector, const char* reason) {
       // It promoted every young object: the next scavenge promotes none of the last
       // one's survivors, which must not read as their having died.
       previous_copied_bytes_ = 0;
+      quiet_scavenges_ = 0;
       RecomputeLimits();
+      old_generation_size_after_full_ = OldGenerationSize();
       break;
   }
   size_t after = SizeOfObjects();
@@ -260,7 +286,8 @@ void Heap::CollectGarbage(GarbageCollector collector, const char* reason) {
   if (options_.trace_gc) TraceGc(kind, before, after, ms);
   if (options_.verify_heap) Verify();
 
-  if (collector == GarbageCollector::kScavenger && OldGenerationSize() > old_generation_limit_) {
+  if (collector == GarbageCollector::kScavenger &&
+      (OldGenerationSize() > old_generation_limit_ || ShouldReduceOldGeneration())) {
     CollectGarbage(GarbageCollector::kMarkCompactor, "old generation limit");
     return;
   }
@@ -286,11 +313,13 @@ void Heap::TraceGcVerbose(std::FILE* out) {
   auto mb = [](size_t bytes) { return static_cast<double>(bytes) / base::MB; };
   std::fprintf(out,
                "[gc]   new %.2f MB of 2 x %.2f, old %.2f MB (limit %.2f), large %.2f MB, "
-               "committed %.2f MB; last scavenge: %.2f MB young, %.2f copied, %.2f promoted\n",
+               "young large %.2f MB, committed %.2f MB; last scavenge: %.2f MB young, %.2f copied, "
+               "%.2f promoted; last mark-compact: %.2f MB live, %zu pages evacuated\n",
                mb(new_space_->SizeOfObjects()), mb(new_space_->Capacity()),
                mb(old_space_->CommittedMemory()), mb(old_generation_limit_),
-               mb(lo_space_->CommittedMemory()), mb(CommittedMemory()),
-               mb(stats_.young_bytes_before), mb(stats_.copied_bytes), mb(stats_.promoted_bytes));
+               mb(lo_space_->CommittedMemory()), mb(new_lo_space_->CommittedMemory()),
+               mb(CommittedMemory()), mb(stats_.young_bytes_before), mb(stats_.copied_bytes),
+               mb(stats_.promoted_bytes), mb(stats_.live_bytes_after_full), stats_.evacuated_pages);
 }
 
 void Heap::AddRootProvider(RootProvider* provider) { root_providers_.push_back(provider); }

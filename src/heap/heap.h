@@ -155,6 +155,9 @@ class Heap {
   // After a scavenge: grows new space when many young objects survived, shrinks it when
   // few did for a while.
   void ResizeNewSpace();
+  // After a scavenge: whether to run a full GC although the old generation is within its
+  // limit, because promotion has stopped after the old generation grew.
+  bool ShouldReduceOldGeneration();
   size_t OldGenerationSize() const;
   void TraceGc(const char* kind, size_t before, size_t after, double ms);
   void TraceGcVerbose(std::FILE* out);
@@ -165,7 +168,7 @@ class Heap {
   std::unique_ptr<NewSpace> new_space_;
   std::unique_ptr<OldSpace> old_space_;
   std::unique_ptr<LargeObjectSpace> lo_space_;
-  std::unique_ptr<LargeObjectSpace> new_lo_space_;
+  std::unique_ptr<LargeObjectSpace> new_lo_space_;  // large objects allocated young
   std::unique_ptr<ReadOnlySpace> read_only_space_;
   ExternalSpace* external_space_ = nullptr;
   std::vector<RootProvider*> root_providers_;
@@ -180,6 +183,8 @@ class Heap {
   size_t old_generation_limit_ = 0;   // a full GC runs when old + large objects exceed it
   int low_survival_scavenges_ = 0;    // consecutive, for shrinking new space
   size_t previous_copied_bytes_ = 0;  // kept young by the scavenge before the last
+  int quiet_scavenges_ = 0;           // consecutive, promoting (almost) nothing
+  size_t old_generation_size_after_full_ = 0;
   GcStats stats_;
 };
 

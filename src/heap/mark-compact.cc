@@ -39,10 +39,13 @@ class UpdatingVisitor final : public RootVisitor, public ObjectVisitor {
   }
 };
 
-void FreeRange(Heap* heap, Address start, Address end) {
+void FreeRange(Heap* heap, Page* page, Address start, Address end) {
   if (end <= start) return;
   CreateFillerObject(heap, start, end - start);
   heap->old_space()->free_list()->Add(start, end - start);
+  // Slots of dead objects leave the remembered set, which then names only slots of live
+  // objects: UpdatePointers relies on it, and evacuated objects may land here.
+  page->ClearOldToNewSlotsInRange(start, end);
 }
 
 }  // namespace
@@ -77,7 +80,18 @@ void MarkCompactCollector::MarkObject(HeapObject object) {
     heap_->external_space()->MarkAndVisit(object, &visitor);
     return;
   }
-  if (page->Mark(object.address())) worklist_.push_back(object);
+  if (!page->Mark(object.address())) return;
+  // Leaves (strings, numbers: no tagged body) whose shape is read-only have nothing left
+  // to visit: count them now instead of going through the worklist.
+  Shape shape = object.shape();
+  if (TaggedBodyStart(shape.instance_type()) < 0 &&
+      Page::FromHeapObject(shape)->IsFlagSet(Page::kReadOnly)) {
+    int size = object.SizeFromShape(shape);
+    page->add_live_bytes(size);
+    live_bytes_ += size;
+    return;
+  }
+  worklist_.push_back(object);
 }
 
 void MarkCompactCollector::DrainWorklist() {
@@ -131,12 +145,12 @@ void MarkCompactCollector::SweepOldSpace() {
     Address cursor = page->area_start();
     size_t live = 0;
     page->ForEachMarked([&](Address address) {
-      FreeRange(heap_, cursor, address);
+      FreeRange(heap_, page, cursor, address);
       int size = HeapObject::FromAddress(address).Size();
       cursor = address + size;
       live += size;
     });
-    FreeRange(heap_, cursor, page->area_end());
+    FreeRange(heap_, page, cursor, page->area_end());
     page->set_live_bytes(live);
     if (live == 0) space->ReleasePage(page);
   }
@@ -153,6 +167,8 @@ void MarkCompactCollector::EvacuateObject(Address address) {
   dst_page->Mark(dst);
   dst_page->add_live_bytes(size);
   object.set_shape_word(ShapeWord::FromForwardingAddress(dst));
+  if (!candidates_.empty()) return;
+  moved_.push_back(HeapObject::FromAddress(dst));
 }
 
 void MarkCompactCollector::Evacuate() {
@@ -162,7 +178,13 @@ void MarkCompactCollector::Evacuate() {
   for (int i = 0; i <= new_space->current_page_index(); ++i) {
     to_pages[i]->ForEachMarked([this](Address a) { EvacuateObject(a); });
   }
-  // Live young large objects are promoted in place, the dead ones freed.
+  // Live young large objects are promoted in place, the dead ones freed. Without
+  // candidates UpdatePointers visits only moved objects: the promoted ones are among them.
+  if (candidates_.empty()) {
+    for (Page* page : heap_->new_lo_space()->pages()) {
+      if (page->IsMarked(page->area_start())) moved_.push_back(LargeObjectSpace::ObjectOf(page));
+    }
+  }
   heap_->new_lo_space()->PromoteMarkedTo(heap_->lo_space());
   for (Page* page : candidates_) {
     page->ForEachMarked([this](Address a) { EvacuateObject(a); });
@@ -185,6 +207,22 @@ void MarkCompactCollector::UpdateObjectBody(HeapObject object) {
 void MarkCompactCollector::UpdatePointers() {
   UpdatingVisitor visitor;
   heap_->IterateRoots(&visitor);
+  if (heap_->external_space() != nullptr) heap_->external_space()->IterateSlots(&visitor);
+  if (candidates_.empty()) {
+    // Only young objects moved. Pointers to them are in roots, in the remembered set
+    // (old-to-new slots of live old objects: the sweep dropped the others) and in the
+    // formerly young objects themselves; the rest of the heap need not be walked.
+    auto update = [](Address slot) {
+      UpdateSlot(ObjectSlot(slot));
+      return true;
+    };
+    for (Page* page : heap_->old_space()->pages()) page->IterateOldToNewSlots(update);
+    for (Page* page : heap_->lo_space()->pages()) {
+      if (page->IsMarked(page->area_start())) page->IterateOldToNewSlots(update);
+    }
+    for (HeapObject object : moved_) UpdateObjectBody(object);
+    return;
+  }
   for (Page* page : heap_->old_space()->pages()) {
     if (page->IsFlagSet(Page::kEvacuationCandidate)) continue;
     page->ForEachMarked([this](Address a) { UpdateObjectBody(HeapObject::FromAddress(a)); });
@@ -201,7 +239,6 @@ void MarkCompactCollector::UpdatePointers() {
     }
     return string;
   });
-  if (heap_->external_space() != nullptr) heap_->external_space()->IterateSlots(&visitor);
 }
 
 void MarkCompactCollector::Finish() {

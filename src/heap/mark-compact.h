@@ -50,6 +50,9 @@ class MarkCompactCollector {
   bool force_compaction_;
   std::vector<HeapObject> worklist_;
   std::vector<Page*> candidates_;
+  // Without evacuation candidates: the promoted young objects (new addresses) and young
+  // large objects, whose fields UpdatePointers must visit.
+  std::vector<HeapObject> moved_;
   size_t live_bytes_ = 0;
 };
 

@@ -51,6 +51,24 @@ void Page::ClearOldToNewSlots() {
   slot_set_ = nullptr;
 }
 
+void Page::ClearOldToNewSlotsInRange(Address start, Address end) {
+  if (slot_set_ == nullptr || end <= start) return;
+  size_t first = (start - base()) >> kTaggedSizeLog2;
+  size_t last = (end - base()) >> kTaggedSizeLog2;  // exclusive
+  while (first < last && (first & 63) != 0) {
+    slot_set_[first >> 6] &= ~(uint64_t{1} << (first & 63));
+    ++first;
+  }
+  while (first + 64 <= last) {
+    slot_set_[first >> 6] = 0;
+    first += 64;
+  }
+  while (first < last) {
+    slot_set_[first >> 6] &= ~(uint64_t{1} << (first & 63));
+    ++first;
+  }
+}
+
 void Page::ReleaseSideTables() { ClearOldToNewSlots(); }
 
 }  // namespace ruchy::internal

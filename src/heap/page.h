@@ -26,10 +26,12 @@ class Page {
   // Flag bits of the word at kFlagsOffset. The generational write barrier tests kInYoung
   // on the value's page and on the host's page.
   enum Flag : uintptr_t {
-    kInYoung = 1 << 0,       // either semispace
-    kInFromSpace = 1 << 1,   // the semispace being evacuated by a running scavenge
-    kInToSpace = 1 << 2,     // the semispace new objects are allocated in
-    kBelowAgeMark = 1 << 3,  // new-space page wholly filled before the last scavenge
+    kInYoung = 1 << 0,      // either semispace
+    kInFromSpace = 1 << 1,  // the semispace being evacuated by a running scavenge
+    kInToSpace = 1 << 2,    // the semispace new objects are allocated in
+    // New-space page wholly filled before the last scavenge, or young large object that
+    // survived one: its objects are promoted by the next scavenge.
+    kBelowAgeMark = 1 << 3,
     kOldSpace = 1 << 4,
     kLargeObject = 1 << 5,
     kReadOnly = 1 << 6,
@@ -113,6 +115,8 @@ class Page {
   bool ContainsOldToNewSlot(Address slot) const;
   bool HasOldToNewSlots() const { return slot_set_ != nullptr; }
   void ClearOldToNewSlots();
+  // Forgets the slots in [start, end) (memory that no longer holds live objects).
+  void ClearOldToNewSlotsInRange(Address start, Address end);
   // Calls f(slot_address) for each recorded slot; f returns false to drop the slot.
   template <typename F>
   void IterateOldToNewSlots(F f) {

@@ -83,15 +83,32 @@ int Scavenger::ScavengeBody(HeapObject object, bool record_old_to_new) {
   int size = object.SizeFromShape(shape);
   int start = TaggedBodyStart(shape.instance_type());
   if (start < 0) return size;
-  Page* page = record_old_to_new ? Page::FromHeapObject(object) : nullptr;
-  for (int offset = start; offset < size; offset += kTaggedSize) {
-    ObjectSlot slot = object.RawField(offset);
-    ScavengeSlot(slot);
-    if (record_old_to_new && Heap::InYoungGeneration(slot.load())) {
-      page->RecordOldToNewSlot(slot.address());
-    }
+  Address first = object.address() + start;
+  Address end = object.address() + size;
+  if (record_old_to_new) {
+    ScavengeRange<true>(Page::FromHeapObject(object), first, end);
+  } else {
+    ScavengeRange<false>(nullptr, first, end);
   }
   return size;
+}
+
+template <bool kRecordOldToNew>
+void Scavenger::ScavengeRange(Page* host_page, Address start, Address end) {
+  // One load and one tag test per Smi: large young objects (hash tables, arrays) are
+  // scanned whole, and are mostly Smis.
+  for (Address address = start; address < end; address += kTaggedSize) {
+    ObjectSlot slot(address);
+    Value value = slot.load();
+    if (!value.IsHeapObject()) continue;
+    Page* page = Page::FromAddress(value.ptr());
+    if (page->IsFlagSet(Page::kInFromSpace)) {
+      value = Evacuate(HeapObject::unchecked_cast(value));
+      slot.store(value);
+      page = Page::FromAddress(value.ptr());
+    }
+    if (kRecordOldToNew && page->InYoung()) host_page->RecordOldToNewSlot(address);
+  }
 }
 
 void Scavenger::ProcessWorklists() {

@@ -31,6 +31,8 @@ class Scavenger {
   void KeepLargeObject(HeapObject object, Page* page);
   // Scavenges the object's fields; returns its size (the Cheney scan's step).
   int ScavengeBody(HeapObject object, bool record_old_to_new);
+  template <bool kRecordOldToNew>
+  void ScavengeRange(Page* host_page, Address start, Address end);
   void ProcessWorklists();
 
   Heap* heap_;

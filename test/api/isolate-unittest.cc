@@ -69,6 +69,27 @@ TEST_F(IsolateTest, HeapStatistics) {
   EXPECT_EQ(after.number_of_scavenges, collected.number_of_scavenges + 1);
 }
 
+TEST_F(IsolateTest, HeapStatisticsCountLargeObjectsUntilTheyAreFreed) {
+  HandleScope scope(isolate());
+  isolate()->RequestGarbageCollectionForTesting(GarbageCollectionType::kFull);
+  HeapStatistics before;
+  isolate()->GetHeapStatistics(&before);
+  // A 200,000-element array: its backing store is a large object, allocated young.
+  Run("let mut big = []\nfor i in 0..200000 { big.push(i) }");
+  HeapStatistics with_big;
+  isolate()->GetHeapStatistics(&with_big);
+  constexpr size_t kElements = 200000 * 8;
+  EXPECT_GE(with_big.used_heap_size, before.used_heap_size + kElements);
+  EXPECT_GE(with_big.total_heap_size, before.total_heap_size + kElements);
+  EXPECT_LE(with_big.total_heap_size, with_big.heap_size_limit);
+  Run("big = []");
+  isolate()->RequestGarbageCollectionForTesting(GarbageCollectionType::kFull);
+  HeapStatistics after;
+  isolate()->GetHeapStatistics(&after);
+  EXPECT_LT(after.used_heap_size + kElements, with_big.used_heap_size);
+  EXPECT_LT(after.total_heap_size + kElements, with_big.total_heap_size);
+}
+
 TEST_F(IsolateTest, GlobalsAreSharedBetweenScripts) {
   HandleScope scope(isolate());
   Local<GlobalScope> globals = context()->Global();

@@ -89,6 +89,10 @@ TEST_F(LargeObjectTest, OldObjectsKeepYoungLargeObjectsAlive) {
 TEST_F(LargeObjectTest, FullGcPromotesLiveYoungLargeObjectsAndFreesDeadOnes) {
   HandleScope scope(isolate());
   Handle<FixedArray> kept = NewLarge();
+  // Young values in it move (promoted) with no evacuation candidates, when the full GC
+  // updates only the moved objects' fields: the promoted large object is one of them.
+  kept->set(7, *Check(factory()->NewHeapNumber(7.5)));
+  kept->set(8, *Str("tail"));
   {
     HandleScope inner(isolate());
     NewLarge();
@@ -99,6 +103,8 @@ TEST_F(LargeObjectTest, FullGcPromotesLiveYoungLargeObjectsAndFreesDeadOnes) {
   EXPECT_TRUE(InOldLargeSpace(kept));
   EXPECT_EQ(heap()->new_lo_space()->CommittedMemory(), 0u);
   EXPECT_EQ(Smi::ToInt(kept->get(99)), 99);
+  EXPECT_EQ(HeapNumber::cast(kept->get(7)).value(), 7.5);
+  EXPECT_EQ(String::cast(kept->get(8)).ToStdString(), "tail");
   heap()->Verify();
 }
 
