@@ -151,6 +151,57 @@ TEST_F(HashMapTest, RandomOperationsMatchStdMap) {
   for (size_t i = 0; i < keys.size(); ++i) EXPECT_EQ(String::cast(keys[i]).ToStdString(), order[i]);
 }  // namespace
 
+TEST_F(HashMapTest, InsertIfRoomReplacesAppendsOrReportsAFullTable) {
+  HandleScope scope(isolate());
+  Handle<HashMap> map = Check(factory()->NewHashMap(4));
+  int capacity = map->table().capacity();
+  Value previous;
+  for (int i = 0; i < capacity; ++i) {
+    EXPECT_EQ(map->InsertIfRoom(Smi::FromInt(i), HashMap::HashKey(Smi::FromInt(i)),
+                                Smi::FromInt(i * 10), &previous),
+              HashMap::InsertResult::kAppended);
+  }
+  Value key = Smi::FromInt(capacity);
+  EXPECT_EQ(map->InsertIfRoom(key, HashMap::HashKey(key), Smi::zero(), &previous),
+            HashMap::InsertResult::kFull);
+  EXPECT_EQ(map->size(), capacity);  // nothing changed
+  EXPECT_FALSE(map->Has(key));
+  key = Smi::FromInt(1);
+  EXPECT_EQ(map->InsertIfRoom(key, HashMap::HashKey(key), Smi::FromInt(99), &previous),
+            HashMap::InsertResult::kReplaced);
+  EXPECT_EQ(Smi::ToInt(previous), 10);
+  EXPECT_EQ(Smi::ToInt(map->Get(isolate(), key)), 99);
+  // The general insert grows the table and keeps the order.
+  Insert(map, Int(capacity), Int(7));
+  EXPECT_GT(map->table().capacity(), capacity);
+  EXPECT_EQ(Smi::ToInt(Keys(map)[0]), 0);
+  heap()->Verify();
+}
+
+TEST_F(HashMapTest, StringKeysHashAlikeWhateverTheirShapeOrCachedHash) {
+  HandleScope scope(isolate());
+  Handle<String> flat = Str("a key long enough to be a rope when concatenated");
+  Handle<String> fresh = Str("a key long enough to be a rope when concatenated");
+  Handle<String> rope = Check(
+      factory()->NewConsString(Str("a key long enough to be "), Str("a rope when concatenated")));
+  ASSERT_TRUE((*rope).IsConsString());
+  EXPECT_FALSE(fresh->HasHash());  // HashKey's out-of-line path computes and caches it
+  uint32_t hash = HashMap::HashKey(*fresh);
+  EXPECT_TRUE(fresh->HasHash());
+  EXPECT_EQ(HashMap::HashKey(*fresh), hash);  // now the inline path
+  EXPECT_EQ(HashMap::HashKey(*flat), hash);
+  EXPECT_EQ(HashMap::HashKey(*rope), hash);
+  Handle<HashMap> map = Check(factory()->NewHashMap());
+  Insert(map, rope, Int(1));
+  EXPECT_EQ(Smi::ToInt(Get(map, flat)), 1);  // flat string against a rope key
+  Insert(map, flat, Int(2));
+  EXPECT_EQ(map->size(), 1);
+  EXPECT_EQ(Smi::ToInt(Get(map, rope)), 2);
+  // Same hash bits, different kinds: a Smi never equals a string.
+  Handle<Value> number = handle(Smi::FromInt(static_cast<int64_t>(hash)), isolate());
+  EXPECT_TRUE(Get(map, number).IsTheHole());
+}
+
 TEST_F(HashMapTest, DeeplyNestedTupleKeysDoNotRecurse) {
   HandleScope scope(isolate());
   Handle<Value> key = Int(0);
