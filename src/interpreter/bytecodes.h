@@ -51,172 +51,172 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
 // and relative to the jump's own first byte (prefix included); JumpLoop jumps backwards.
 // Order constraint: Wide and ExtraWide must stay first (the prefixes are 0 and 1), and the
 // jump bytecodes stay contiguous from Jump to JumpIfForInDone (IsJump tests a range).
-#define RUCHY_BYTECODE_LIST(V)                                                     \
-  /* Operand-size prefixes */                                                      \
-  V(Wide, kNone)                                                                   \
-  V(ExtraWide, kNone)                                                              \
-                                                                                   \
-  /* Jumps (contiguous; the offset is always the first operand) */                 \
-  V(Jump, kNone, kUImm)                                                            \
-  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                            \
-  V(JumpIfTrue, kRead, kUImm)                                                      \
-  V(JumpIfFalse, kRead, kUImm)                                                     \
-  V(JumpIfToBooleanTrue, kRead, kUImm)                                             \
-  V(JumpIfToBooleanFalse, kRead, kUImm)                                            \
-  V(JumpIfNil, kRead, kUImm)                                                       \
-  V(JumpIfNotNil, kRead, kUImm)                                                    \
-  V(JumpIfNotHole, kRead, kUImm)                                                   \
-  /* jumps when acc is the very same value as reg (identity, not equality) */      \
-  V(JumpIfSame, kRead, kUImm, kReg)                                                \
-  /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,   \
-     else acc = the element and the index advances */                              \
-  V(JumpIfForInDone, kWrite, kUImm, kReg)                                          \
-                                                                                   \
-  /* Loading constants into the accumulator */                                     \
-  V(LdaZero, kWrite)                                                               \
-  V(LdaSmi, kWrite, kImm)                                                          \
-  V(LdaNil, kWrite)                                                                \
-  V(LdaTrue, kWrite)                                                               \
-  V(LdaFalse, kWrite)                                                              \
-  V(LdaTheHole, kWrite)                                                            \
-  V(LdaConstant, kWrite, kIdx)                                                     \
-                                                                                   \
-  /* Registers */                                                                  \
-  V(Ldar, kWrite, kReg)                                                            \
-  V(Star, kRead, kRegOut)                                                          \
-  V(Mov, kNone, kReg, kRegOut)                                                     \
+#define RUCHY_BYTECODE_LIST(V)                                                      \
+  /* Operand-size prefixes */                                                       \
+  V(Wide, kNone)                                                                    \
+  V(ExtraWide, kNone)                                                               \
+                                                                                    \
+  /* Jumps (contiguous; the offset is always the first operand) */                  \
+  V(Jump, kNone, kUImm)                                                             \
+  V(JumpLoop, kNone, kUImm, kImm, kIdx)                                             \
+  V(JumpIfTrue, kRead, kUImm)                                                       \
+  V(JumpIfFalse, kRead, kUImm)                                                      \
+  V(JumpIfToBooleanTrue, kRead, kUImm)                                              \
+  V(JumpIfToBooleanFalse, kRead, kUImm)                                             \
+  V(JumpIfNil, kRead, kUImm)                                                        \
+  V(JumpIfNotNil, kRead, kUImm)                                                     \
+  V(JumpIfNotHole, kRead, kUImm)                                                    \
+  /* jumps when acc is the very same value as reg (identity, not equality) */       \
+  V(JumpIfSame, kRead, kUImm, kReg)                                                 \
+  /* for-in step: reg holds the iterable, reg+1 the next index; jumps when done,    \
+     else acc = the element and the index advances */                               \
+  V(JumpIfForInDone, kWrite, kUImm, kReg)                                           \
+                                                                                    \
+  /* Loading constants into the accumulator */                                      \
+  V(LdaZero, kWrite)                                                                \
+  V(LdaSmi, kWrite, kImm)                                                           \
+  V(LdaNil, kWrite)                                                                 \
+  V(LdaTrue, kWrite)                                                                \
+  V(LdaFalse, kWrite)                                                               \
+  V(LdaTheHole, kWrite)                                                             \
+  V(LdaConstant, kWrite, kIdx)                                                      \
+                                                                                    \
+  /* Registers */                                                                   \
+  V(Ldar, kWrite, kReg)                                                             \
+  V(Star, kRead, kRegOut)                                                           \
+  V(Mov, kNone, kReg, kRegOut)                                                      \
   /* Mov and Star that mark the value shared (a second reference to a container) */ \
-  V(MovShared, kNone, kReg, kRegOut)                                               \
-  V(StarShared, kRead, kRegOut)                                                    \
-                                                                                   \
-  /* Globals: global cell index */                                                 \
-  V(LdaGlobal, kWrite, kIdx)                                                       \
-  V(StaGlobal, kRead, kIdx)                                                        \
-                                                                                   \
-  /* Context slots: slot index, depth up the context chain from the current one */ \
-  V(LdaContextSlot, kWrite, kIdx, kUImm)                                           \
-  V(StaContextSlot, kRead, kIdx, kUImm)                                            \
-  V(LdaCurrentContextSlot, kWrite, kIdx)                                           \
-  V(StaCurrentContextSlot, kRead, kIdx)                                            \
-  /* acc = a new context of n slots whose previous is the current context */       \
-  V(CreateContext, kWrite, kUImm)                                                  \
-  /* reg = current context; current context = acc */                               \
-  V(PushContext, kRead, kRegOut)                                                   \
-  /* current context = reg */                                                      \
-  V(PopContext, kNone, kReg)                                                       \
-  V(LdaCurrentContext, kWrite)                                                     \
-                                                                                   \
-  /* Binary operators: acc = reg OP acc, with a feedback slot */                   \
-  V(Add, kReadWrite, kReg, kIdx)                                                   \
-  V(Sub, kReadWrite, kReg, kIdx)                                                   \
-  V(Mul, kReadWrite, kReg, kIdx)                                                   \
-  V(Div, kReadWrite, kReg, kIdx)                                                   \
-  V(Mod, kReadWrite, kReg, kIdx)                                                   \
-  V(Exp, kReadWrite, kReg, kIdx)                                                   \
-  V(BitwiseOr, kReadWrite, kReg, kIdx)                                             \
-  V(BitwiseXor, kReadWrite, kReg, kIdx)                                            \
-  V(BitwiseAnd, kReadWrite, kReg, kIdx)                                            \
-  V(ShiftLeft, kReadWrite, kReg, kIdx)                                             \
-  V(ShiftRight, kReadWrite, kReg, kIdx)                                            \
-  /* Binary operators with the register on the right: acc = acc OP reg */          \
-  V(AddRhs, kReadWrite, kReg, kIdx)                                                \
-  V(SubRhs, kReadWrite, kReg, kIdx)                                                \
-  V(MulRhs, kReadWrite, kReg, kIdx)                                                \
-  V(DivRhs, kReadWrite, kReg, kIdx)                                                \
-  V(ModRhs, kReadWrite, kReg, kIdx)                                                \
-  /* Binary operators with a small-integer immediate: acc = acc OP imm */          \
-  V(AddSmi, kReadWrite, kImm, kIdx)                                                \
-  V(SubSmi, kReadWrite, kImm, kIdx)                                                \
-  V(MulSmi, kReadWrite, kImm, kIdx)                                                \
-  V(DivSmi, kReadWrite, kImm, kIdx)                                                \
-  V(ModSmi, kReadWrite, kImm, kIdx)                                                \
-  V(BitwiseAndSmi, kReadWrite, kImm, kIdx)                                         \
-  V(ShiftLeftSmi, kReadWrite, kImm, kIdx)                                          \
-  V(ShiftRightSmi, kReadWrite, kImm, kIdx)                                         \
-                                                                                   \
-  /* Unary operators */                                                            \
-  V(Negate, kReadWrite, kIdx)                                                      \
-  V(BitwiseNot, kReadWrite, kIdx)                                                  \
-  V(LogicalNot, kReadWrite)                                                        \
-  /* acc as f64 / f32, and acc as a 64-bit integer type; Idx: the type name (a     \
-     constant string) for the general conversion and its errors */                 \
-  V(CastToFloat, kReadWrite, kIdx)                                                 \
-  V(CastToInt64, kReadWrite, kIdx)                                                 \
-                                                                                   \
-  /* Comparisons: acc = reg CMP acc, with a feedback slot */                       \
-  V(TestEqual, kReadWrite, kReg, kIdx)                                             \
-  V(TestNotEqual, kReadWrite, kReg, kIdx)                                          \
-  V(TestLessThan, kReadWrite, kReg, kIdx)                                          \
-  V(TestGreaterThan, kReadWrite, kReg, kIdx)                                       \
-  V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                   \
-  V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                \
-  /* acc = acc CMP reg (equality is symmetric: TestEqual serves both orders) */    \
-  V(TestLessThanRhs, kReadWrite, kReg, kIdx)                                       \
-  V(TestGreaterThanRhs, kReadWrite, kReg, kIdx)                                    \
-  V(TestLessThanOrEqualRhs, kReadWrite, kReg, kIdx)                                \
-  V(TestGreaterThanOrEqualRhs, kReadWrite, kReg, kIdx)                             \
-  /* acc = acc CMP imm */                                                          \
-  V(TestEqualSmi, kReadWrite, kImm, kIdx)                                          \
-  V(TestNotEqualSmi, kReadWrite, kImm, kIdx)                                       \
-  V(TestLessThanSmi, kReadWrite, kImm, kIdx)                                       \
-  V(TestGreaterThanSmi, kReadWrite, kImm, kIdx)                                    \
-  V(TestLessThanOrEqualSmi, kReadWrite, kImm, kIdx)                                \
-  V(TestGreaterThanOrEqualSmi, kReadWrite, kImm, kIdx)                             \
-                                                                                   \
-  /* Containers and copy-on-write */                                               \
-  V(CreateArray, kWrite, kRegList, kRegCount)                                      \
-  V(CreateTuple, kWrite, kRegList, kRegCount)                                      \
-  /* key/value register pairs */                                                   \
-  V(CreateMap, kWrite, kRegList, kRegCount)                                        \
-  /* acc = reg..acc (flag 1: inclusive) */                                         \
-  V(CreateRange, kReadWrite, kReg, kFlag8)                                         \
-  /* marks acc shared (a duplicated reference to a container) */                   \
-  V(Share, kReadWrite)                                                             \
-                                                                                   \
-  /* Fields and elements. Loads of a place being updated skip the shared mark;     \
-     stores may replace the container in reg by its copy-on-write copy. */         \
-  V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                    \
-  V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                           \
-  /* acc = acc.name: a member of a computed value (a[i].x, f().x) */               \
-  V(GetNamedPropertyAcc, kReadWrite, kIdx, kIdx)                                   \
-  V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                     \
-  V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                      \
-  V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                             \
-  V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                     \
-  /* acc = acc::name (Idx: the name constant), a path segment: an enum's unit      \
-     variant, an associated item, a module member; two slots cache [type, unit     \
-     value], a third is the field IC of other objects */                           \
-  V(GetPathMember, kReadWrite, kIdx, kIdx)                                         \
-                                                                                   \
-  /* Patterns: tests leave a boolean (and take the boolean jump after them).       \
-     TestVariant: acc = the pattern's type (nil: Some/None/Ok/Err or a bare        \
-     variant name); is reg its variant named by constant Idx, with a payload of    \
-     the length UImm says (0: any, else 2 * count + has_rest + 1)? Two slots       \
-     cache [type or enum descriptor, 2 * variant index + typed]. */                \
-  V(TestVariant, kReadWrite, kReg, kIdx, kUImm, kIdx)                              \
-  /* is reg a sequence of UImm elements (flag bit 2: at least that many); flag     \
-     bits 0-1: 0 a tuple, 1 an array, 2 a tuple struct or variant payload */       \
-  V(TestSequence, kWrite, kReg, kUImm, kFlag8)                                     \
-  /* does reg match the literal or path value in acc (strict numbers) */           \
-  V(TestPatternEqual, kReadWrite, kReg)                                            \
-  /* acc = element Imm of reg (negative: from the end) for destructuring */        \
-  V(GetPatternElement, kWrite, kReg, kImm)                                         \
-                                                                                   \
-  /* Calls. Call-site index (BytecodeData::call_sites), argument registers,        \
-     feedback slot. CallMethod's first register is the receiver; it is updated     \
-     with the receiver's final value (mutating built-ins, &mut self). */           \
-  V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                         \
-  V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                           \
-  V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                          \
-  /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */       \
-  V(CreateClosure, kWrite, kIdx)                                                   \
-                                                                                   \
-  /* acc = the iterable form of acc (arrays, ranges, strings, maps) */             \
-  V(GetIterator, kReadWrite, kIdx)                                                 \
-                                                                                   \
-  /* Function exit and exceptions */                                               \
-  V(Return, kRead)                                                                 \
-  V(Throw, kRead)                                                                  \
+  V(MovShared, kNone, kReg, kRegOut)                                                \
+  V(StarShared, kRead, kRegOut)                                                     \
+                                                                                    \
+  /* Globals: global cell index */                                                  \
+  V(LdaGlobal, kWrite, kIdx)                                                        \
+  V(StaGlobal, kRead, kIdx)                                                         \
+                                                                                    \
+  /* Context slots: slot index, depth up the context chain from the current one */  \
+  V(LdaContextSlot, kWrite, kIdx, kUImm)                                            \
+  V(StaContextSlot, kRead, kIdx, kUImm)                                             \
+  V(LdaCurrentContextSlot, kWrite, kIdx)                                            \
+  V(StaCurrentContextSlot, kRead, kIdx)                                             \
+  /* acc = a new context of n slots whose previous is the current context */        \
+  V(CreateContext, kWrite, kUImm)                                                   \
+  /* reg = current context; current context = acc */                                \
+  V(PushContext, kRead, kRegOut)                                                    \
+  /* current context = reg */                                                       \
+  V(PopContext, kNone, kReg)                                                        \
+  V(LdaCurrentContext, kWrite)                                                      \
+                                                                                    \
+  /* Binary operators: acc = reg OP acc, with a feedback slot */                    \
+  V(Add, kReadWrite, kReg, kIdx)                                                    \
+  V(Sub, kReadWrite, kReg, kIdx)                                                    \
+  V(Mul, kReadWrite, kReg, kIdx)                                                    \
+  V(Div, kReadWrite, kReg, kIdx)                                                    \
+  V(Mod, kReadWrite, kReg, kIdx)                                                    \
+  V(Exp, kReadWrite, kReg, kIdx)                                                    \
+  V(BitwiseOr, kReadWrite, kReg, kIdx)                                              \
+  V(BitwiseXor, kReadWrite, kReg, kIdx)                                             \
+  V(BitwiseAnd, kReadWrite, kReg, kIdx)                                             \
+  V(ShiftLeft, kReadWrite, kReg, kIdx)                                              \
+  V(ShiftRight, kReadWrite, kReg, kIdx)                                             \
+  /* Binary operators with the register on the right: acc = acc OP reg */           \
+  V(AddRhs, kReadWrite, kReg, kIdx)                                                 \
+  V(SubRhs, kReadWrite, kReg, kIdx)                                                 \
+  V(MulRhs, kReadWrite, kReg, kIdx)                                                 \
+  V(DivRhs, kReadWrite, kReg, kIdx)                                                 \
+  V(ModRhs, kReadWrite, kReg, kIdx)                                                 \
+  /* Binary operators with a small-integer immediate: acc = acc OP imm */           \
+  V(AddSmi, kReadWrite, kImm, kIdx)                                                 \
+  V(SubSmi, kReadWrite, kImm, kIdx)                                                 \
+  V(MulSmi, kReadWrite, kImm, kIdx)                                                 \
+  V(DivSmi, kReadWrite, kImm, kIdx)                                                 \
+  V(ModSmi, kReadWrite, kImm, kIdx)                                                 \
+  V(BitwiseAndSmi, kReadWrite, kImm, kIdx)                                          \
+  V(ShiftLeftSmi, kReadWrite, kImm, kIdx)                                           \
+  V(ShiftRightSmi, kReadWrite, kImm, kIdx)                                          \
+                                                                                    \
+  /* Unary operators */                                                             \
+  V(Negate, kReadWrite, kIdx)                                                       \
+  V(BitwiseNot, kReadWrite, kIdx)                                                   \
+  V(LogicalNot, kReadWrite)                                                         \
+  /* acc as f64 / f32, and acc as a 64-bit integer type; Idx: the type name (a      \
+     constant string) for the general conversion and its errors */                  \
+  V(CastToFloat, kReadWrite, kIdx)                                                  \
+  V(CastToInt64, kReadWrite, kIdx)                                                  \
+                                                                                    \
+  /* Comparisons: acc = reg CMP acc, with a feedback slot */                        \
+  V(TestEqual, kReadWrite, kReg, kIdx)                                              \
+  V(TestNotEqual, kReadWrite, kReg, kIdx)                                           \
+  V(TestLessThan, kReadWrite, kReg, kIdx)                                           \
+  V(TestGreaterThan, kReadWrite, kReg, kIdx)                                        \
+  V(TestLessThanOrEqual, kReadWrite, kReg, kIdx)                                    \
+  V(TestGreaterThanOrEqual, kReadWrite, kReg, kIdx)                                 \
+  /* acc = acc CMP reg (equality is symmetric: TestEqual serves both orders) */     \
+  V(TestLessThanRhs, kReadWrite, kReg, kIdx)                                        \
+  V(TestGreaterThanRhs, kReadWrite, kReg, kIdx)                                     \
+  V(TestLessThanOrEqualRhs, kReadWrite, kReg, kIdx)                                 \
+  V(TestGreaterThanOrEqualRhs, kReadWrite, kReg, kIdx)                              \
+  /* acc = acc CMP imm */                                                           \
+  V(TestEqualSmi, kReadWrite, kImm, kIdx)                                           \
+  V(TestNotEqualSmi, kReadWrite, kImm, kIdx)                                        \
+  V(TestLessThanSmi, kReadWrite, kImm, kIdx)                                        \
+  V(TestGreaterThanSmi, kReadWrite, kImm, kIdx)                                     \
+  V(TestLessThanOrEqualSmi, kReadWrite, kImm, kIdx)                                 \
+  V(TestGreaterThanOrEqualSmi, kReadWrite, kImm, kIdx)                              \
+                                                                                    \
+  /* Containers and copy-on-write */                                                \
+  V(CreateArray, kWrite, kRegList, kRegCount)                                       \
+  V(CreateTuple, kWrite, kRegList, kRegCount)                                       \
+  /* key/value register pairs */                                                    \
+  V(CreateMap, kWrite, kRegList, kRegCount)                                         \
+  /* acc = reg..acc (flag 1: inclusive) */                                          \
+  V(CreateRange, kReadWrite, kReg, kFlag8)                                          \
+  /* marks acc shared (a duplicated reference to a container) */                    \
+  V(Share, kReadWrite)                                                              \
+                                                                                    \
+  /* Fields and elements. Loads of a place being updated skip the shared mark;      \
+     stores may replace the container in reg by its copy-on-write copy. */          \
+  V(GetNamedProperty, kWrite, kReg, kIdx, kIdx)                                     \
+  V(GetNamedPropertyForUpdate, kWrite, kReg, kIdx, kIdx)                            \
+  /* acc = acc.name: a member of a computed value (a[i].x, f().x) */                \
+  V(GetNamedPropertyAcc, kReadWrite, kIdx, kIdx)                                    \
+  V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                      \
+  V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                       \
+  V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                              \
+  V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                      \
+  /* acc = acc::name (Idx: the name constant), a path segment: an enum's unit       \
+     variant, an associated item, a module member; two slots cache [type, unit      \
+     value], a third is the field IC of other objects */                            \
+  V(GetPathMember, kReadWrite, kIdx, kIdx)                                          \
+                                                                                    \
+  /* Patterns: tests leave a boolean (and take the boolean jump after them).        \
+     TestVariant: acc = the pattern's type (nil: Some/None/Ok/Err or a bare         \
+     variant name); is reg its variant named by constant Idx, with a payload of     \
+     the length UImm says (0: any, else 2 * count + has_rest + 1)? Two slots        \
+     cache [type or enum descriptor, 2 * variant index + typed]. */                 \
+  V(TestVariant, kReadWrite, kReg, kIdx, kUImm, kIdx)                               \
+  /* is reg a sequence of UImm elements (flag bit 2: at least that many); flag      \
+     bits 0-1: 0 a tuple, 1 an array, 2 a tuple struct or variant payload */        \
+  V(TestSequence, kWrite, kReg, kUImm, kFlag8)                                      \
+  /* does reg match the literal or path value in acc (strict numbers) */            \
+  V(TestPatternEqual, kReadWrite, kReg)                                             \
+  /* acc = element Imm of reg (negative: from the end) for destructuring */         \
+  V(GetPatternElement, kWrite, kReg, kImm)                                          \
+                                                                                    \
+  /* Calls. Call-site index (BytecodeData::call_sites), argument registers,         \
+     feedback slot. CallMethod's first register is the receiver; it is updated      \
+     with the receiver's final value (mutating built-ins, &mut self). */            \
+  V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                          \
+  V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                            \
+  V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                           \
+  /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */        \
+  V(CreateClosure, kWrite, kIdx)                                                    \
+                                                                                    \
+  /* acc = the iterable form of acc (arrays, ranges, strings, maps) */              \
+  V(GetIterator, kReadWrite, kIdx)                                                  \
+                                                                                    \
+  /* Function exit and exceptions */                                                \
+  V(Return, kRead)                                                                  \
+  V(Throw, kRead)                                                                   \
   V(ReThrow, kRead)
 
 enum class Bytecode : uint8_t {
