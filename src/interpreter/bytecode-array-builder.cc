@@ -241,6 +241,17 @@ bool BytecodeArrayBuilder::PeepholeRound() {
            Bytecodes::GetAccumulatorUse(nodes_[index].bytecode) == AccumulatorUse::kWrite;
   };
   bool changed = false;
+  // Replaces nodes first..store, which end in a Star, by `fused`: the first node's register
+  // (a Ldar's) if any, then the Star's.
+  auto fuse_store = [&](size_t first, size_t store, Bytecode fused) {
+    Node& head = nodes_[first];
+    int operand = head.bytecode == Bytecode::kLdar ? 1 : 0;
+    head.operands[operand] = nodes_[store].operands[0];
+    head.operand_count = static_cast<uint8_t>(operand + 1);
+    head.bytecode = fused;
+    for (size_t k = first + 1; k <= store; ++k) removed[k] = true;
+    changed = true;
+  };
   for (size_t i = 0; i + 1 < nodes_.size(); ++i) {
     if (removed[i]) continue;
     Node& node = nodes_[i];
@@ -268,32 +279,19 @@ bool BytecodeArrayBuilder::PeepholeRound() {
     if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kShare &&
         i + 2 < nodes_.size() && nodes_[i + 2].bytecode == Bytecode::kStar && !is_target[i + 1] &&
         !is_target[i + 2] && accumulator_dead_at(i + 3)) {
-      node.bytecode = Bytecode::kMovShared;
-      node.operands[1] = nodes_[i + 2].operands[0];
-      node.operand_count = 2;
-      removed[i + 1] = true;
-      removed[i + 2] = true;
-      changed = true;
+      fuse_store(i, i + 2, Bytecode::kMovShared);
       continue;
     }
     // Share; Star r: one StarShared (the mark is on the value, which stays in acc).
     if (node.bytecode == Bytecode::kShare && next.bytecode == Bytecode::kStar &&
         !is_target[i + 1]) {
-      node.bytecode = Bytecode::kStarShared;
-      node.operands[0] = next.operands[0];
-      node.operand_count = 1;
-      removed[i + 1] = true;
-      changed = true;
+      fuse_store(i, i + 1, Bytecode::kStarShared);
       continue;
     }
     // Ldar r; Star s with the accumulator dead afterwards: one Mov.
     if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kStar && !is_target[i + 1] &&
         accumulator_dead_at(i + 2)) {
-      node.bytecode = Bytecode::kMov;
-      node.operands[1] = next.operands[0];
-      node.operand_count = 2;
-      removed[i + 1] = true;
-      changed = true;
+      fuse_store(i, i + 1, Bytecode::kMov);
       continue;
     }
     // LogicalNot before a boolean jump, when nothing reads the negated value afterwards:

@@ -155,8 +155,7 @@ bool Array::PushRepeated(Isolate* isolate, Handle<Array> array, Handle<Value> va
   if (!EnsureCapacity(isolate, array, length + count)) return false;
   if (array->kind() == ElementsKind::kDouble) {
     FixedDoubleArray elements = FixedDoubleArray::cast(array->elements());
-    double number =
-        value->IsSmi() ? static_cast<double>(Smi::ToInt(*value)) : HeapNumber::cast(*value).value();
+    double number = HeapNumber::cast(*value).value();  // a double kind holds a float
     for (int i = 0; i < count; ++i) elements.set(length + i, number);
   } else {
     FixedArray elements = FixedArray::cast(array->elements());
