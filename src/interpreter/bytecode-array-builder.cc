@@ -198,6 +198,18 @@ bool IsComparison(Bytecode bytecode) {
     case Bytecode::kTestGreaterThanSmi:
     case Bytecode::kTestLessThanOrEqualSmi:
     case Bytecode::kTestGreaterThanOrEqualSmi:
+    case Bytecode::kTestEqualRegs:
+    case Bytecode::kTestNotEqualRegs:
+    case Bytecode::kTestLessThanRegs:
+    case Bytecode::kTestGreaterThanRegs:
+    case Bytecode::kTestLessThanOrEqualRegs:
+    case Bytecode::kTestGreaterThanOrEqualRegs:
+    case Bytecode::kTestEqualRegSmi:
+    case Bytecode::kTestNotEqualRegSmi:
+    case Bytecode::kTestLessThanRegSmi:
+    case Bytecode::kTestGreaterThanRegSmi:
+    case Bytecode::kTestLessThanOrEqualRegSmi:
+    case Bytecode::kTestGreaterThanOrEqualRegSmi:
     case Bytecode::kLogicalNot:
     case Bytecode::kTestVariant:
     case Bytecode::kTestSequence:
@@ -205,6 +217,52 @@ bool IsComparison(Bytecode bytecode) {
       return true;
     default:
       return false;
+  }
+}
+
+// The form of binary operator `op` that reads its left operand from a register instead
+// of the accumulator (`Ldar r; op` fused), and whether op's own operand goes first (op
+// is `reg OP acc`) or second (`acc OP reg`, `acc OP imm`).
+struct RegisterForm {
+  bool exists = false;
+  Bytecode fused = Bytecode::kWide;
+  bool own_operand_first = false;
+};
+
+RegisterForm RegisterFormOf(Bytecode op) {
+  switch (op) {
+#define RUCHY_REGISTER_FORMS(Name)                   \
+  case Bytecode::k##Name:                            \
+    return {true, Bytecode::k##Name##Regs, true};          \
+  case Bytecode::k##Name##Smi:                       \
+    return {true, Bytecode::k##Name##RegSmi, false};
+    RUCHY_REGISTER_FORMS(Add)
+    RUCHY_REGISTER_FORMS(Sub)
+    RUCHY_REGISTER_FORMS(Mul)
+    RUCHY_REGISTER_FORMS(Div)
+    RUCHY_REGISTER_FORMS(Mod)
+    RUCHY_REGISTER_FORMS(TestEqual)
+    RUCHY_REGISTER_FORMS(TestNotEqual)
+    RUCHY_REGISTER_FORMS(TestLessThan)
+    RUCHY_REGISTER_FORMS(TestGreaterThan)
+    RUCHY_REGISTER_FORMS(TestLessThanOrEqual)
+    RUCHY_REGISTER_FORMS(TestGreaterThanOrEqual)
+#undef RUCHY_REGISTER_FORMS
+#define RUCHY_RHS_FORMS(Name)              \
+  case Bytecode::k##Name##Rhs:             \
+    return {true, Bytecode::k##Name##Regs, false};
+    RUCHY_RHS_FORMS(Add)
+    RUCHY_RHS_FORMS(Sub)
+    RUCHY_RHS_FORMS(Mul)
+    RUCHY_RHS_FORMS(Div)
+    RUCHY_RHS_FORMS(Mod)
+    RUCHY_RHS_FORMS(TestLessThan)
+    RUCHY_RHS_FORMS(TestGreaterThan)
+    RUCHY_RHS_FORMS(TestLessThanOrEqual)
+    RUCHY_RHS_FORMS(TestGreaterThanOrEqual)
+#undef RUCHY_RHS_FORMS
+    default:
+      return {};
   }
 }
 
@@ -293,6 +351,23 @@ bool BytecodeArrayBuilder::PeepholeRound() {
         accumulator_dead_at(i + 2)) {
       fuse_store(i, i + 1, Bytecode::kMov);
       continue;
+    }
+    // Ldar r; OP x: one bytecode taking its left operand from r (`reg OP reg`, `reg OP
+    // imm`), which leaves the accumulator as OP did.
+    if (node.bytecode == Bytecode::kLdar && !is_target[i + 1]) {
+      RegisterForm form = RegisterFormOf(next.bytecode);
+      if (form.exists) {
+        int loaded = node.operands[0];
+        int own = next.operands[0];
+        next.operands[2] = next.operands[1];  // the feedback slot
+        next.operands[0] = form.own_operand_first ? own : loaded;
+        next.operands[1] = form.own_operand_first ? loaded : own;
+        next.operand_count = 3;
+        next.bytecode = form.fused;
+        removed[i] = true;
+        changed = true;
+        continue;
+      }
     }
     // LogicalNot before a boolean jump, when nothing reads the negated value afterwards:
     // test the operand's truthiness and jump on the opposite outcome.

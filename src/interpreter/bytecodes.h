@@ -134,6 +134,19 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(ShiftLeftSmi, kReadWrite, kImm, kIdx)                                           \
   V(ShiftRightSmi, kReadWrite, kImm, kIdx)                                          \
                                                                                     \
+  /* The same with the left operand in a register (a fused Ldar): acc = reg OP reg  \
+     and acc = reg OP imm */                                                        \
+  V(AddRegs, kWrite, kReg, kReg, kIdx)                                              \
+  V(SubRegs, kWrite, kReg, kReg, kIdx)                                              \
+  V(MulRegs, kWrite, kReg, kReg, kIdx)                                              \
+  V(DivRegs, kWrite, kReg, kReg, kIdx)                                              \
+  V(ModRegs, kWrite, kReg, kReg, kIdx)                                              \
+  V(AddRegSmi, kWrite, kReg, kImm, kIdx)                                            \
+  V(SubRegSmi, kWrite, kReg, kImm, kIdx)                                            \
+  V(MulRegSmi, kWrite, kReg, kImm, kIdx)                                            \
+  V(DivRegSmi, kWrite, kReg, kImm, kIdx)                                            \
+  V(ModRegSmi, kWrite, kReg, kImm, kIdx)                                            \
+                                                                                    \
   /* Unary operators */                                                             \
   V(Negate, kReadWrite, kIdx)                                                       \
   V(BitwiseNot, kReadWrite, kIdx)                                                   \
@@ -162,6 +175,19 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(TestGreaterThanSmi, kReadWrite, kImm, kIdx)                                     \
   V(TestLessThanOrEqualSmi, kReadWrite, kImm, kIdx)                                 \
   V(TestGreaterThanOrEqualSmi, kReadWrite, kImm, kIdx)                              \
+  /* reg CMP reg and reg CMP imm (a fused Ldar) */                                  \
+  V(TestEqualRegs, kWrite, kReg, kReg, kIdx)                                        \
+  V(TestNotEqualRegs, kWrite, kReg, kReg, kIdx)                                     \
+  V(TestLessThanRegs, kWrite, kReg, kReg, kIdx)                                     \
+  V(TestGreaterThanRegs, kWrite, kReg, kReg, kIdx)                                  \
+  V(TestLessThanOrEqualRegs, kWrite, kReg, kReg, kIdx)                              \
+  V(TestGreaterThanOrEqualRegs, kWrite, kReg, kReg, kIdx)                           \
+  V(TestEqualRegSmi, kWrite, kReg, kImm, kIdx)                                      \
+  V(TestNotEqualRegSmi, kWrite, kReg, kImm, kIdx)                                   \
+  V(TestLessThanRegSmi, kWrite, kReg, kImm, kIdx)                                   \
+  V(TestGreaterThanRegSmi, kWrite, kReg, kImm, kIdx)                                \
+  V(TestLessThanOrEqualRegSmi, kWrite, kReg, kImm, kIdx)                            \
+  V(TestGreaterThanOrEqualRegSmi, kWrite, kReg, kImm, kIdx)                         \
                                                                                     \
   /* Containers and copy-on-write */                                                \
   V(CreateArray, kWrite, kRegList, kRegCount)                                       \
