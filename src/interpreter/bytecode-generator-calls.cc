@@ -323,6 +323,23 @@ void BytecodeGenerator::VisitCall(Call* node) {
     return;
   }
 
+  // A hoisted function declared at the top level and never assigned: the global cell holds
+  // it before any code runs and afterwards, so CallGlobal reads it at the call itself.
+  if (!has_names && callee->IsIdentifier()) {
+    Variable* v = callee->AsIdentifier()->variable;
+    if (v != nullptr && v->location() == VariableLocation::kGlobal &&
+        v->mode() == VariableMode::kFunction && !v->is_assigned()) {
+      Register args = NewTemps(std::max(n, 1));
+      std::vector<Place*> writebacks;
+      EvaluateArguments(node->arguments, args, &writebacks);
+      ExpressionPosition(node);
+      Emit(Bytecode::kCallGlobal,
+           {static_cast<uint32_t>(state_->interpreter->GlobalIndex(v->name()->view())), Op(args),
+            static_cast<uint32_t>(n), CallSlot()});
+      FinishCall(node->arguments, args, writebacks);
+      return;
+    }
+  }
   Register callee_reg = NewTemp();
   if (callee->IsIdentifier()) {
     // Only called: a function is not a container, so nothing needs marking shared.
@@ -353,12 +370,17 @@ void BytecodeGenerator::VisitCall(Call* node) {
   }
   ExpressionPosition(node);
   Emit(Bytecode::kCallFunction, {Op(callee_reg), Op(args), static_cast<uint32_t>(n), CallSlot()});
+  FinishCall(node->arguments, args, writebacks);
+}
+
+void BytecodeGenerator::FinishCall(const NodeList<Argument>& arguments, Register args,
+                                   const std::vector<Place*>& writebacks) {
   bool any_writeback = false;
   for (Place* p : writebacks) any_writeback |= p != nullptr;
   if (any_writeback) {
     Register result = NewTemp();
     Star(result);
-    WriteBackArguments(node->arguments, args, writebacks);
+    WriteBackArguments(arguments, args, writebacks);
     Ldar(result);
   }
 }

@@ -243,6 +243,9 @@ class BytecodeGenerator {
   int EvaluateNamedArguments(const NodeList<Argument>& args, Register first, CallSite* site);
   void WriteBackArguments(const NodeList<Argument>& args, Register first,
                           const std::vector<Place*>& writebacks);
+  // After a call: writes in-out arguments back to their places, keeping the result in acc.
+  void FinishCall(const NodeList<Argument>& args, Register first,
+                  const std::vector<Place*>& writebacks);
   bool IsMapEntryChain(Node* node) const;
   void VisitMapEntryChain(MethodCall* node, bool as_place, Place** place_out);
 

@@ -100,7 +100,8 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
       std::string text = options.describe_constant(it.GetOperand(0));
       if (!text.empty()) out += " ; " + text;
     }
-    if ((bytecode == Bytecode::kLdaGlobal || bytecode == Bytecode::kStaGlobal) &&
+    if ((bytecode == Bytecode::kLdaGlobal || bytecode == Bytecode::kStaGlobal ||
+         bytecode == Bytecode::kCallGlobal) &&
         options.describe_global) {
       out += " ; " + options.describe_global(it.GetOperand(0));
     }

@@ -232,6 +232,9 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
      feedback slot. CallMethod's first register is the receiver; it is updated      \
      with the receiver's final value (mutating built-ins, &mut self). */            \
   V(CallFunction, kWrite, kReg, kRegList, kRegCount, kIdx)                          \
+  /* CallFunction of the function in global cell Idx (a hoisted `fun` nothing       \
+     assigns, so reading it after the arguments gives the same callee) */           \
+  V(CallGlobal, kWrite, kIdx, kRegList, kRegCount, kIdx)                            \
   V(CallMethod, kWrite, kIdx, kRegList, kRegCount, kIdx)                            \
   V(CallRuntime, kWrite, kRuntimeId, kRegList, kRegCount)                           \
   /* acc = a closure of the SharedFunctionInfo in constant pool entry idx */        \

@@ -75,7 +75,8 @@ struct SingleSizes {
 };
 // Handlers shared by two bytecodes advance by one size.
 // A Return resumes after either call bytecode.
-static_assert(SingleSizes::kCallFunction == SingleSizes::kCallMethod);
+static_assert(SingleSizes::kCallFunction == SingleSizes::kCallMethod &&
+              SingleSizes::kCallFunction == SingleSizes::kCallGlobal);
 static_assert(SingleSizes::kCreateArray == SingleSizes::kCreateTuple &&
               SingleSizes::kCreateArray == SingleSizes::kCreateMap);
 static_assert(SingleSizes::kGetNamedProperty == SingleSizes::kGetNamedPropertyForUpdate);
