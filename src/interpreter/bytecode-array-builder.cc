@@ -369,6 +369,16 @@ bool BytecodeArrayBuilder::PeepholeRound() {
         continue;
       }
     }
+    // Star r; JumpLoop: one StarJumpLoop (the Star's label, if any, moves to it).
+    if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kJumpLoop &&
+        !is_target[i + 1]) {
+      next.bytecode = Bytecode::kStarJumpLoop;
+      next.operands[3] = node.operands[0];
+      next.operand_count = 4;
+      removed[i] = true;
+      changed = true;
+      continue;
+    }
     // LogicalNot before a boolean jump, when nothing reads the negated value afterwards:
     // test the operand's truthiness and jump on the opposite outcome.
     if (node.bytecode == Bytecode::kLogicalNot && !is_target[i + 1] &&

@@ -59,6 +59,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   /* Jumps (contiguous; the offset is always the first operand) */                  \
   V(Jump, kNone, kUImm)                                                             \
   V(JumpLoop, kNone, kUImm, kImm, kIdx)                                             \
+  /* Star reg; JumpLoop (a loop variable's update at the end of the body) */        \
+  V(StarJumpLoop, kRead, kUImm, kImm, kIdx, kRegOut)                                \
   V(JumpIfTrue, kRead, kUImm)                                                       \
   V(JumpIfFalse, kRead, kUImm)                                                      \
   V(JumpIfToBooleanTrue, kRead, kUImm)                                              \
@@ -305,14 +307,15 @@ class Bytecodes {
   static bool IsJump(Bytecode bytecode) {
     return bytecode >= Bytecode::kJump && bytecode <= Bytecode::kJumpIfForInDone;
   }
-  static bool IsBackwardJump(Bytecode bytecode) { return bytecode == Bytecode::kJumpLoop; }
+  static bool IsBackwardJump(Bytecode bytecode) {
+    return bytecode == Bytecode::kJumpLoop || bytecode == Bytecode::kStarJumpLoop;
+  }
   static bool IsConditionalJump(Bytecode bytecode) {
-    return IsJump(bytecode) && bytecode != Bytecode::kJump && bytecode != Bytecode::kJumpLoop;
+    return IsJump(bytecode) && bytecode != Bytecode::kJump && !IsBackwardJump(bytecode);
   }
   // Control never falls through to the next bytecode.
   static bool IsUnconditionalExit(Bytecode bytecode) {
-    return bytecode == Bytecode::kJump || bytecode == Bytecode::kJumpLoop ||
-           bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
+    return bytecode == Bytecode::kJump || IsBackwardJump(bytecode) || bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
            bytecode == Bytecode::kReThrow;
   }
   // Whether any operand of the bytecode grows with Wide/ExtraWide.
