@@ -53,6 +53,10 @@ struct GcStats {
   int mark_compacts = 0;
   size_t promoted_bytes = 0;         // last scavenge
   size_t copied_bytes = 0;           // last scavenge (survivors kept young)
+  // Of those, young large objects (kept in place, not copied; they count in both so the
+  // totals stay what survived, and new-space sizing leaves them out).
+  size_t large_kept_bytes = 0;       // last scavenge, within copied_bytes
+  size_t large_promoted_bytes = 0;   // last scavenge, within promoted_bytes
   size_t evacuated_pages = 0;        // last mark-compact
   size_t live_bytes_after_full = 0;  // last mark-compact
   size_t young_bytes_before = 0;     // last scavenge: bytes it found in new space

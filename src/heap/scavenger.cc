@@ -36,10 +36,12 @@ void Scavenger::KeepLargeObject(HeapObject object, Page* page) {
     page->ClearFlag(Page::kBelowAgeMark);
     page->ClearFlag(Page::kInYoung);
     promoted_bytes_ += size;
+    large_promoted_bytes_ += size;
     promoted_.push_back(object);
   } else {
     page->SetFlag(Page::kBelowAgeMark);
     copied_bytes_ += size;
+    large_kept_bytes_ += size;
     young_large_.push_back(object);
   }
 }
@@ -177,6 +179,8 @@ void Scavenger::Run() {
   new_space_->FinishScavenge();
   heap_->stats_.copied_bytes = copied_bytes_;
   heap_->stats_.promoted_bytes = promoted_bytes_;
+  heap_->stats_.large_kept_bytes = large_kept_bytes_;
+  heap_->stats_.large_promoted_bytes = large_promoted_bytes_;
 }
 
 }  // namespace ruchy::internal

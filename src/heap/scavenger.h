@@ -43,6 +43,8 @@ class Scavenger {
   Address scan_ = kNullAddress;
   size_t copied_bytes_ = 0;
   size_t promoted_bytes_ = 0;
+  size_t large_kept_bytes_ = 0;
+  size_t large_promoted_bytes_ = 0;
 };
 
 }  // namespace ruchy::internal

@@ -74,6 +74,23 @@ TEST_F(HeapSizingTest, DoesNotGrowForLongLivedData) {
   EXPECT_EQ(heap()->new_space()->Capacity(), kMin);
 }
 
+TEST_F(HeapSizingTest, DoesNotGrowForSurvivingLargeObjects) {
+  // A hash table being filled: a young large object that survives one scavenge and is
+  // then replaced by a bigger one, with short-lived small objects around it. Large
+  // objects are never copied, so their survival is no reason for a bigger nursery.
+  HandleScope scope(isolate());
+  Handle<FixedArray> holder = Check(factory()->NewFixedArray(1, AllocationType::kOld));
+  for (int round = 0; round < 12; ++round) {
+    AllocateGarbage(static_cast<int>(kMin / 80));  // about one scavenge each
+    HandleScope inner(isolate());
+    holder->set(0, *Check(factory()->NewFixedArray(40000 + round)));  // 320 KB: large
+  }
+  EXPECT_GT(heap()->stats().scavenges, 8);
+  EXPECT_EQ(heap()->stats().new_space_grows, 0);
+  EXPECT_EQ(heap()->new_space()->Capacity(), kMin);
+  heap()->Verify();
+}
+
 TEST_F(HeapSizingTest, ShrinksBackWhenFewObjectsSurvive) {
   AllocateWithLifetime(200000, kWindow);
   size_t grown = heap()->new_space()->Capacity();
