@@ -74,6 +74,15 @@ TEST_F(HeapSizingTest, DoesNotGrowForLongLivedData) {
   EXPECT_EQ(heap()->new_space()->Capacity(), kMin);
 }
 
+TEST_F(HeapSizingTest, DoesNotGrowForAFewKilobytesOfSurvivors) {
+  // As above, but only ~32 KB live at each scavenge (12% of the nursery): copying them
+  // is cheaper than two bigger semispaces.
+  AllocateWithLifetime(200000, 400);
+  EXPECT_GT(heap()->stats().scavenges, 8);
+  EXPECT_EQ(heap()->stats().new_space_grows, 0);
+  EXPECT_EQ(heap()->new_space()->Capacity(), kMin);
+}
+
 TEST_F(HeapSizingTest, DoesNotGrowForSurvivingLargeObjects) {
   // A hash table being filled: a young large object that survives one scavenge and is
   // then replaced by a bigger one, with short-lived small objects around it. Large
