@@ -110,11 +110,22 @@ Place* BytecodeGenerator::EvaluatePlace(Node* node) {
       Place* parent = EvaluatePlace(ix->object);
       place->kind = Place::kElement;
       place->parent = parent;
-      place->key = NewTemp();
       place->value = NewTemp();
-      // A key is only looked up (SetKeyedProperty shares a map key it stores).
+      // A key is only looked up (SetKeyedProperty shares a map key it stores). A local
+      // nothing assigns after its declaration keeps its value while the right-hand side
+      // runs, so its register serves as the key (bodies[i].x += …); anything else is
+      // copied to a temporary first.
+      Identifier* key_variable = ix->index->IsIdentifier() ? ix->index->AsIdentifier() : nullptr;
       VisitForRead(ix->index);
-      Star(place->key);
+      if (key_variable != nullptr && key_variable->variable != nullptr &&
+          !key_variable->variable->is_assigned() &&
+          (key_variable->location() == VariableLocation::kRegister ||
+           key_variable->location() == VariableLocation::kParameter)) {
+        place->key = RegisterFor(key_variable->variable);
+      } else {
+        place->key = NewTemp();
+        Star(place->key);
+      }
       ExpressionPosition(ix);
       Emit(Bytecode::kGetKeyedPropertyForUpdate, {Op(parent->value), Slot()});
       Star(place->value);
