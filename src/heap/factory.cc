@@ -23,7 +23,22 @@ void CopyTaggedSlots(HeapObject dst, int dst_offset, HeapObject src, int src_off
   }
 }
 
-bool Factory::AllocateRawWithShape(int size, AllocationType type, Shape shape, HeapObject* out) {
+RUCHY_ALWAYS_INLINE bool Factory::AllocateRawWithShape(int size, AllocationType type, Shape shape,
+                                                       HeapObject* out) {
+  if (type == AllocationType::kYoung) {
+    // Every built-in's allocations come through here: keep the common case a bump, with
+    // the call (and its saved registers) on the slow path only.
+    AllocationResult result = isolate_->heap()->new_space()->AllocateFast(size);
+    if (RUCHY_PREDICT_TRUE(result.To(out))) {
+      out->set_shape(shape);
+      return true;
+    }
+  }
+  return AllocateRawWithShapeSlow(size, type, shape, out);
+}
+
+bool Factory::AllocateRawWithShapeSlow(int size, AllocationType type, Shape shape,
+                                       HeapObject* out) {
   AllocationResult result = isolate_->heap()->AllocateRaw(size, type);
   if (!result.To(out)) return false;
   out->set_shape(shape);

@@ -110,7 +110,10 @@ class Factory {
 
   // Raw allocation with the shape installed; the caller initializes every other field
   // before allocating again. Empty on out of memory.
-  bool AllocateRawWithShape(int size, AllocationType type, Shape shape, HeapObject* out);
+  // Inline: a bump of the new-space allocation area when it has room (what
+  // Heap::AllocateRaw does first), else AllocateRawWithShapeSlow.
+  inline bool AllocateRawWithShape(int size, AllocationType type, Shape shape, HeapObject* out);
+  bool AllocateRawWithShapeSlow(int size, AllocationType type, Shape shape, HeapObject* out);
 
   Isolate* isolate() const { return isolate_; }
 
