@@ -25,6 +25,9 @@ void CopyTaggedSlots(HeapObject dst, int dst_offset, HeapObject src, int src_off
 
 RUCHY_ALWAYS_INLINE bool Factory::AllocateRawWithShape(int size, AllocationType type, Shape shape,
                                                        HeapObject* out) {
+  // As Heap::AllocateRaw: an allocation is a GC point even when the bump succeeds.
+  DCHECK(isolate_->heap()->IsAllowedToCollect());
+  DCHECK_EQ(size % kObjectAlignment, 0);
   if (type == AllocationType::kYoung) {
     // Every built-in's allocations come through here: keep the common case a bump, with
     // the call (and its saved registers) on the slow path only.
