@@ -369,10 +369,10 @@ bool BytecodeArrayBuilder::PeepholeRound() {
         continue;
       }
     }
-    // Star r; JumpLoop: one StarJumpLoop (the Star's label, if any, moves to it).
+    // Star r; JumpLoop: one JumpLoopAfterStar (the Star's label, if any, moves to it).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kJumpLoop &&
         !is_target[i + 1]) {
-      next.bytecode = Bytecode::kStarJumpLoop;
+      next.bytecode = Bytecode::kJumpLoopAfterStar;
       next.operands[3] = node.operands[0];
       next.operand_count = 4;
       removed[i] = true;

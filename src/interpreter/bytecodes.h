@@ -60,7 +60,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(Jump, kNone, kUImm)                                                             \
   V(JumpLoop, kNone, kUImm, kImm, kIdx)                                             \
   /* Star reg; JumpLoop (a loop variable's update at the end of the body) */        \
-  V(StarJumpLoop, kRead, kUImm, kImm, kIdx, kRegOut)                                \
+  V(JumpLoopAfterStar, kRead, kUImm, kImm, kIdx, kRegOut)                           \
   V(JumpIfTrue, kRead, kUImm)                                                       \
   V(JumpIfFalse, kRead, kUImm)                                                      \
   V(JumpIfToBooleanTrue, kRead, kUImm)                                              \
@@ -308,7 +308,7 @@ class Bytecodes {
     return bytecode >= Bytecode::kJump && bytecode <= Bytecode::kJumpIfForInDone;
   }
   static bool IsBackwardJump(Bytecode bytecode) {
-    return bytecode == Bytecode::kJumpLoop || bytecode == Bytecode::kStarJumpLoop;
+    return bytecode == Bytecode::kJumpLoop || bytecode == Bytecode::kJumpLoopAfterStar;
   }
   static bool IsConditionalJump(Bytecode bytecode) {
     return IsJump(bytecode) && bytecode != Bytecode::kJump && !IsBackwardJump(bytecode);
