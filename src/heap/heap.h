@@ -51,8 +51,8 @@ enum class GarbageCollector { kScavenger, kMarkCompactor };
 struct GcStats {
   int scavenges = 0;
   int mark_compacts = 0;
-  size_t promoted_bytes = 0;         // last scavenge
-  size_t copied_bytes = 0;           // last scavenge (survivors kept young)
+  size_t promoted_bytes = 0;  // last scavenge
+  size_t copied_bytes = 0;    // last scavenge (survivors kept young)
   // Of those, young large objects (kept in place, not copied; they count in both so the
   // totals stay what survived, and new-space sizing leaves them out).
   size_t large_kept_bytes = 0;       // last scavenge, within copied_bytes

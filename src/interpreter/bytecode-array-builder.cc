@@ -231,10 +231,10 @@ struct RegisterForm {
 
 RegisterForm RegisterFormOf(Bytecode op) {
   switch (op) {
-#define RUCHY_REGISTER_FORMS(Name)                   \
-  case Bytecode::k##Name:                            \
-    return {true, Bytecode::k##Name##Regs, true};          \
-  case Bytecode::k##Name##Smi:                       \
+#define RUCHY_REGISTER_FORMS(Name)                \
+  case Bytecode::k##Name:                         \
+    return {true, Bytecode::k##Name##Regs, true}; \
+  case Bytecode::k##Name##Smi:                    \
     return {true, Bytecode::k##Name##RegSmi, false};
     RUCHY_REGISTER_FORMS(Add)
     RUCHY_REGISTER_FORMS(Sub)
@@ -248,8 +248,8 @@ RegisterForm RegisterFormOf(Bytecode op) {
     RUCHY_REGISTER_FORMS(TestLessThanOrEqual)
     RUCHY_REGISTER_FORMS(TestGreaterThanOrEqual)
 #undef RUCHY_REGISTER_FORMS
-#define RUCHY_RHS_FORMS(Name)              \
-  case Bytecode::k##Name##Rhs:             \
+#define RUCHY_RHS_FORMS(Name)  \
+  case Bytecode::k##Name##Rhs: \
     return {true, Bytecode::k##Name##Regs, false};
     RUCHY_RHS_FORMS(Add)
     RUCHY_RHS_FORMS(Sub)

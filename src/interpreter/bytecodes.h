@@ -315,7 +315,8 @@ class Bytecodes {
   }
   // Control never falls through to the next bytecode.
   static bool IsUnconditionalExit(Bytecode bytecode) {
-    return bytecode == Bytecode::kJump || IsBackwardJump(bytecode) || bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
+    return bytecode == Bytecode::kJump || IsBackwardJump(bytecode) ||
+           bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
            bytecode == Bytecode::kReThrow;
   }
   // Whether any operand of the bytecode grows with Wide/ExtraWide.
