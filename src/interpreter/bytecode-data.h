@@ -76,6 +76,9 @@ struct BytecodeData {
   std::vector<SourcePositionEntry> source_positions;
   std::vector<HandlerTableEntry> handlers;
   std::vector<CallSite> call_sites;
+  // Feedback slots that hold a Smi from the start (0): binary-op bit sets and call counts.
+  // The handlers update them in place without checking for nil.
+  std::vector<uint32_t> counter_slots;
 
   // The source offset of the bytecode at `offset` (the nearest entry at or before it).
   int SourceOffsetFor(int offset) const;

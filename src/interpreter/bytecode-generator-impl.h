@@ -102,21 +102,19 @@ class BytecodeGenerator {
   Register NewTemp();
   Register NewTemps(int count);  // consecutive; returns the first
   uint32_t Slot() { return static_cast<uint32_t>(feedback_slots_++); }
-  // Call sites take two slots: the target (or megamorphic) and the call count.
-  uint32_t CallSlot() {
-    feedback_slots_ += 2;
-    return static_cast<uint32_t>(feedback_slots_ - 2);
-  }
+  // Call sites take two slots: the target (or megamorphic) and the call count (a counter
+  // slot, BytecodeData::counter_slots).
+  uint32_t CallSlot() { return CallSlots(2); }
   // recv.m(...) sites add a third slot: the receiver shape the cached target was found for.
-  uint32_t MethodCallSlot() {
-    feedback_slots_ += 3;
-    return static_cast<uint32_t>(feedback_slots_ - 3);
-  }
+  uint32_t MethodCallSlot() { return CallSlots(3); }
   // Type::f(...) sites add two more: the enum type the site built a variant of, and the
   // variant's index (CallMethod builds it inline).
-  uint32_t StaticCallSlot() {
-    feedback_slots_ += 4;
-    return static_cast<uint32_t>(feedback_slots_ - 4);
+  uint32_t StaticCallSlot() { return CallSlots(4); }
+  uint32_t CallSlots(int count) {
+    uint32_t first = static_cast<uint32_t>(feedback_slots_);
+    feedback_slots_ += count;
+    call_count_slots_.push_back(first + 1);
+    return first;
   }
   // Path members (GetPathMember): [enum type, unit value] and the field IC of other objects.
   uint32_t PathMemberSlot() {
@@ -291,6 +289,7 @@ class BytecodeGenerator {
   int next_register_;
   int max_register_;
   int feedback_slots_ = 0;
+  std::vector<uint32_t> call_count_slots_;
   std::vector<Handle<Value>> constants_;
   std::map<std::string, int, std::less<>> string_constants_;
   std::vector<CallSite> call_sites_;

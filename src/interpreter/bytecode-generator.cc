@@ -6,6 +6,7 @@
 
 #include "src/builtins/builtins.h"
 #include "src/interpreter/bytecode-generator-impl.h"
+#include "src/interpreter/bytecode-iterator.h"
 #include "src/objects/builtin-enums.h"
 #include "src/objects/objects-inl.h"
 
@@ -48,6 +49,23 @@ std::string FunctionDisplayName(FunctionLiteral* function) {
       break;
   }
   return function->name != nullptr ? std::string(function->name->view()) : "<anonymous>";
+}
+
+// The counter slots (BytecodeData::counter_slots) of finished bytecode: the call counts
+// the generator reserved and the slot of every binary operator, read from the final
+// bytecode so that the peephole's fused forms are covered.
+std::vector<uint32_t> CounterSlots(const std::vector<uint8_t>& bytes,
+                                   std::vector<uint32_t> call_count_slots) {
+  std::vector<uint32_t> slots = std::move(call_count_slots);
+  for (BytecodeIterator it(bytes.data(), bytes.size()); !it.done(); it.Advance()) {
+    Bytecode bc = it.current_bytecode();
+    if (Bytecodes::IsBinaryOperation(bc)) {
+      slots.push_back(it.GetOperand(Bytecodes::NumberOfOperands(bc) - 1));
+    }
+  }
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  return slots;
 }
 
 }  // namespace
@@ -190,6 +208,7 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
   data->source_positions = std::move(finished.source_positions);
   data->handlers = std::move(finished.handlers);
   data->feedback_slot_count = feedback_slots_;
+  data->counter_slots = CounterSlots(data->bytes, std::move(call_count_slots_));
   data->name = FunctionDisplayName(function_);
   data->is_constructor = function_->kind == FunctionKind::kConstructor;
   data->script = state_->script;

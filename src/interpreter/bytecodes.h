@@ -319,6 +319,11 @@ class Bytecodes {
            bytecode == Bytecode::kReturn || bytecode == Bytecode::kThrow ||
            bytecode == Bytecode::kReThrow;
   }
+  // The binary operators (all forms): their last operand is a binary-op feedback slot,
+  // a Smi bit set that starts at 0 (see BytecodeData::counter_slots).
+  static bool IsBinaryOperation(Bytecode bytecode) {
+    return bytecode >= Bytecode::kAdd && bytecode <= Bytecode::kModRegSmi;
+  }
   // Whether any operand of the bytecode grows with Wide/ExtraWide.
   static bool IsScalable(Bytecode bytecode);
 };

@@ -65,6 +65,20 @@ int64_t Interpreter::FeedbackFor(Value lhs, Value rhs) {
   return 8;
 }
 
+MaybeHandle<FeedbackVector> Interpreter::NewFeedbackVector(Handle<SharedFunctionInfo> shared,
+                                                           const BytecodeData* data) {
+  Handle<FeedbackVector> vector;
+  if (!isolate_->factory()
+           ->NewFeedbackVector(shared, data->feedback_slot_count)
+           .ToHandle(&vector)) {
+    return {};
+  }
+  for (uint32_t slot : data->counter_slots) {
+    vector->set(static_cast<int>(slot), Smi::FromInt(0), WriteBarrierMode::kSkip);
+  }
+  return vector;
+}
+
 void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits) {
   Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector()) return;
@@ -734,7 +748,7 @@ bool Interpreter::CreateClosure(Address* fp, uint32_t constant_index, Value* out
   } else {
     BytecodeData* data = BytecodeArray::cast(shared->function_data()).data();
     Handle<FeedbackVector> vector;
-    if (!f->NewFeedbackVector(shared, data->feedback_slot_count).ToHandle(&vector) ||
+    if (!NewFeedbackVector(shared, data).ToHandle(&vector) ||
         !f->NewFeedbackCell(vector).ToHandle(&cell)) {
       return false;
     }

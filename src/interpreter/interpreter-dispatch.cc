@@ -93,16 +93,14 @@ static_assert(SingleSizes::kGetKeyedProperty == SingleSizes::kGetKeyedPropertyFo
 
 inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
 
-// The binary-op feedback update of the fast paths, inlined: one load chain and a compare
-// when the slot already has the bit.
+// The binary-op feedback update of the fast paths, inlined: the slot is a counter slot
+// (BytecodeData::counter_slots), a Smi bit set from the start, so one `or` in place.
 RUCHY_ALWAYS_INLINE void RecordFeedbackBits(Address* fp, uint32_t slot, int64_t bits) {
   // Every interpreted frame has a vector (closures get one when created).
   FeedbackVector vector = FeedbackVector::cast(Value(fp[Interpreter::kFeedbackVectorOffset]));
-  Value old = vector.get(static_cast<int>(slot));
-  int64_t current = old.IsSmi() ? Smi::ToInt(old) : 0;
-  if ((current | bits) != current) {
-    vector.set(static_cast<int>(slot), Smi::FromInt(current | bits), WriteBarrierMode::kSkip);
-  }
+  Address* raw = vector.RawSlot(slot);
+  DCHECK(Value(*raw).IsSmi());
+  *raw |= Smi::FromInt(bits).ptr();
 }
 
 // Whether v is a HeapNumber (its shape is the read-only HeapNumber shape).
@@ -386,20 +384,20 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 
 // Call feedback when the slot already holds this target or is megamorphic: just the
 // count; anything else (first call, a new target) is Interpreter::RecordCallFeedback.
-#define RECORD_CALL_TARGET(fp, slot, target)                                      \
-  do {                                                                            \
-    FeedbackVector call_vector =                                                  \
-        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset]));    \
-    int call_slot = static_cast<int>(slot);                                       \
-    Value call_count = call_vector.get(call_slot + 1);                            \
-    Value call_target = call_vector.get(call_slot);                               \
-    if ((call_target == (target) || call_target == Smi::FromInt(kMegamorphic)) && \
-        call_count.IsSmi() && Smi::ToInt(call_count) < (int64_t{1} << 40)) {      \
-      call_vector.set(call_slot + 1, Smi::FromInt(Smi::ToInt(call_count) + 1),    \
-                      WriteBarrierMode::kSkip);                                   \
-    } else {                                                                      \
-      RecordCallFeedback((fp), (slot), (target));                                 \
-    }                                                                             \
+#define RECORD_CALL_TARGET(fp, slot, target)                                   \
+  do {                                                                         \
+    FeedbackVector call_vector =                                               \
+        FeedbackVector::cast(Value((fp)[Interpreter::kFeedbackVectorOffset])); \
+    Address* call_target = call_vector.RawSlot(slot);                          \
+    /* slot + 1, the count, is a counter slot: always a Smi, compared raw */   \
+    DCHECK(Value(call_target[1]).IsSmi());                                     \
+    if ((call_target[0] == (target).ptr() ||                                   \
+         call_target[0] == Smi::FromInt(kMegamorphic).ptr()) &&                \
+        call_target[1] < Smi::FromInt(kMaxCallCount).ptr()) {                  \
+      call_target[1] += Smi::FromInt(1).ptr();                                 \
+    } else {                                                                   \
+      RecordCallFeedback((fp), (slot), (target));                              \
+    }                                                                          \
   } while (0)
 
 // Enters interpreted `callee` (whose BytecodeData is `callee_data`) with `count` arguments

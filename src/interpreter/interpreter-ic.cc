@@ -175,7 +175,7 @@ void Interpreter::RecordCallFeedback(Address* fp, uint32_t slot, Value target) {
   }
   Value count = vector.get(static_cast<int>(slot) + 1);
   int64_t n = count.IsSmi() ? Smi::ToInt(count) : 0;
-  if (n < (int64_t{1} << 40)) {
+  if (n < kMaxCallCount) {
     vector.set(static_cast<int>(slot) + 1, Smi::FromInt(n + 1), WriteBarrierMode::kSkip);
   }
 }

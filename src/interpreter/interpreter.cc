@@ -202,8 +202,8 @@ MaybeHandle<Value> Interpreter::RunScript(Handle<SharedFunctionInfo> script) {
   Handle<FeedbackVector> vector;
   Handle<FeedbackCell> cell;
   Handle<Closure> closure;
-  int slot_count = BytecodeArray::cast(script->function_data()).data()->feedback_slot_count;
-  if (!f->NewFeedbackVector(script, slot_count).ToHandle(&vector) ||
+  if (!NewFeedbackVector(script, BytecodeArray::cast(script->function_data()).data())
+           .ToHandle(&vector) ||
       !f->NewFeedbackCell(vector).ToHandle(&cell) ||
       !f->NewClosure(script, f->nil_value(), cell).ToHandle(&closure)) {
     return {};

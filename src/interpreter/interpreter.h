@@ -166,6 +166,10 @@ class Interpreter : public RootProvider {
   void ThrowArityError(const BytecodeData* data, int argc);
   void OnInterruptBudget(Address* fp);
   void RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits);
+  // A feedback vector for `shared`, whose bytecode is `data`: nil slots except the counter
+  // slots (BytecodeData::counter_slots), which start as Smi 0.
+  MaybeHandle<FeedbackVector> NewFeedbackVector(Handle<SharedFunctionInfo> shared,
+                                                const BytecodeData* data);
   static int64_t FeedbackFor(Value lhs, Value rhs);
   bool SlowBinary(Address* fp, BinaryOp op, Value lhs, Value rhs, uint32_t slot, Value* out);
   bool CreateContainer(interpreter::Bytecode bc, Address* first, int count, Value* out);
@@ -217,6 +221,8 @@ class Interpreter : public RootProvider {
   bool CreateClosure(Address* fp, uint32_t constant_index, Value* out);
   // Inline caches (interpreter-ic.cc).
   static constexpr int kMegamorphic = -1;
+  // Call counts saturate here.
+  static constexpr int64_t kMaxCallCount = int64_t{1} << 40;
   static constexpr int kStubCacheSize = 1024;
   struct StubCacheEntry {
     Address shape = 0;

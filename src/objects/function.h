@@ -176,6 +176,12 @@ class FeedbackVector : public HeapObject {
     DCHECK(index >= 0 && index < length());
     WriteTagged(OffsetOfSlot(index), v, mode);
   }
+  // Slot `index` in place, for the interpreter's inline updates of Smi slots (call counts,
+  // binary-op bits): stores of Smis need no write barrier.
+  RUCHY_ALWAYS_INLINE Address* RawSlot(uint32_t index) const {
+    DCHECK(static_cast<int64_t>(index) < length());
+    return reinterpret_cast<Address*>(address() + kSlotsOffset + uintptr_t{index} * kTaggedSize);
+  }
 };
 
 }  // namespace ruchy::internal
