@@ -254,25 +254,22 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
     ThrowArityError(data, count);
     return false;
   }
-  size_t base_index = top_;
-  size_t needed = base_index + static_cast<size_t>(data->parameter_count) + kFrameHeaderSlots +
-                  static_cast<size_t>(data->register_count);
-  if (needed + kStackReserve > stack_slots_) {
+  Address* base = top_;
+  if (base + data->parameter_count + kFrameHeaderSlots + data->register_count > stack_limit_) {
     isolate_->ThrowError("Stack overflow");
     return false;
   }
-  Address* base = stack_ + base_index;
   Address hole = isolate_->the_hole_value().ptr();
   for (int i = 0; i < data->parameter_count; ++i) base[i] = i < count ? args[i] : hole;
   Address* frame = base + data->parameter_count + kFrameHeaderSlots;
-  frame[kCallerFpOffset] = Smi::FromInt(fp - stack_).ptr();
+  frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);
   frame[kCallerPcOffset] = Smi::FromInt((static_cast<int64_t>(call_offset) << 2) | shift).ptr();
   frame[kClosureOffset] = callee.ptr();
   frame[kFeedbackVectorOffset] = callee.feedback_cell().value().ptr();
   frame[kContextOffset] = callee.context().ptr();
   Address nil = isolate_->nil_value().ptr();
   for (int i = 0; i < data->register_count; ++i) frame[i] = nil;
-  top_ = static_cast<size_t>(frame - stack_) + static_cast<size_t>(data->register_count);
+  top_ = frame + data->register_count;
   current_fp_ = static_cast<Address>(frame - stack_);
   current_offset_ = 0;
   *new_fp = frame;

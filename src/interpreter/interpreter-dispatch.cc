@@ -277,7 +277,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   BytecodeData* data = BytecodeArray::cast(function_data).data();
   // Frames find their bytecode through the closure's copy (RELOAD_FRAME).
   closure->set_bytecode_data(data);
-  Address saved_top = top_;
+  Address* saved_top = top_;
   Address saved_fp = current_fp_;
   int saved_offset = current_offset_;
   int min_args = data->required_count + (data->has_self ? 1 : 0);
@@ -285,13 +285,11 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     ThrowArityError(data, argc);
     return {};
   }
-  size_t needed = top_ + static_cast<size_t>(data->parameter_count) + kFrameHeaderSlots +
-                  static_cast<size_t>(data->register_count);
-  if (needed + kStackReserve > stack_slots_) {
+  Address* base = top_;
+  if (base + data->parameter_count + kFrameHeaderSlots + data->register_count > stack_limit_) {
     isolate->ThrowError("Stack overflow");
     return {};
   }
-  Address* base = stack_ + top_;
   for (int i = 0; i < data->parameter_count; ++i) {
     base[i] = i < argc ? argv[i]->ptr() : isolate->the_hole_value().ptr();
   }
@@ -303,7 +301,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   fp[kFeedbackVectorOffset] = closure->feedback_cell().value().ptr();
   fp[kContextOffset] = closure->context().ptr();
   for (int i = 0; i < data->register_count; ++i) fp[i] = isolate->nil_value().ptr();
-  top_ = static_cast<size_t>(fp - stack_) + static_cast<size_t>(data->register_count);
+  top_ = fp + data->register_count;
   ++entry_depth_;
 #ifndef NDEBUG
   // Handlers leave through computed gotos, which skip destructors: a HandleScope left
@@ -404,39 +402,37 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 // at `args`, `shift` recording where in-out parameters go back to. The common case, exact
 // arity with room on the VM stack, is inline; the rest (optional parameters, arity
 // errors, stack overflow) is PushFrame.
-#define ENTER_FRAME(callee, callee_data, args, count, shift)                                     \
-  do {                                                                                           \
-    BytecodeData* const enter_data = (callee_data);                                              \
-    Address* const enter_base = stack_ + top_;                                                   \
-    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;         \
-    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                             \
-                           frame + enter_data->register_count + kStackReserve <=                 \
-                               stack_ + stack_slots_)) {                                         \
-      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                               \
-      frame[kCallerFpOffset] = Smi::FromInt(fp - stack_).ptr();                                  \
-      frame[kCallerPcOffset] =                                                                   \
-          Smi::FromInt((static_cast<int64_t>(INSTR - code) << 2) | (shift)).ptr();               \
-      Closure enter_closure = Closure::cast(callee);                                             \
-      frame[kClosureOffset] = enter_closure.ptr();                                               \
-      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();                \
-      frame[kContextOffset] = enter_closure.context().ptr();                                     \
-      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();           \
-      top_ =                                                                                     \
-          static_cast<size_t>(frame - stack_) + static_cast<size_t>(enter_data->register_count); \
-      fp = frame;                                                                                \
-    } else {                                                                                     \
-      SYNC();                                                                                    \
-      Address* new_fp;                                                                           \
-      if (!PushFrame(fp, Closure::cast(callee), (args), (count), (shift),                        \
-                     static_cast<int>(INSTR - code), &new_fp)) {                                 \
-        THROW();                                                                                 \
-      }                                                                                          \
-      fp = new_fp;                                                                               \
-    }                                                                                            \
-    data = enter_data;                                                                           \
-    code = data->bytes.data();                                                                   \
-    pc = code;                                                                                   \
-    DISPATCH();                                                                                  \
+#define ENTER_FRAME(callee, callee_data, args, count, shift)                             \
+  do {                                                                                   \
+    BytecodeData* const enter_data = (callee_data);                                      \
+    Address* const enter_base = top_;                                                    \
+    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots; \
+    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                     \
+                           frame + enter_data->register_count <= stack_limit_)) {        \
+      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                       \
+      frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                            \
+      frame[kCallerPcOffset] =                                                           \
+          Smi::FromInt((static_cast<int64_t>(INSTR - code) << 2) | (shift)).ptr();       \
+      Closure enter_closure = Closure::cast(callee);                                     \
+      frame[kClosureOffset] = enter_closure.ptr();                                       \
+      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();        \
+      frame[kContextOffset] = enter_closure.context().ptr();                             \
+      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();   \
+      top_ = frame + enter_data->register_count;                                         \
+      fp = frame;                                                                        \
+    } else {                                                                             \
+      SYNC();                                                                            \
+      Address* new_fp;                                                                   \
+      if (!PushFrame(fp, Closure::cast(callee), (args), (count), (shift),                \
+                     static_cast<int>(INSTR - code), &new_fp)) {                         \
+        THROW();                                                                         \
+      }                                                                                  \
+      fp = new_fp;                                                                       \
+    }                                                                                    \
+    data = enter_data;                                                                   \
+    code = data->bytes.data();                                                           \
+    pc = code;                                                                           \
+    DISPATCH();                                                                          \
   } while (0)
 
   DISPATCH();
@@ -472,14 +468,14 @@ unwind : {
     last_caught_was_error_ = isolate->pending_exception_is_error();
     isolate->clear_pending_exception();
     trace_valid_ = false;
-    top_ = static_cast<size_t>(fp - stack_) + static_cast<size_t>(data->register_count);
+    top_ = fp + data->register_count;
     pc = code + handler->handler;
     DISPATCH();
   }
-  int64_t caller = Smi::ToInt(Value(fp[kCallerFpOffset]));
-  if (fp == entry_fp || caller < 0) goto exit;
+  Address caller = fp[kCallerFpOffset];
+  if (fp == entry_fp || IsEntryFrameMarker(caller)) goto exit;
   current_offset_ = static_cast<int>(Smi::ToInt(Value(fp[kCallerPcOffset])) >> 2);
-  fp = stack_ + caller;
+  fp = reinterpret_cast<Address*>(caller);
   current_fp_ = static_cast<Address>(fp - stack_);
   RELOAD_FRAME();
   goto unwind;

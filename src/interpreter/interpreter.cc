@@ -70,6 +70,8 @@ Interpreter::Interpreter(Isolate* isolate, const InterpreterOptions& options)
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   CHECK(memory != MAP_FAILED);
   stack_ = static_cast<Address*>(memory);
+  stack_limit_ = stack_ + stack_slots_ - kStackReserve;
+  top_ = stack_;
   isolate->heap()->AddRootProvider(this);
   // Native re-entry (built-ins calling back into Ruchy) recurses on the C++ stack: keep
   // 1 MB of an 8 MB main-thread stack in reserve.
@@ -95,8 +97,8 @@ std::unique_ptr<Interpreter> AttachInterpreter(Isolate* isolate,
 }
 
 void Interpreter::IterateRoots(RootVisitor* visitor) {
-  if (top_ > 0) {
-    visitor->VisitRootPointers("VM stack", ObjectSlot(&stack_[0]), ObjectSlot(&stack_[top_]));
+  if (top_ > stack_) {
+    visitor->VisitRootPointers("VM stack", ObjectSlot(stack_), ObjectSlot(top_));
   }
   if (!globals_.empty()) {
     visitor->VisitRootPointers("globals", ObjectSlot(globals_.data()),
@@ -189,10 +191,11 @@ void Interpreter::CaptureStackTrace() {
       if (source >= 0) data->script->LineColumn(source, &info.line, &info.column);
       stack_trace_.push_back(std::move(info));
     }
-    int64_t caller = Smi::ToInt(Value(fp[kCallerFpOffset]));
+    Address caller = fp[kCallerFpOffset];
     offset = static_cast<int>(Smi::ToInt(Value(fp[kCallerPcOffset])) >> 2);
     // An entry frame holds -(outer fp + 1): continue in the C++ caller's interpreter frame.
-    fp_index = caller >= 0 ? caller : -caller - 1;
+    fp_index = IsEntryFrameMarker(caller) ? -Smi::ToInt(Value(caller)) - 1
+                                          : reinterpret_cast<Address*>(caller) - stack_;
   }
 }
 

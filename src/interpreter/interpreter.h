@@ -61,6 +61,9 @@ constexpr int64_t FieldIcHandler(int index, bool plain_object) {
 class Interpreter : public RootProvider {
  public:
   static constexpr int kFrameHeaderSlots = kFixedFrameHeaderSlots;
+  // The caller's fp (its r0) as a raw pointer: 8-aligned, so the GC sees a Smi and skips
+  // it. An entry frame (Execute called from C++) holds Smi(-(outer fp index) - 1) instead,
+  // a negative word (user-space pointers are positive): IsEntryFrameMarker.
   static constexpr int kCallerFpOffset = -5;
   static constexpr int kCallerPcOffset = -4;
   static constexpr int kClosureOffset = -3;
@@ -69,6 +72,9 @@ class Interpreter : public RootProvider {
   static constexpr int kFeedbackVectorOffset = -2;
   static constexpr int kContextOffset = -1;
   static_assert(kCallerFpOffset == -kFrameHeaderSlots);
+  static bool IsEntryFrameMarker(Address caller_fp_word) {
+    return static_cast<intptr_t>(caller_fp_word) < 0;
+  }
 
   Interpreter(Isolate* isolate, const InterpreterOptions& options);
   ~Interpreter() override;
@@ -261,10 +267,12 @@ class Interpreter : public RootProvider {
 
   Isolate* isolate_;
   InterpreterOptions options_;
-  // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live.
+  // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live. A frame may
+  // end at stack_limit_ (kStackReserve slots from the end, for native re-entry).
   Address* stack_ = nullptr;
   size_t stack_slots_ = 0;
-  size_t top_ = 0;
+  Address* stack_limit_ = nullptr;
+  Address* top_ = nullptr;
   Address current_fp_ = 0;  // index of the innermost frame's r0, 0 when idle
   int entry_depth_ = 0;     // nested Execute activations (C++ re-entry)
   uintptr_t native_stack_limit_ = 0;

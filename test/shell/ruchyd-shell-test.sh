@@ -42,6 +42,11 @@ expect runtime-error 1 '^start$' '^Error: Evaluation error: Division by zero$' -
 expect stack-trace-inner 1 '' "^    at inner \\(.*err.ruchy:1:18\\)$" -- "$tmp/err.ruchy"
 expect stack-trace-outer 1 '' "^    at outer \\(.*err.ruchy:2:20\\)$" -- "$tmp/err.ruchy"
 expect stack-trace-script 1 '' "^    at <script> \\(.*err.ruchy:4:6\\)$" -- "$tmp/err.ruchy"
+# Through a callback: the walk crosses the entry frame the built-in map re-enters with.
+printf 'fun inner(x) { x / 0 }\nfun mid(v) { v.iter().map(|x| inner(x)).collect::<Vec<i64>>() }\nmid(vec![1])\n' >"$tmp/cb.ruchy"
+expect stack-trace-callback-closure 1 '' "^    at <closure> \\(.*cb.ruchy:2:36\\)$" -- "$tmp/cb.ruchy"
+expect stack-trace-callback-caller 1 '' "^    at mid \\(.*cb.ruchy:2:23\\)$" -- "$tmp/cb.ruchy"
+expect stack-trace-callback-script 1 '' "^    at <script> \\(.*cb.ruchy:3:4\\)$" -- "$tmp/cb.ruchy"
 expect uncaught-throw 1 '' '^Error: Evaluation error: Uncaught exception: "boom"$' -- -e 'throw "boom"'
 expect print-bytecode 0 'LdaSmi \[1\]' '' -- --print-bytecode -e 'let a = 1'
 expect deep-recursion 0 '^10000$' '' -- -e 'fun d(n) { if n == 0 { 0 } else { 1 + d(n - 1) } }; d(10000)'
