@@ -48,8 +48,8 @@ class PlainObject : public HeapObject {
                              WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
 
   // Field by index in the shape's layout (in-object or in properties).
-  inline Value FieldAt(int index) const;
-  inline void SetFieldAt(int index, Value value) const;
+  RUCHY_ALWAYS_INLINE Value FieldAt(int index) const;
+  RUCHY_ALWAYS_INLINE void SetFieldAt(int index, Value value) const;
 
   // The value of field `name` (internalized), or the hole if absent.
   Value GetField(String name) const;
