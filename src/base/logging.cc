@@ -14,4 +14,8 @@ void FatalError(const char* file, int line, const std::string& message) {
   std::abort();
 }
 
+void CheckFailed(const char* file, int line, const char* condition) {
+  FatalError(file, line, std::string("Check failed: ") + condition);
+}
+
 }  // namespace ruchy::base

@@ -20,6 +20,17 @@ std::string MakeCheckOpMessage(const A& a, const B& b, const char* expr) {
   return out.str();
 }
 
+// The failure paths of CHECK and CHECK_OP, out of line and cold: built inline, the
+// message's std::string temporaries gave every function with a CHECK a stack frame and a
+// stack-protector canary on its fast path too.
+[[noreturn]] __attribute__((cold, noinline)) void CheckFailed(const char* file, int line,
+                                                              const char* condition);
+template <typename A, typename B>
+[[noreturn]] __attribute__((cold, noinline)) void CheckOpFailed(const char* file, int line, A a,
+                                                                B b, const char* expr) {
+  FatalError(file, line, "Check failed: " + MakeCheckOpMessage(a, b, expr));
+}
+
 }  // namespace ruchy::base
 
 #define RUCHY_PREDICT_FALSE(x) __builtin_expect(!!(x), 0)
@@ -29,23 +40,21 @@ std::string MakeCheckOpMessage(const A& a, const B& b, const char* expr) {
 #define UNREACHABLE() FATAL("unreachable code")
 #define UNIMPLEMENTED() FATAL("unimplemented code")
 
-#define CHECK(cond)                                                                         \
-  do {                                                                                      \
-    if (RUCHY_PREDICT_FALSE(!(cond))) {                                                     \
-      ::ruchy::base::FatalError(__FILE__, __LINE__, std::string("Check failed: ") + #cond); \
-    }                                                                                       \
+#define CHECK(cond)                                          \
+  do {                                                       \
+    if (RUCHY_PREDICT_FALSE(!(cond))) {                      \
+      ::ruchy::base::CheckFailed(__FILE__, __LINE__, #cond); \
+    }                                                        \
   } while (false)
 
-#define RUCHY_CHECK_OP(a, op, b)                                                                   \
-  do {                                                                                             \
-    const auto& ruchy_check_a = (a);                                                               \
-    const auto& ruchy_check_b = (b);                                                               \
-    if (RUCHY_PREDICT_FALSE(!(ruchy_check_a op ruchy_check_b))) {                                  \
-      ::ruchy::base::FatalError(                                                                   \
-          __FILE__, __LINE__,                                                                      \
-          "Check failed: " +                                                                       \
-              ::ruchy::base::MakeCheckOpMessage(ruchy_check_a, ruchy_check_b, #a " " #op " " #b)); \
-    }                                                                                              \
+#define RUCHY_CHECK_OP(a, op, b)                                                     \
+  do {                                                                               \
+    const auto& ruchy_check_a = (a);                                                 \
+    const auto& ruchy_check_b = (b);                                                 \
+    if (RUCHY_PREDICT_FALSE(!(ruchy_check_a op ruchy_check_b))) {                    \
+      ::ruchy::base::CheckOpFailed(__FILE__, __LINE__, ruchy_check_a, ruchy_check_b, \
+                                   #a " " #op " " #b);                               \
+    }                                                                                \
   } while (false)
 
 #define CHECK_EQ(a, b) RUCHY_CHECK_OP(a, ==, b)

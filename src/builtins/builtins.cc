@@ -226,27 +226,40 @@ const char* BuiltinMethodImplementationName(BuiltinMethodId id) {
   return kMethods[id].implementation;
 }
 
+namespace {
+
+// Iterator adapters are eager: a range receiver becomes the array of its integers. The
+// method reads it only, so the receiver's place keeps the range. Out of line, so that
+// CallBuiltinMethod needs no frame of its own and tail-calls the method.
+__attribute__((noinline)) MaybeHandle<Value> CallOnMaterializedRange(const MethodEntry& entry,
+                                                                     BuiltinArguments& args) {
+  Handle<Array> array;
+  if (!builtins::MaterializeRange(args, Handle<Range>::cast(*args.receiver)).ToHandle(&array)) {
+    return {};
+  }
+  Handle<Value> materialized = array;
+  Handle<Value>* original = args.receiver;
+  args.receiver = &materialized;
+  MaybeHandle<Value> result = entry.function(args);
+  args.receiver = original;
+  return result;
+}
+
+__attribute__((noinline)) MaybeHandle<Value> MethodArityError(const MethodEntry& entry,
+                                                              BuiltinArguments& args) {
+  return ArityError(args.isolate, args.name, entry.min_arity, entry.max_arity, args.argc);
+}
+
+}  // namespace
+
 MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args) {
   CHECK_LT(id, kMethodCount);
   CHECK(args.receiver != nullptr);
   const MethodEntry& entry = kMethods[id];
   if (args.name.empty()) args.name = entry.name;
-  if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) {
-    return ArityError(args.isolate, args.name, entry.min_arity, entry.max_arity, args.argc);
-  }
+  if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) return MethodArityError(entry, args);
   if (entry.kind == ReceiverKind::kIterable && (**args.receiver).IsRange()) {
-    // Iterator adapters are eager: a range becomes the array of its integers. The
-    // method reads it only, so the receiver's place keeps the range.
-    Handle<Array> array;
-    if (!builtins::MaterializeRange(args, Handle<Range>::cast(*args.receiver)).ToHandle(&array)) {
-      return {};
-    }
-    Handle<Value> materialized = array;
-    Handle<Value>* original = args.receiver;
-    args.receiver = &materialized;
-    MaybeHandle<Value> result = entry.function(args);
-    args.receiver = original;
-    return result;
+    return CallOnMaterializedRange(entry, args);
   }
   return entry.function(args);
 }

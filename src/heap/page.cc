@@ -30,14 +30,9 @@ Page* Page::Initialize(Address base, size_t size, Heap* heap, SpaceKind kind, ui
 
 void Page::ClearMarkBits() { std::memset(marking_bitmap_, 0, sizeof(marking_bitmap_)); }
 
-void Page::RecordOldToNewSlot(Address slot) {
-  DCHECK(slot >= area_start() && slot < area_end());
-  if (slot_set_ == nullptr) {
-    slot_set_ = static_cast<uint64_t*>(std::calloc(SlotSetWords(), sizeof(uint64_t)));
-    CHECK(slot_set_ != nullptr);
-  }
-  size_t index = (slot - base()) >> kTaggedSizeLog2;
-  slot_set_[index >> 6] |= uint64_t{1} << (index & 63);
+void Page::AllocateSlotSet() {
+  slot_set_ = static_cast<uint64_t*>(std::calloc(SlotSetWords(), sizeof(uint64_t)));
+  CHECK(slot_set_ != nullptr);
 }
 
 bool Page::ContainsOldToNewSlot(Address slot) const {

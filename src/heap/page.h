@@ -111,7 +111,14 @@ class Page {
 
   // --- Old-to-new remembered set: one bit per tagged slot of the chunk, allocated on the
   // first record.
-  void RecordOldToNewSlot(Address slot);
+  // Inline: the write barrier's out-of-line path is mostly this (nbody stores a new float
+  // into an old struct ~75 times per step); the allocation is a separate call.
+  void RecordOldToNewSlot(Address slot) {
+    DCHECK(slot >= area_start() && slot < area_end());
+    if (RUCHY_PREDICT_FALSE(slot_set_ == nullptr)) AllocateSlotSet();
+    size_t index = (slot - base()) >> kTaggedSizeLog2;
+    slot_set_[index >> 6] |= uint64_t{1} << (index & 63);
+  }
   bool ContainsOldToNewSlot(Address slot) const;
   bool HasOldToNewSlots() const { return slot_set_ != nullptr; }
   void ClearOldToNewSlots();
@@ -142,6 +149,7 @@ class Page {
   void ReleaseSideTables();
 
  private:
+  __attribute__((noinline)) void AllocateSlotSet();
   size_t SlotSetWords() const { return (size_ / kTaggedSize + 63) / 64; }
 
   // flags_ must stay the first field (kFlagsOffset).
