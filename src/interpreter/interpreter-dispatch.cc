@@ -146,6 +146,9 @@ RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Addres
   HeapObject object = HeapObject::FromAddress(top);
   object.set_shape_word(ShapeWord(number_shape));
   HeapNumber::unchecked_cast(object).set_value(value);
+  // A tagged pointer into the area is never 0: tells GCC so that callers' "allocation
+  // failed" tests fold away on this path.
+  if (object.ptr() == 0) __builtin_unreachable();
   return object.ptr();
 }
 
