@@ -264,6 +264,14 @@ MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args)
   return entry.function(args);
 }
 
+BuiltinFunction DirectBuiltinMethod(BuiltinMethodId id, int argc, bool range_receiver) {
+  CHECK_LT(id, kMethodCount);
+  const MethodEntry& entry = kMethods[id];
+  if (!ArityOk(entry.min_arity, entry.max_arity, argc)) return nullptr;
+  if (range_receiver && entry.kind == ReceiverKind::kIterable) return nullptr;
+  return entry.function;
+}
+
 bool BuiltinMethodMutatesReceiver(BuiltinMethodId id) {
   CHECK_LT(id, kMethodCount);
   return kMethods[id].mutates;

@@ -77,6 +77,10 @@ const char* BuiltinMethodName(BuiltinMethodId id);
 const char* BuiltinMethodImplementationName(BuiltinMethodId id);
 // args.receiver must be set. Arity errors as for functions.
 MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args);
+// The implementation CallBuiltinMethod(id, args) runs for args.argc == argc and a non-empty
+// args.name, or nullptr when the call needs CallBuiltinMethod's own work (an arity error
+// to report, a range receiver to materialize for an iterator method). Call sites cache it.
+BuiltinFunction DirectBuiltinMethod(BuiltinMethodId id, int argc, bool range_receiver);
 
 // Whether the method mutates its receiver (so the interpreter must write it back).
 bool BuiltinMethodMutatesReceiver(BuiltinMethodId id);

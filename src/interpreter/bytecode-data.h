@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "src/builtins/builtins.h"
 #include "src/interpreter/bytecode-array-builder.h"
 
 namespace ruchy::internal::interpreter {
@@ -46,6 +47,9 @@ struct CallSite {
   // and no user method can shadow a built-in one on these receivers.
   mutable int cached_receiver_key = -1;
   mutable uint16_t cached_method_id = 0;
+  // Its implementation when the site's arity is valid for it and nothing else
+  // CallBuiltinMethod checks applies (DirectBuiltinMethod), else null.
+  mutable BuiltinFunction cached_function = nullptr;
   // A few hot built-ins the dispatch loop runs itself, each checking its receiver (the rest,
   // and anything unusual such as unwrap on None, go through InvokeBuiltinMethod).
   enum class Intrinsic : uint8_t {

@@ -605,6 +605,10 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
   if (key >= 0) {
     site.cached_receiver_key = key;
     site.cached_method_id = *id;
+    site.cached_function = site.name.empty()
+                               ? nullptr
+                               : DirectBuiltinMethod(*id, site.positional_count,
+                                                     key == static_cast<int>(InstanceType::kRange));
     site.cached_intrinsic =
         site.names.empty() ? IntrinsicFor(key, *id) : CallSite::Intrinsic::kNone;
   }
@@ -714,7 +718,11 @@ bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address
   args.type_hint = site.type_hint;
   args.name = site.name;
   Handle<Value> result;
-  bool ok = CallBuiltinMethod(static_cast<BuiltinMethodId>(id), args).ToHandle(&result);
+  // The site's cached implementation skips CallBuiltinMethod's checks, done when cached.
+  BuiltinFunction direct = id == site.cached_method_id ? site.cached_function : nullptr;
+  bool ok =
+      (direct != nullptr ? direct(args) : CallBuiltinMethod(static_cast<BuiltinMethodId>(id), args))
+          .ToHandle(&result);
   first[0] = receiver_handle->ptr();
   if (!ok) return false;
   // A built-in returning its receiver or an argument (clone, iter...) duplicates a
