@@ -246,8 +246,8 @@ bool Interpreter::StoreNamed(Address* fp, Address* object_slot, uint32_t name_in
   return true;
 }
 
-bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int count, int shift,
-                            int call_offset, Address** new_fp) {
+bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int count,
+                            Address caller_pc_word, Address** new_fp) {
   BytecodeData* data = DataOf(callee);
   callee.set_bytecode_data(data);  // frames find their bytecode through it (RELOAD_FRAME)
   int min_args = data->required_count + (data->has_self ? 1 : 0);
@@ -264,7 +264,7 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
   for (int i = 0; i < data->parameter_count; ++i) base[i] = i < count ? args[i] : hole;
   Address* frame = base + data->parameter_count + kFrameHeaderSlots;
   frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);
-  frame[kCallerPcOffset] = Smi::FromInt((static_cast<int64_t>(call_offset) << 2) | shift).ptr();
+  frame[kCallerPcOffset] = caller_pc_word;
   frame[kClosureOffset] = callee.ptr();
   frame[kFeedbackVectorOffset] = callee.feedback_cell().value().ptr();
   frame[kContextOffset] = callee.context().ptr();

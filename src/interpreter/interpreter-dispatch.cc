@@ -91,6 +91,19 @@ static_assert(SingleSizes::kGetKeyedProperty == SingleSizes::kGetKeyedPropertyFo
   return true;
 }();
 
+// Return finds a call's argument-list operand from its resume offset: every call bytecode
+// is an opcode and four operands of the call's scale.
+[[maybe_unused]] const bool kCallLayoutChecked = [] {
+  for (Bytecode bc : {Bytecode::kCallFunction, Bytecode::kCallGlobal, Bytecode::kCallMethod}) {
+    CHECK(Bytecodes::GetOperandType(bc, 1) == OperandType::kRegList);
+    for (OperandScale scale :
+         {OperandScale::kSingle, OperandScale::kDouble, OperandScale::kQuadruple}) {
+      CHECK_EQ(Bytecodes::Size(bc, scale), 1 + 4 * static_cast<int>(scale));
+    }
+  }
+  return true;
+}();
+
 inline int ScaleIndex(int scale) { return scale == 1 ? 0 : scale == 2 ? 1 : 2; }
 
 // The binary-op feedback update of the fast paths, inlined: the slot is a counter slot
@@ -299,7 +312,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   Address* fp = base + data->parameter_count + kFrameHeaderSlots;
   // Entry frame: the caller fp slot holds -(outer fp + 1), so -1 when there is none.
   fp[kCallerFpOffset] = Smi::FromInt(-static_cast<int64_t>(saved_fp) - 1).ptr();
-  fp[kCallerPcOffset] = Smi::FromInt(static_cast<int64_t>(saved_offset) << 2).ptr();
+  fp[kCallerPcOffset] = CallerPcWord(int64_t{saved_offset} + 1, 0, 0);
   fp[kClosureOffset] = closure->ptr();
   fp[kFeedbackVectorOffset] = closure->feedback_cell().value().ptr();
   fp[kContextOffset] = closure->context().ptr();
@@ -405,37 +418,40 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 // at `args`, `shift` recording where in-out parameters go back to. The common case, exact
 // arity with room on the VM stack, is inline; the rest (optional parameters, arity
 // errors, stack overflow) is PushFrame.
-#define ENTER_FRAME(callee, callee_data, args, count, shift)                             \
-  do {                                                                                   \
-    BytecodeData* const enter_data = (callee_data);                                      \
-    Address* const enter_base = top_;                                                    \
-    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots; \
-    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                     \
-                           frame + enter_data->register_count <= stack_limit_)) {        \
-      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                       \
-      frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                            \
-      frame[kCallerPcOffset] =                                                           \
-          Smi::FromInt((static_cast<int64_t>(INSTR - code) << 2) | (shift)).ptr();       \
-      Closure enter_closure = Closure::cast(callee);                                     \
-      frame[kClosureOffset] = enter_closure.ptr();                                       \
-      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();        \
-      frame[kContextOffset] = enter_closure.context().ptr();                             \
-      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();   \
-      top_ = frame + enter_data->register_count;                                         \
-      fp = frame;                                                                        \
-    } else {                                                                             \
-      SYNC();                                                                            \
-      Address* new_fp;                                                                   \
-      if (!PushFrame(fp, Closure::cast(callee), (args), (count), (shift),                \
-                     static_cast<int>(INSTR - code), &new_fp)) {                         \
-        THROW();                                                                         \
-      }                                                                                  \
-      fp = new_fp;                                                                       \
-    }                                                                                    \
-    data = enter_data;                                                                   \
-    code = data->bytes.data();                                                           \
-    pc = code;                                                                           \
-    DISPATCH();                                                                          \
+#define ENTER_FRAME(callee, callee_data, args, count, shift)                                \
+  do {                                                                                      \
+    BytecodeData* const enter_data = (callee_data);                                         \
+    Address* const enter_base = top_;                                                       \
+    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;    \
+    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                        \
+                           frame + enter_data->register_count <= stack_limit_)) {           \
+      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                          \
+      frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                               \
+      /* all call bytecodes have one size (static_assert above) */                         \
+      frame[kCallerPcOffset] =                                                              \
+          CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift));    \
+      Closure enter_closure = Closure::cast(callee);                                        \
+      frame[kClosureOffset] = enter_closure.ptr();                                          \
+      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();           \
+      frame[kContextOffset] = enter_closure.context().ptr();                                \
+      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();      \
+      top_ = frame + enter_data->register_count;                                            \
+      fp = frame;                                                                           \
+    } else {                                                                                \
+      SYNC();                                                                               \
+      Address* new_fp;                                                                      \
+      if (!PushFrame(fp, Closure::cast(callee), (args), (count),                            \
+                     CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE),   \
+                                  (shift)),                                                 \
+                     &new_fp)) {                                                            \
+        THROW();                                                                            \
+      }                                                                                     \
+      fp = new_fp;                                                                          \
+    }                                                                                       \
+    data = enter_data;                                                                      \
+    code = data->bytes.data();                                                              \
+    pc = code;                                                                              \
+    DISPATCH();                                                                             \
   } while (0)
 
   DISPATCH();
@@ -477,7 +493,7 @@ unwind : {
   }
   Address caller = fp[kCallerFpOffset];
   if (fp == entry_fp || IsEntryFrameMarker(caller)) goto exit;
-  current_offset_ = static_cast<int>(Smi::ToInt(Value(fp[kCallerPcOffset])) >> 2);
+  current_offset_ = CallOffsetOf(fp[kCallerPcOffset]);
   fp = reinterpret_cast<Address*>(caller);
   current_fp_ = static_cast<Address>(fp - stack_);
   RELOAD_FRAME();

@@ -192,7 +192,7 @@ void Interpreter::CaptureStackTrace() {
       stack_trace_.push_back(std::move(info));
     }
     Address caller = fp[kCallerFpOffset];
-    offset = static_cast<int>(Smi::ToInt(Value(fp[kCallerPcOffset])) >> 2);
+    offset = CallOffsetOf(fp[kCallerPcOffset]);
     // An entry frame holds -(outer fp + 1): continue in the C++ caller's interpreter frame.
     fp_index = IsEntryFrameMarker(caller) ? -Smi::ToInt(Value(caller)) - 1
                                           : reinterpret_cast<Address*>(caller) - stack_;

@@ -65,6 +65,11 @@ class Interpreter : public RootProvider {
   // it. An entry frame (Execute called from C++) holds Smi(-(outer fp index) - 1) instead,
   // a negative word (user-space pointers are positive): IsEntryFrameMarker.
   static constexpr int kCallerFpOffset = -5;
+  // Where the caller resumes: Smi((resume << 4) | (scale index << 2) | shift), resume being
+  // the offset after the call instruction (in an entry frame, the outer frame's current
+  // offset + 1), the scale index that of the call's operands (0, 1, 2 for 1, 2, 4 bytes)
+  // and shift where in-out parameters go back to. Lookups by offset (handlers, source
+  // positions) use resume - 1, a byte of the call instruction (CallOffsetOf).
   static constexpr int kCallerPcOffset = -4;
   static constexpr int kClosureOffset = -3;
   // The closure's feedback vector, or nil: one load for every feedback update instead of
@@ -72,6 +77,12 @@ class Interpreter : public RootProvider {
   static constexpr int kFeedbackVectorOffset = -2;
   static constexpr int kContextOffset = -1;
   static_assert(kCallerFpOffset == -kFrameHeaderSlots);
+  static Address CallerPcWord(int64_t resume, int scale_index, int shift) {
+    return Smi::FromInt((resume << 4) | (scale_index << 2) | shift).ptr();
+  }
+  static int CallOffsetOf(Address caller_pc_word) {
+    return static_cast<int>((Smi::ToInt(Value(caller_pc_word)) >> 4) - 1);
+  }
   static bool IsEntryFrameMarker(Address caller_fp_word) {
     return static_cast<intptr_t>(caller_fp_word) < 0;
   }
@@ -192,7 +203,7 @@ class Interpreter : public RootProvider {
   static bool TestSequenceSlow(Value value, uint32_t count, uint32_t flags);
   static bool TestPatternEqualSlow(Value value, Value pattern);
   bool GetPatternElementSlow(Address* value_slot, int64_t index, Value* out);
-  bool PushFrame(Address* fp, Closure callee, Address* args, int count, int shift, int call_offset,
+  bool PushFrame(Address* fp, Closure callee, Address* args, int count, Address caller_pc_word,
                  Address** new_fp);
   bool CallSlow(Address* fp, Address* callee_slot, Address* args, int count, Value* out);
   // kCallPushFrame: the frame takes (*argc) arguments at *args (first + *shift, or the
