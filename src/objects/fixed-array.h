@@ -28,7 +28,11 @@ class FixedArray : public FixedArrayBase {
  public:
   static constexpr int kTaggedBodyStart = kLengthOffset;
 
-  static constexpr int OffsetOfElementAt(int index) { return kHeaderSize + index * kTaggedSize; }
+  // intptr_t, so that an element's address is one addressing mode, not 32-bit arithmetic
+  // and a sign extension.
+  static constexpr intptr_t OffsetOfElementAt(int index) {
+    return kHeaderSize + intptr_t{index} * kTaggedSize;
+  }
   static constexpr int SizeFor(int length) { return kHeaderSize + length * kTaggedSize; }
 
   RUCHY_ALWAYS_INLINE Value get(int index) const {
@@ -50,7 +54,9 @@ class FixedDoubleArray : public FixedArrayBase {
  public:
   static constexpr int kTaggedBodyStart = -1;
 
-  static constexpr int OffsetOfElementAt(int index) { return kHeaderSize + index * kDoubleSize; }
+  static constexpr intptr_t OffsetOfElementAt(int index) {
+    return kHeaderSize + intptr_t{index} * kDoubleSize;
+  }
   static constexpr int SizeFor(int length) { return kHeaderSize + length * kDoubleSize; }
 
   RUCHY_ALWAYS_INLINE double get(int index) const {

@@ -85,8 +85,8 @@ class HeapObject : public Value {
     return HeapObject(address + kHeapObjectTag);
   }
   Address address() const { return ptr_ - kHeapObjectTag; }
-  Address FieldAddress(int offset) const { return address() + offset; }
-  ObjectSlot RawField(int offset) const { return ObjectSlot(FieldAddress(offset)); }
+  Address FieldAddress(intptr_t offset) const { return address() + offset; }
+  ObjectSlot RawField(intptr_t offset) const { return ObjectSlot(FieldAddress(offset)); }
 
   inline Shape shape() const;
   // Shapes live in old or read-only space, never in new space, so installing one needs no
@@ -109,17 +109,19 @@ class HeapObject : public Value {
   // Always inlined: these are a load or a store, and the compiler otherwise outlines them
   // in very large functions such as the interpreter's dispatch loop.
   template <typename T>
-  RUCHY_ALWAYS_INLINE T ReadRaw(int offset) const {
+  RUCHY_ALWAYS_INLINE T ReadRaw(intptr_t offset) const {
     T result;
     std::memcpy(&result, reinterpret_cast<const void*>(FieldAddress(offset)), sizeof(T));
     return result;
   }
   template <typename T>
-  RUCHY_ALWAYS_INLINE void WriteRaw(int offset, T value) const {
+  RUCHY_ALWAYS_INLINE void WriteRaw(intptr_t offset, T value) const {
     std::memcpy(reinterpret_cast<void*>(FieldAddress(offset)), &value, sizeof(T));
   }
-  RUCHY_ALWAYS_INLINE Value ReadTagged(int offset) const { return Value(ReadRaw<Address>(offset)); }
-  RUCHY_ALWAYS_INLINE void WriteTaggedNoBarrier(int offset, Value value) const {
+  RUCHY_ALWAYS_INLINE Value ReadTagged(intptr_t offset) const {
+    return Value(ReadRaw<Address>(offset));
+  }
+  RUCHY_ALWAYS_INLINE void WriteTaggedNoBarrier(intptr_t offset, Value value) const {
 #ifndef NDEBUG
     DebugCheckNotMoved();
 #endif
@@ -128,7 +130,7 @@ class HeapObject : public Value {
   // CHECKs that this object was not evacuated by a scavenge, i.e. that nobody held it raw
   // across an allocation. Catches most stale-pointer bugs under --stress-gc.
   void DebugCheckNotMoved() const;
-  RUCHY_ALWAYS_INLINE void WriteTagged(int offset, Value value,
+  RUCHY_ALWAYS_INLINE void WriteTagged(intptr_t offset, Value value,
                                        WriteBarrierMode mode = WriteBarrierMode::kUpdate) const;
 };
 

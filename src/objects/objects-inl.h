@@ -42,7 +42,7 @@ inline Shape ShapeWord::ToShape() const {
   return Shape::unchecked_cast(Value(value_));
 }
 
-RUCHY_ALWAYS_INLINE void HeapObject::WriteTagged(int offset, Value value,
+RUCHY_ALWAYS_INLINE void HeapObject::WriteTagged(intptr_t offset, Value value,
                                                  WriteBarrierMode mode) const {
   WriteTaggedNoBarrier(offset, value);
   if (mode == WriteBarrierMode::kUpdate) WriteBarrier::ForSlot(*this, FieldAddress(offset), value);
