@@ -57,7 +57,9 @@ class EnumValue : public CowContainer {
   static constexpr int kTaggedBodyStart = kFlagsOffset;
   static constexpr int kMaxPayload = 1 << 16;
 
-  static constexpr int OffsetOfPayload(int index) { return kPayloadOffset + index * kTaggedSize; }
+  static constexpr intptr_t OffsetOfPayload(int index) {
+    return kPayloadOffset + intptr_t{index} * kTaggedSize;
+  }
   static constexpr int SizeFor(int payload) { return kPayloadOffset + payload * kTaggedSize; }
 
   inline EnumDescriptor descriptor() const;

@@ -16,7 +16,9 @@ class StructObject : public CowContainer {
   static constexpr int kFieldsOffset = 16;
   static constexpr int kTaggedBodyStart = kFlagsOffset;
 
-  static constexpr int OffsetOfField(int index) { return kFieldsOffset + index * kTaggedSize; }
+  static constexpr intptr_t OffsetOfField(int index) {
+    return kFieldsOffset + intptr_t{index} * kTaggedSize;
+  }
   static constexpr int SizeFor(int fields) { return kFieldsOffset + fields * kTaggedSize; }
 
   inline int field_count() const;
@@ -36,8 +38,8 @@ class PlainObject : public HeapObject {
   static constexpr int kInObjectFieldsOffset = 24;
   static constexpr int kTaggedBodyStart = kFlagsOffset;
 
-  static constexpr int OffsetOfInObjectField(int index) {
-    return kInObjectFieldsOffset + index * kTaggedSize;
+  static constexpr intptr_t OffsetOfInObjectField(int index) {
+    return kInObjectFieldsOffset + intptr_t{index} * kTaggedSize;
   }
   static constexpr int SizeFor(int inobject_fields) {
     return kInObjectFieldsOffset + inobject_fields * kTaggedSize;

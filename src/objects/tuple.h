@@ -15,8 +15,8 @@ class Tuple : public CowContainer {
   static constexpr int kTaggedBodyStart = kFlagsOffset;
   static constexpr int kMaxLength = (1 << 24);
 
-  static constexpr int OffsetOfElementAt(int index) {
-    return kElementsOffset + index * kTaggedSize;
+  static constexpr intptr_t OffsetOfElementAt(int index) {
+    return kElementsOffset + intptr_t{index} * kTaggedSize;
   }
   static constexpr int SizeFor(int length) { return kElementsOffset + length * kTaggedSize; }
 
