@@ -418,40 +418,40 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 // at `args`, `shift` recording where in-out parameters go back to. The common case, exact
 // arity with room on the VM stack, is inline; the rest (optional parameters, arity
 // errors, stack overflow) is PushFrame.
-#define ENTER_FRAME(callee, callee_data, args, count, shift)                                \
-  do {                                                                                      \
-    BytecodeData* const enter_data = (callee_data);                                         \
-    Address* const enter_base = top_;                                                       \
-    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;    \
-    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                        \
-                           frame + enter_data->register_count <= stack_limit_)) {           \
-      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                          \
-      frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                               \
-      /* all call bytecodes have one size (static_assert above) */                         \
-      frame[kCallerPcOffset] =                                                              \
-          CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift));    \
-      Closure enter_closure = Closure::cast(callee);                                        \
-      frame[kClosureOffset] = enter_closure.ptr();                                          \
-      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();           \
-      frame[kContextOffset] = enter_closure.context().ptr();                                \
-      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();      \
-      top_ = frame + enter_data->register_count;                                            \
-      fp = frame;                                                                           \
-    } else {                                                                                \
-      SYNC();                                                                               \
-      Address* new_fp;                                                                      \
-      if (!PushFrame(fp, Closure::cast(callee), (args), (count),                            \
-                     CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE),   \
-                                  (shift)),                                                 \
-                     &new_fp)) {                                                            \
-        THROW();                                                                            \
-      }                                                                                     \
-      fp = new_fp;                                                                          \
-    }                                                                                       \
-    data = enter_data;                                                                      \
-    code = data->bytes.data();                                                              \
-    pc = code;                                                                              \
-    DISPATCH();                                                                             \
+#define ENTER_FRAME(callee, callee_data, args, count, shift)                                 \
+  do {                                                                                       \
+    BytecodeData* const enter_data = (callee_data);                                          \
+    Address* const enter_base = top_;                                                        \
+    Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;     \
+    if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                         \
+                           frame + enter_data->register_count <= stack_limit_)) {            \
+      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                           \
+      frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                                \
+      /* all call bytecodes have one size (static_assert above) */                           \
+      frame[kCallerPcOffset] =                                                               \
+          CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift));     \
+      Closure enter_closure = Closure::cast(callee);                                         \
+      frame[kClosureOffset] = enter_closure.ptr();                                           \
+      frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();            \
+      frame[kContextOffset] = enter_closure.context().ptr();                                 \
+      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();       \
+      top_ = frame + enter_data->register_count;                                             \
+      fp = frame;                                                                            \
+    } else {                                                                                 \
+      SYNC();                                                                                \
+      Address* new_fp;                                                                       \
+      if (!PushFrame(                                                                        \
+              fp, Closure::cast(callee), (args), (count),                                    \
+              CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift)), \
+              &new_fp)) {                                                                    \
+        THROW();                                                                             \
+      }                                                                                      \
+      fp = new_fp;                                                                           \
+    }                                                                                        \
+    data = enter_data;                                                                       \
+    code = data->bytes.data();                                                               \
+    pc = code;                                                                               \
+    DISPATCH();                                                                              \
   } while (0)
 
   DISPATCH();
