@@ -253,15 +253,14 @@ __attribute__((noinline)) MaybeHandle<Value> MethodArityError(const MethodEntry&
 }  // namespace
 
 MaybeHandle<Value> CallBuiltinMethod(BuiltinMethodId id, BuiltinArguments& args) {
-  CHECK_LT(id, kMethodCount);
   CHECK(args.receiver != nullptr);
+  if (args.name.empty()) args.name = BuiltinMethodName(id);
+  BuiltinFunction direct = DirectBuiltinMethod(id, args.argc, (**args.receiver).IsRange());
+  if (direct != nullptr) return direct(args);
+  // What DirectBuiltinMethod declines: an arity error, or a range receiver to materialize.
   const MethodEntry& entry = kMethods[id];
-  if (args.name.empty()) args.name = entry.name;
   if (!ArityOk(entry.min_arity, entry.max_arity, args.argc)) return MethodArityError(entry, args);
-  if (entry.kind == ReceiverKind::kIterable && (**args.receiver).IsRange()) {
-    return CallOnMaterializedRange(entry, args);
-  }
-  return entry.function(args);
+  return CallOnMaterializedRange(entry, args);
 }
 
 BuiltinFunction DirectBuiltinMethod(BuiltinMethodId id, int argc, bool range_receiver) {

@@ -694,8 +694,8 @@ int Interpreter::BuiltinReceiverKey(Value receiver) const {
 
 bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,
                                       Value* out) {
-  // The arguments' handles are their VM stack slots; a plain array for common arities
-  // (absl::InlinedVector's size bookkeeping was a tenth of this function's instructions).
+  // The arguments' handles are their VM stack slots: a plain array for common arities
+  // (cheaper than absl::InlinedVector's size bookkeeping, strings -0.7% instructions).
   constexpr int kInlineArguments = 8;
   Handle<Value> inline_handles[kInlineArguments];
   std::unique_ptr<Handle<Value>[]> many_handles;
