@@ -121,6 +121,14 @@ RUCHY_ALWAYS_INLINE bool IsFloat(Value v, Address number_shape) {
   return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == number_shape;
 }
 
+// Whether the Smi `key` indexes an element of `array`: compared as raw words, since Smi
+// order is integer order and the unsigned compare also rejects negative keys.
+RUCHY_ALWAYS_INLINE bool SmiIndexInBounds(Array array, Value key) {
+  DCHECK(key.IsSmi());
+  return static_cast<uint64_t>(key.ptr()) <
+         static_cast<uint64_t>(array.ReadTagged(Array::kLengthOffset).ptr());
+}
+
 RUCHY_ALWAYS_INLINE double FloatValue(Value v) { return HeapNumber::unchecked_cast(v).value(); }
 
 // Both operands numbers with at least one float, as doubles (mixed arithmetic is float,

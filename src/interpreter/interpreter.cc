@@ -64,7 +64,10 @@ MaybeHandle<Value> CallHandler(Isolate* isolate, Handle<Value> callable, int arg
 }  // namespace
 
 Interpreter::Interpreter(Isolate* isolate, const InterpreterOptions& options)
-    : isolate_(isolate), options_(options) {
+    : isolate_(isolate),
+      array_shapes_{isolate->smi_array_shape().ptr(), isolate->double_array_shape().ptr(),
+                    isolate->generic_array_shape().ptr()},
+      options_(options) {
   stack_slots_ = std::max<size_t>(options.stack_slots, 4096);
   void* memory = mmap(nullptr, stack_slots_ * sizeof(Address), PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

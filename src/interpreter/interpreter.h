@@ -277,6 +277,18 @@ class Interpreter : public RootProvider {
   bool GetIterator(Value* acc);
 
   Isolate* isolate_;
+  // The array shapes of the dispatch loop's element fast paths. Arrays have exactly one
+  // shape per elements kind (setup-heap.cc), so comparing an object's shape word against
+  // these answers "an array, of which kind" with one load instead of the two (shape, then
+  // its instance type and kind) of IsArray() and kind(). Members rather than locals of
+  // Execute: `this` is in a register, and Execute's entry, paid by every callback from a
+  // built-in, stays as short as it was. Read-only space never moves.
+  struct ArrayShapes {
+    Address smi;
+    Address double_;
+    Address generic;
+  };
+  const ArrayShapes array_shapes_;
   InterpreterOptions options_;
   // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live. A frame may
   // end at stack_limit_ (kStackReserve slots from the end, for native re-entry).
