@@ -567,7 +567,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
     method = FindMethod(type, *name);
     if (method.ptr() != 0 && receiver.IsHeapObject()) {
       Address key = MethodCacheKey(HeapObject::cast(receiver)).ptr();
-      method_cache_[MethodCacheHash(key, name->ptr())] = {key, name->ptr(), method.ptr()};
+      method_cache_[MethodCacheHash(key, &site)] = {key, &site, method.ptr()};
     }
     if (method.ptr() != 0 && has_vector && receiver.IsHeapObject() &&
         !vector.get(static_cast<int>(slot)).IsSmi()) {

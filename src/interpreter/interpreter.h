@@ -257,18 +257,22 @@ class Interpreter : public RootProvider {
   void RecordFieldFeedback(Address* fp, uint32_t slot, Value object, String name, const char* kind);
   void RecordCallFeedback(Address* fp, uint32_t slot, Value target);
   StubCacheEntry stub_cache_[kStubCacheSize];
-  // User methods by (MethodCacheKey of the receiver, method name): polymorphic and
+  // User methods by (MethodCacheKey of the receiver, call site): polymorphic and
   // megamorphic method call sites hit here instead of searching the type's method table.
-  // Raw addresses: cleared by every GC and whenever a type or method is defined.
+  // Keyed by the site, whose name is fixed, rather than by the name: the dispatch loop has
+  // the site at hand, while the name is four dependent loads away in the constant pool.
+  // Sites live as long as the interpreter (bytecode_data_ only grows). Raw addresses:
+  // cleared by every GC and whenever a type or method is defined.
   struct MethodCacheEntry {
     Address key = 0;
-    Address name = 0;
+    const CallSite* site = nullptr;
     Address method = 0;
   };
   static constexpr int kMethodCacheSize = 256;
   MethodCacheEntry method_cache_[kMethodCacheSize];
-  static uint32_t MethodCacheHash(Address key, Address name) {
-    return static_cast<uint32_t>(((key >> 3) * 31 ^ (name >> 3)) & (kMethodCacheSize - 1));
+  static uint32_t MethodCacheHash(Address key, const CallSite* site) {
+    Address s = reinterpret_cast<Address>(site);
+    return static_cast<uint32_t>(((key >> 3) * 31 ^ (s >> 4)) & (kMethodCacheSize - 1));
   }
 
   // A container loaded to be mutated through is first made unshared (copy-on-write), in
