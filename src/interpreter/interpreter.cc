@@ -67,6 +67,7 @@ Interpreter::Interpreter(Isolate* isolate, const InterpreterOptions& options)
     : isolate_(isolate),
       array_shapes_{isolate->smi_array_shape().ptr(), isolate->double_array_shape().ptr(),
                     isolate->generic_array_shape().ptr()},
+      range_shape_(isolate->range_shape().ptr()),
       options_(options) {
   stack_slots_ = std::max<size_t>(options.stack_slots, 4096);
   void* memory = mmap(nullptr, stack_slots_ * sizeof(Address), PROT_READ | PROT_WRITE,

@@ -293,6 +293,7 @@ class Interpreter : public RootProvider {
     Address generic;
   };
   const ArrayShapes array_shapes_;
+  const Address range_shape_;  // likewise the one Range shape, for JumpIfForInDone
   InterpreterOptions options_;
   // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live. A frame may
   // end at stack_limit_ (kStackReserve slots from the end, for native re-entry).
