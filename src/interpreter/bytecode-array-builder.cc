@@ -222,7 +222,8 @@ bool IsComparison(Bytecode bytecode) {
 
 // The form of binary operator `op` that reads its left operand from a register instead
 // of the accumulator (`Ldar r; op` fused), and whether op's own operand goes first (op
-// is `reg OP acc`) or second (`acc OP reg`, `acc OP imm`).
+// is `reg OP acc`) or second (`acc OP reg`, `acc OP imm`). Element loads likewise take
+// the key from a register (`Ldar i; GetKeyedProperty a` is `GetKeyedPropertyReg a, i`).
 struct RegisterForm {
   bool exists = false;
   Bytecode fused = Bytecode::kWide;
@@ -261,6 +262,8 @@ RegisterForm RegisterFormOf(Bytecode op) {
     RUCHY_RHS_FORMS(TestLessThanOrEqual)
     RUCHY_RHS_FORMS(TestGreaterThanOrEqual)
 #undef RUCHY_RHS_FORMS
+    case Bytecode::kGetKeyedProperty:  // a[i]: the key was loaded
+      return {true, Bytecode::kGetKeyedPropertyReg, true};
     default:
       return {};
   }

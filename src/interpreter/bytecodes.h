@@ -210,6 +210,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(SetNamedProperty, kRead, kReg, kIdx, kIdx)                                      \
   V(GetKeyedProperty, kReadWrite, kReg, kIdx)                                       \
   V(GetKeyedPropertyForUpdate, kReadWrite, kReg, kIdx)                              \
+  /* acc = reg0[reg1]: Ldar reg1; GetKeyedProperty reg0 fused */                    \
+  V(GetKeyedPropertyReg, kWrite, kReg, kReg, kIdx)                                  \
   V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                      \
   /* acc = acc::name (Idx: the name constant), a path segment: an enum's unit       \
      variant, an associated item, a module member; two slots cache [type, unit      \
