@@ -372,6 +372,18 @@ bool BytecodeArrayBuilder::PeepholeRound() {
         continue;
       }
     }
+    // Ldar v; SetKeyedProperty o, k: one SetKeyedPropertyReg o, k, v (which leaves v in
+    // the accumulator as the Ldar did).
+    if (node.bytecode == Bytecode::kLdar && next.bytecode == Bytecode::kSetKeyedProperty &&
+        !is_target[i + 1]) {
+      next.operands[3] = next.operands[2];  // the feedback slot
+      next.operands[2] = node.operands[0];
+      next.operand_count = 4;
+      next.bytecode = Bytecode::kSetKeyedPropertyReg;
+      removed[i] = true;
+      changed = true;
+      continue;
+    }
     // Star r; JumpLoop: one JumpLoopAfterStar (the Star's label, if any, moves to it).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kJumpLoop &&
         !is_target[i + 1]) {

@@ -213,6 +213,8 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   /* acc = reg0[reg1]: Ldar reg1; GetKeyedProperty reg0 fused */                    \
   V(GetKeyedPropertyReg, kWrite, kReg, kReg, kIdx)                                  \
   V(SetKeyedProperty, kRead, kReg, kReg, kIdx)                                      \
+  /* reg0[reg1] = reg2, acc = reg2: Ldar reg2; SetKeyedProperty reg0, reg1 fused */ \
+  V(SetKeyedPropertyReg, kWrite, kReg, kReg, kReg, kIdx)                            \
   /* acc = acc::name (Idx: the name constant), a path segment: an enum's unit       \
      variant, an associated item, a module member; two slots cache [type, unit      \
      value], a third is the field IC of other objects */                            \
