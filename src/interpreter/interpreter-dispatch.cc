@@ -162,8 +162,10 @@ RUCHY_ALWAYS_INLINE bool NumberOperands(Value a, Value b, Address number_shape, 
 RUCHY_ALWAYS_INLINE Address AllocateHeapNumber(LinearAllocationArea* lab, Address number_shape,
                                                double value) {
   Address top = lab->top;
-  if (RUCHY_PREDICT_FALSE(static_cast<size_t>(HeapNumber::kSize) > lab->limit - top)) return 0;
-  lab->top = top + HeapNumber::kSize;
+  // The new top against the limit (one compare; the area never ends near 2^64).
+  Address new_top = top + HeapNumber::kSize;
+  if (RUCHY_PREDICT_FALSE(new_top > lab->limit)) return 0;
+  lab->top = new_top;
   HeapObject object = HeapObject::FromAddress(top);
   object.set_shape_word(ShapeWord(number_shape));
   HeapNumber::unchecked_cast(object).set_value(value);
