@@ -237,14 +237,21 @@ RUCHY_ALWAYS_INLINE bool IsFastMapKey(Value key) { return key.IsSmi() || key.IsS
 
 // The handler (FieldIcHandler) of a monomorphic field-IC hit for `object` at feedback
 // `slot`, or -1: polymorphic, megamorphic and uninitialized sites take the out-of-line path.
-RUCHY_ALWAYS_INLINE int64_t MonomorphicFieldHandler(Address* fp, uint32_t slot, Value object,
-                                                    Value nil_value) {
+// The slot holds nil (uninitialized), a Smi (megamorphic) or a FixedArray [shape,
+// handler]*. Nil needs no test of its own: the oddball's to_string field is where an
+// array's first element is, and holds a String, never a shape.
+static_assert(Oddball::kToStringOffset == FixedArray::OffsetOfElementAt(0));
+RUCHY_ALWAYS_INLINE int64_t MonomorphicFieldHandler(Address* fp, uint32_t slot, Value object) {
   if (!object.IsHeapObject()) return -1;
   Value feedback = FeedbackVector::cast(Value(fp[Interpreter::kFeedbackVectorOffset]))
                        .get(static_cast<int>(slot));
-  if (feedback.IsSmi() || feedback == nil_value) return -1;
-  FixedArray entries = FixedArray::unchecked_cast(feedback);
-  if (entries.get(0).ptr() != HeapObject::unchecked_cast(object).shape_word().raw()) return -1;
+  if (feedback.IsSmi()) return -1;
+  DCHECK(feedback.IsNil() || feedback.IsFixedArray());
+  // Read raw: for nil, FixedArray::get's bounds check would read the oddball's kind.
+  Address first =
+      HeapObject::unchecked_cast(feedback).ReadRaw<Address>(FixedArray::OffsetOfElementAt(0));
+  if (first != HeapObject::unchecked_cast(object).shape_word().raw()) return -1;
+  FixedArray entries = FixedArray::cast(feedback);
   return Smi::ToInt(entries.get(1));
 }
 
