@@ -735,17 +735,6 @@ bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address
   return true;
 }
 
-bool Interpreter::UnshareForUpdate(Address* slot) {
-  Value value(*slot);
-  if (!IsShared(value)) return true;
-  HandleScope scope(isolate_);
-  Handle<CowContainer> container(CowContainer::cast(value), isolate_);
-  Handle<CowContainer> copy;
-  if (!EnsureUnshared(isolate_, container).ToHandle(&copy)) return false;
-  *slot = copy->ptr();
-  return true;
-}
-
 bool Interpreter::CreateClosure(Address* fp, uint32_t constant_index, Value* out) {
   HandleScope scope(isolate_);
   Value pool =

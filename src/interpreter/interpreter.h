@@ -275,9 +275,6 @@ class Interpreter : public RootProvider {
     return static_cast<uint32_t>(((key >> 3) * 31 ^ (s >> 4)) & (kMethodCacheSize - 1));
   }
 
-  // A container loaded to be mutated through is first made unshared (copy-on-write), in
-  // its register, so the children loaded from it are marked shared by the copy.
-  bool UnshareForUpdate(Address* slot);
   bool GetIterator(Value* acc);
 
   Isolate* isolate_;

@@ -57,7 +57,8 @@ class Interpreter;
 #define RUCHY_NATIVE_FUNCTION_LIST(V)                                                      \
   V(GetOptimizationStatus, 1) /* function: its tier as a string ("interpreted") */         \
   V(DebugPrint, 1)            /* value: prints its debug form and heap type; returns it */ \
-  V(CollectGarbage, 0)        /* a full mark-compact collection */
+  V(CollectGarbage, 0)        /* a full mark-compact collection */                         \
+  V(CowCopyCount, 0)          /* copy-on-write copies made so far (an integer) */
 
 enum class RuntimeFunctionId : uint16_t {
 #define RUCHY_RUNTIME_ID(Name, argc) k##Name,

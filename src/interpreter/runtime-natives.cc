@@ -66,4 +66,8 @@ MaybeHandle<Value> Runtime_CollectGarbage(RuntimeArguments& args) {
   return args.isolate->factory()->nil_value();
 }
 
+MaybeHandle<Value> Runtime_CowCopyCount(RuntimeArguments& args) {
+  return handle(Smi::FromInt(args.isolate->cow_copy_count()), args.isolate);
+}
+
 }  // namespace ruchy::internal::interpreter
