@@ -60,7 +60,10 @@ struct CallSite {
     kMapGet,          // get, get_mut
     kMapContainsKey,  // contains_key, contains
     kMapInsert,
-    kFloatSqrt,  // sqrt on a float
+    kFloatSqrt,       // sqrt on a float
+    kIntToString,     // to_string on a Smi
+    kStringParseInt,  // parse() / parse::<i64>() on a flat string of decimal digits
+    kStringPushStr,   // push_str
   };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };

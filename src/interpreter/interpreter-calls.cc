@@ -2,6 +2,7 @@
 // method resolution on user types and built-ins, native calls, named arguments, property
 // access and its feedback, container creation, closures and iteration.
 #include <algorithm>
+#include <charconv>
 #include <memory>
 
 #include "absl/container/inlined_vector.h"
@@ -610,7 +611,7 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
                                : DirectBuiltinMethod(*id, site.positional_count,
                                                      key == static_cast<int>(InstanceType::kRange));
     site.cached_intrinsic =
-        site.names.empty() ? IntrinsicFor(key, *id) : CallSite::Intrinsic::kNone;
+        site.names.empty() ? IntrinsicFor(key, *id, site.type_hint) : CallSite::Intrinsic::kNone;
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
 }
@@ -637,21 +638,33 @@ HeapObject Interpreter::MethodCacheKey(HeapObject receiver) {
   return receiver.shape();
 }
 
-CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id) {
+CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id,
+                                              std::string_view type_hint) {
   using Intrinsic = CallSite::Intrinsic;
   std::string_view method = BuiltinMethodName(id);
-  if (receiver_key == static_cast<int>(InstanceType::kArray)) {
+  std::string_view implementation = BuiltinMethodImplementationName(id);
+  if (receiver_key == static_cast<int>(InstanceType::kSeqString) ||
+      receiver_key == static_cast<int>(InstanceType::kConsString)) {
+    if (implementation == "StringPushStr") return Intrinsic::kStringPushStr;
+    // The integer types whose range is all of i64 (the intrinsic has no range check); no
+    // hint tries an integer first, so digits give the same Ok(integer).
+    if (implementation == "StringParse" &&
+        (type_hint.empty() || type_hint == "i64" || type_hint == "isize" || type_hint == "i128")) {
+      return Intrinsic::kStringParseInt;
+    }
+  } else if (receiver_key == kSmiReceiverKey) {
+    if (implementation == "AnyToString") return Intrinsic::kIntToString;
+  } else if (receiver_key == static_cast<int>(InstanceType::kArray)) {
     if (method == "len") return Intrinsic::kArrayLen;
   } else if (receiver_key == kBuiltinEnumReceiverKey) {
     if (method == "unwrap") return Intrinsic::kUnwrap;
     if (method == "unwrap_or") return Intrinsic::kUnwrapOr;
   } else if (receiver_key == static_cast<int>(InstanceType::kHeapNumber)) {
-    if (std::string_view(BuiltinMethodImplementationName(id)) == "NumberSqrt") {
+    if (implementation == "NumberSqrt") {
       return Intrinsic::kFloatSqrt;
     }
   } else if (receiver_key == static_cast<int>(InstanceType::kHashMap)) {
     // By implementation, so the aliases (get_mut, contains) come along.
-    std::string_view implementation = BuiltinMethodImplementationName(id);
     if (implementation == "MapGet") return Intrinsic::kMapGet;
     if (implementation == "MapContainsKey") return Intrinsic::kMapContainsKey;
     if (implementation == "MapInsert") return Intrinsic::kMapInsert;
@@ -732,6 +745,35 @@ bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address
     if (*result == Value(first[i])) MarkShared(*result);
   }
   *out = *result;
+  return true;
+}
+
+bool Interpreter::IntegerToString(int64_t value, Value* out) {
+  // The decimal form, as AnyToString's ToTextString gives it for an integer.
+  char digits[24];
+  std::to_chars_result end = std::to_chars(digits, digits + sizeof(digits), value);
+  HandleScope scope(isolate_);
+  Handle<String> text;
+  if (!isolate_->factory()
+           ->NewStringFromUtf8(std::string_view(digits, end.ptr - digits))
+           .ToHandle(&text)) {
+    return false;
+  }
+  *out = *text;
+  return true;
+}
+
+bool Interpreter::AppendString(Address* receiver, Value suffix) {
+  // StringPushStr without the BuiltinArguments: the receiver's slot gets the concatenation.
+  HandleScope scope(isolate_);
+  Handle<String> right(String::cast(suffix), isolate_);
+  Handle<String> result;
+  if (!isolate_->factory()
+           ->NewConsString(Handle<String>::cast(Handle<Value>(receiver)), right)
+           .ToHandle(&result)) {
+    return false;
+  }
+  *receiver = result->ptr();
   return true;
 }
 

@@ -203,13 +203,15 @@ RUCHY_ALWAYS_INLINE bool IsEnumValueFast(Value v, Address enum_value_shape) {
   return v.IsHeapObject() && HeapObject::unchecked_cast(v).shape_word().raw() == enum_value_shape;
 }
 
-// Some(payload), bump-allocated like AllocateHeapNumber; 0 when the area is full or its
-// limit is lowered. Callers check HasRoomForSome first when a later failure would be too late.
+// A one-payload enum value (Some(x), Ok(x)), bump-allocated like AllocateHeapNumber; 0 when
+// the area is full or its limit is lowered. Callers check HasRoomForSome first when a later
+// failure would be too late.
 RUCHY_ALWAYS_INLINE bool HasRoomForSome(LinearAllocationArea* lab) {
   return static_cast<size_t>(EnumValue::SizeFor(1)) <= lab->limit - lab->top;
 }
-RUCHY_ALWAYS_INLINE Address AllocateSome(LinearAllocationArea* lab, Address enum_value_shape,
-                                         EnumDescriptor option, Value payload) {
+RUCHY_ALWAYS_INLINE Address AllocateVariant1(LinearAllocationArea* lab, Address enum_value_shape,
+                                             EnumDescriptor descriptor, int variant,
+                                             Value payload) {
   Address top = lab->top;
   if (RUCHY_PREDICT_FALSE(!HasRoomForSome(lab))) return 0;
   lab->top = top + EnumValue::SizeFor(1);
@@ -217,11 +219,35 @@ RUCHY_ALWAYS_INLINE Address AllocateSome(LinearAllocationArea* lab, Address enum
   object.set_shape_word(ShapeWord(enum_value_shape));
   // A young object: its fields need no write barrier.
   object.WriteTaggedNoBarrier(EnumValue::kFlagsOffset, Smi::zero());
-  object.WriteTaggedNoBarrier(EnumValue::kDescriptorOffset, option);
-  object.WriteTaggedNoBarrier(EnumValue::kVariantOffset, Smi::FromInt(kOptionSome));
+  object.WriteTaggedNoBarrier(EnumValue::kDescriptorOffset, descriptor);
+  object.WriteTaggedNoBarrier(EnumValue::kVariantOffset, Smi::FromInt(variant));
   object.WriteTaggedNoBarrier(EnumValue::kPayloadLengthOffset, Smi::FromInt(1));
   object.WriteTaggedNoBarrier(EnumValue::OffsetOfPayload(0), payload);
   return object.ptr();
+}
+RUCHY_ALWAYS_INLINE Address AllocateSome(LinearAllocationArea* lab, Address enum_value_shape,
+                                         EnumDescriptor option, Value payload) {
+  return AllocateVariant1(lab, enum_value_shape, option, kOptionSome, payload);
+}
+
+// The integer in `bytes` when they are an optional sign and 1 to 18 decimal digits (so it
+// is a Smi); false for anything else, which the parse built-in then handles.
+RUCHY_ALWAYS_INLINE bool ParseShortDecimal(const uint8_t* bytes, uint32_t length, int64_t* out) {
+  uint32_t i = 0;
+  bool negative = false;
+  if (length != 0 && (bytes[0] == '-' || bytes[0] == '+')) {
+    negative = bytes[0] == '-';
+    i = 1;
+  }
+  if (length == i || length - i > 18) return false;
+  int64_t value = 0;
+  for (; i < length; ++i) {
+    uint32_t digit = static_cast<uint32_t>(bytes[i]) - '0';
+    if (digit > 9) return false;
+    value = value * 10 + digit;
+  }
+  *out = negative ? -value : value;
+  return true;
 }
 
 // The receivers of the map intrinsics: HashMaps (also sets and sorted maps, where the

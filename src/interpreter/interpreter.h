@@ -225,7 +225,12 @@ class Interpreter : public RootProvider {
   int BuiltinReceiverKey(Value receiver) const;
   // The intrinsic the dispatch loop runs for built-in method `id` cached for receivers of
   // `receiver_key` (CallSite::Intrinsic::kNone for most). `id` is a BuiltinMethodId.
-  static CallSite::Intrinsic IntrinsicFor(int receiver_key, uint16_t id);
+  static CallSite::Intrinsic IntrinsicFor(int receiver_key, uint16_t id,
+                                          std::string_view type_hint);
+  // The slow halves of the string intrinsics (they allocate, so may collect garbage).
+  // Both return false with an exception pending (out of memory).
+  bool IntegerToString(int64_t value, Value* out);
+  bool AppendString(Address* receiver, Value suffix);
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
   bool InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address* first, int count,
