@@ -329,9 +329,11 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   // --- Set up the entry frame.
   Value function_data = closure->shared().function_data();
   if (!function_data.IsBytecodeArray()) {
-    // A built-in called from C++.
-    HandleScope scope(isolate);
-    return CallNative(closure, argc, argv, receiver_out);
+    // A built-in called from C++. Its result escapes the scope: a plain HandleScope
+    // freed the result's slot on return, so the caller read whatever the next handle put
+    // there (`[4.0].iter().map(sqrt)` gave the array's length).
+    EscapableHandleScope scope(isolate);
+    return scope.EscapeMaybe(CallNative(closure, argc, argv, receiver_out));
   }
   BytecodeData* data = BytecodeArray::cast(function_data).data();
   // Frames find their bytecode through the closure's copy (RELOAD_FRAME).
