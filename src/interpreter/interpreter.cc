@@ -225,7 +225,14 @@ MaybeHandle<Value> Interpreter::Call(Handle<Value> callable, int argc, const Han
     isolate_->ThrowError(message);
     return {};
   }
-  return Execute(Handle<Closure>::cast(callable), argc, argv, nullptr);
+  Handle<Closure> closure = Handle<Closure>::cast(callable);
+  if (!closure->shared().function_data().IsBytecodeArray()) {
+    // A built-in function (a callback such as map(sqrt)); Execute runs interpreted code.
+    Value result;
+    if (!CallNativeFromCpp(closure, argc, argv, nullptr, &result)) return {};
+    return handle(result, isolate_);
+  }
+  return Execute(closure, argc, argv, nullptr);
 }
 
 }  // namespace ruchy::internal::interpreter

@@ -161,6 +161,14 @@ class Interpreter : public RootProvider {
   // Calls a closure whose code is a built-in (function_data is a Smi).
   MaybeHandle<Value> CallNative(Handle<Closure> closure, int argc, const Handle<Value>* argv,
                                 Handle<Value>* receiver_out);
+  // CallNative in its own handle scope, the result in *out (Execute's path for a built-in
+  // called from C++). False with an exception pending.
+  bool CallNativeFromCpp(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                         Handle<Value>* receiver_out, Value* out);
+  // Execute's answer to a closure without bytecode (which Call and RunScript never pass):
+  // an internal error.
+  MaybeHandle<Value> NotInterpreted(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                                    Handle<Value>* receiver_out);
   // Looks up a user type's method (classes walk their parents); empty Value (ptr 0) if none.
   Value FindMethod(Value type_descriptor, String name);
   // The TypeDescriptor of a user-type value (struct, class instance, enum value), or nil.
