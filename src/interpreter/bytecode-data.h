@@ -55,6 +55,7 @@ struct CallSite {
   enum class Intrinsic : uint8_t {
     kNone,
     kArrayLen,
+    kArrayPush,
     kUnwrap,
     kUnwrapOr,
     kMapGet,          // get, get_mut

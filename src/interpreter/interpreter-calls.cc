@@ -680,6 +680,7 @@ CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id,
     if (implementation == "AnyToString") return Intrinsic::kIntToString;
   } else if (receiver_key == static_cast<int>(InstanceType::kArray)) {
     if (method == "len") return Intrinsic::kArrayLen;
+    if (implementation == "ArrayPush") return Intrinsic::kArrayPush;
   } else if (receiver_key == kBuiltinEnumReceiverKey) {
     if (method == "unwrap") return Intrinsic::kUnwrap;
     if (method == "unwrap_or") return Intrinsic::kUnwrapOr;
