@@ -65,6 +65,8 @@ struct CallSite {
     kIntToString,     // to_string on a Smi
     kStringParseInt,  // parse() / parse::<i64>() on a flat string of decimal digits
     kStringPushStr,   // push_str
+    kSelfHostedMap,     // map(f) on an array: the self-hosted loop (interpreter-self-hosted.cc)
+    kSelfHostedFilter,  // filter(f) on an array: likewise
   };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };
@@ -77,6 +79,7 @@ struct BytecodeData {
   int feedback_slot_count = 0;
   bool has_self = false;
   bool is_constructor = false;  // class constructor: the runtime allocates self
+  bool self_hosted = false;     // a self-hosted built-in: left out of stack traces
   uint64_t inout_mask = 0;      // parameters whose final value is written back to the caller
   std::string name;             // for stack traces: function name, "<closure>", "<script>"
   std::vector<std::string> parameter_names;  // for named arguments (self excluded)

@@ -186,7 +186,7 @@ void Interpreter::CaptureStackTrace() {
     Address* fp = stack_ + fp_index;
     Closure closure = Closure::cast(Value(fp[kClosureOffset]));
     Value data_value = closure.shared().function_data();
-    if (data_value.IsBytecodeArray()) {
+    if (data_value.IsBytecodeArray() && !BytecodeArray::cast(data_value).data()->self_hosted) {
       BytecodeData* data = BytecodeArray::cast(data_value).data();
       StackFrameInfo info;
       info.function_name = data->name;

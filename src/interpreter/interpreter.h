@@ -118,6 +118,10 @@ class Interpreter : public RootProvider {
   // formatted text in *error, nothing pending. `call_main`: run main() after top-level code.
   MaybeHandle<SharedFunctionInfo> Compile(const std::string& file_name, std::string source,
                                           bool call_main, std::string* error);
+  // Compile with %Name(args) intrinsics allowed or not, whatever the isolate's option.
+  MaybeHandle<SharedFunctionInfo> CompileWithNatives(const std::string& file_name,
+                                                     std::string source, bool call_main,
+                                                     bool allow_natives_syntax, std::string* error);
   // Loads a module file (`use name;`): runs its top level once and returns its namespace.
   MaybeHandle<Value> LoadModule(const std::string& path, std::string source);
   // The folder (with a trailing '/', or empty) of the innermost running script.
@@ -178,6 +182,18 @@ class Interpreter : public RootProvider {
 
   // Forgets cached method resolutions (types or methods were defined).
   void FlushMethodCache();
+
+  // Self-hosted built-ins: higher-order array methods written in Ruchy, so that their
+  // callbacks are interpreted calls inside one activation of the dispatch loop rather than
+  // one C++ re-entry each (interpreter-self-hosted.cc).
+  enum SelfHostedId { kSelfHostedMap, kSelfHostedFilter, kSelfHostedCount };
+  // The closure for `id`, compiled on first use; 0 when it could not be compiled (the
+  // caller then takes the C++ built-in, so a failure here is never an error).
+  Address SelfHostedClosure(SelfHostedId id);
+  // Whether `callback` can be handed to a self-hosted built-in in place of the C++ one
+  // with the same result: an interpreted closure taking exactly `arity` arguments, none
+  // of them in-out.
+  static bool IsSelfHostableCallback(Value callback, int arity);
 
  private:
   static constexpr int kMaxEntryDepth = 1500;
@@ -331,6 +347,9 @@ class Interpreter : public RootProvider {
   std::vector<std::unique_ptr<BytecodeData>> bytecode_data_;
   std::vector<StackFrameInfo> stack_trace_;
   std::unordered_map<std::string, int> builtin_closure_cells_;  // name -> globals_ index
+  // The globals_ cells of the self-hosted closures: -1 before the first use, -2 after a
+  // failed compilation.
+  int self_hosted_cells_[kSelfHostedCount] = {-1, -1};
   std::unordered_map<std::string, int> module_cells_;
   // Parsed programs stay alive: compiled code refers to nothing in them, but modules'
   // namespace building reads their scopes.
