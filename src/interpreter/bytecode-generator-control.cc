@@ -24,6 +24,12 @@ void BytecodeGenerator::VisitIf(If* node) {
     EmitJump(Bytecode::kJumpIfToBooleanFalse, else_label);
     VisitBlock(node->then_block, effect_only);
   }
+  if (effect_only && node->else_branch == nullptr) {
+    // A statement `if` without `else` has no value to make: the then-block falls through
+    // to the end, with no jump over a LdaNil for the missing else.
+    Bind(else_label);
+    return;
+  }
   EmitJump(Bytecode::kJump, done);
   Bind(else_label);
   if (node->else_branch != nullptr) {
