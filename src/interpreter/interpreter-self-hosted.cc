@@ -37,7 +37,9 @@ namespace {
 // length, re-checking the live one, since a callback may mutate the receiver in place through a
 // captured variable. `for` re-reads the length at each step (so it stops early after a pop), and
 // `i` stops it at the original length (so elements a callback pushes are not visited). The `for`
-// loop marks each element shared before the callback gets it.
+// loop marks each element shared before the callback gets it. Both reserve the original
+// length up front, as MapLike does: growing filter's array by pushes made young copies
+// that survived scavenges and doubled the nursery (closures' peak RSS 4.0 -> 6.4 MB).
 constexpr char kSelfHostedSource[] = R"ruchy((
     |array, f| {
         let n = array.len()
@@ -54,7 +56,7 @@ constexpr char kSelfHostedSource[] = R"ruchy((
     },
     |array, f| {
         let n = array.len()
-        let mut out = Vec::new()
+        let mut out = Vec::with_capacity(n)
         let mut i = 0
         for x in array {
             if i == n {
