@@ -61,10 +61,10 @@ struct CallSite {
     kMapGet,          // get, get_mut
     kMapContainsKey,  // contains_key, contains
     kMapInsert,
-    kFloatSqrt,       // sqrt on a float
-    kIntToString,     // to_string on a Smi
-    kStringParseInt,  // parse() / parse::<i64>() on a flat string of decimal digits
-    kStringPushStr,   // push_str
+    kFloatSqrt,         // sqrt on a float
+    kIntToString,       // to_string on a Smi
+    kStringParseInt,    // parse() / parse::<i64>() on a flat string of decimal digits
+    kStringPushStr,     // push_str
     kSelfHostedMap,     // map(f) on an array: the self-hosted loop (interpreter-self-hosted.cc)
     kSelfHostedFilter,  // filter(f) on an array: likewise
   };
