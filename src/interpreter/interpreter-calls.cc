@@ -2,7 +2,6 @@
 // method resolution on user types and built-ins, native calls, named arguments, property
 // access and its feedback, container creation, closures and iteration.
 #include <algorithm>
-#include <charconv>
 #include <memory>
 
 #include "absl/container/inlined_vector.h"
@@ -12,6 +11,7 @@
 #include "src/interpreter/runtime-functions.h"
 #include "src/objects/builtin-enums.h"
 #include "src/objects/objects-inl.h"
+#include "src/runtime/value-ops.h"
 
 namespace ruchy::internal::interpreter {
 
@@ -801,15 +801,11 @@ bool Interpreter::InvokeBuiltinMethod(const CallSite& site, uint16_t id, Address
   return true;
 }
 
-bool Interpreter::IntegerToString(int64_t value, Value* out) {
-  // The decimal form, as AnyToString's ToTextString gives it for an integer.
-  char digits[24];
-  std::to_chars_result end = std::to_chars(digits, digits + sizeof(digits), value);
+bool Interpreter::SmiToString(Value smi, Value* out) {
+  // AnyToString without the BuiltinArguments (ToTextString has the Smi fast path).
   HandleScope scope(isolate_);
   Handle<String> text;
-  if (!isolate_->factory()
-           ->NewStringFromUtf8(std::string_view(digits, end.ptr - digits))
-           .ToHandle(&text)) {
+  if (!ToTextString(isolate_, handle(smi, isolate_), TextForm::kConcat).ToHandle(&text)) {
     return false;
   }
   *out = *text;

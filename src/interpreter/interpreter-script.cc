@@ -10,17 +10,9 @@ namespace ruchy::internal::interpreter {
 MaybeHandle<SharedFunctionInfo> Interpreter::Compile(const std::string& file_name,
                                                      std::string source, bool call_main,
                                                      std::string* error) {
-  return CompileWithNatives(file_name, std::move(source), call_main, options_.allow_natives_syntax,
-                            error);
-}
-
-MaybeHandle<SharedFunctionInfo> Interpreter::CompileWithNatives(const std::string& file_name,
-                                                                std::string source, bool call_main,
-                                                                bool allow_natives_syntax,
-                                                                std::string* error) {
   auto script = std::make_shared<Script>(file_name, source);
   parser::ParseOptions parse_options;
-  parse_options.allow_natives_syntax = allow_natives_syntax;
+  parse_options.allow_natives_syntax = options_.allow_natives_syntax;
   std::unique_ptr<parser::ParseResult> program =
       parser::Parse(file_name, std::move(source), parse_options);
   if (!program->ok()) {

@@ -72,7 +72,6 @@ constexpr char kSelfHostedSource[] = R"ruchy((
 ))ruchy";
 
 constexpr const char* kSelfHostedNames[] = {"map", "filter"};
-static_assert(std::size(kSelfHostedNames) == Interpreter::kSelfHostedCount);
 
 }  // namespace
 
@@ -88,6 +87,7 @@ bool Interpreter::IsSelfHostableCallback(Value callback, int arity) {
 }
 
 Address Interpreter::SelfHostedClosure(SelfHostedId id) {
+  static_assert(std::size(kSelfHostedNames) == kSelfHostedCount);
   int cell = self_hosted_cells_[id];
   if (cell >= 0) return globals_[cell];
   if (cell == -2) return kNullAddress;
@@ -98,9 +98,7 @@ Address Interpreter::SelfHostedClosure(SelfHostedId id) {
   std::string error;
   Handle<SharedFunctionInfo> script;
   Handle<Value> tuple;
-  if (!CompileWithNatives("<self-hosted>", kSelfHostedSource, /*call_main=*/false,
-                          /*allow_natives_syntax=*/false, &error)
-           .ToHandle(&script) ||
+  if (!Compile("<self-hosted>", kSelfHostedSource, /*call_main=*/false, &error).ToHandle(&script) ||
       !RunScript(script).ToHandle(&tuple)) {
     // Only running out of memory gets here (test/ruchy/closures/self-hosted-* would fail
     // on a source error): the next allocation reports it again.

@@ -118,10 +118,6 @@ class Interpreter : public RootProvider {
   // formatted text in *error, nothing pending. `call_main`: run main() after top-level code.
   MaybeHandle<SharedFunctionInfo> Compile(const std::string& file_name, std::string source,
                                           bool call_main, std::string* error);
-  // Compile with %Name(args) intrinsics allowed or not, whatever the isolate's option.
-  MaybeHandle<SharedFunctionInfo> CompileWithNatives(const std::string& file_name,
-                                                     std::string source, bool call_main,
-                                                     bool allow_natives_syntax, std::string* error);
   // Loads a module file (`use name;`): runs its top level once and returns its namespace.
   MaybeHandle<Value> LoadModule(const std::string& path, std::string source);
   // The folder (with a trailing '/', or empty) of the innermost running script.
@@ -183,6 +179,7 @@ class Interpreter : public RootProvider {
   // Forgets cached method resolutions (types or methods were defined).
   void FlushMethodCache();
 
+ private:
   // Self-hosted built-ins: higher-order array methods written in Ruchy, so that their
   // callbacks are interpreted calls inside one activation of the dispatch loop rather than
   // one C++ re-entry each (interpreter-self-hosted.cc).
@@ -195,7 +192,6 @@ class Interpreter : public RootProvider {
   // of them in-out.
   static bool IsSelfHostableCallback(Value callback, int arity);
 
- private:
   static constexpr int kMaxEntryDepth = 1500;
   static constexpr size_t kStackReserve = 256;
   static constexpr int64_t kInterruptBudget = 1 << 14;
@@ -253,7 +249,7 @@ class Interpreter : public RootProvider {
                                           std::string_view type_hint);
   // The slow halves of the string intrinsics (they allocate, so may collect garbage).
   // Both return false with an exception pending (out of memory).
-  bool IntegerToString(int64_t value, Value* out);
+  bool SmiToString(Value smi, Value* out);
   bool AppendString(Address* receiver, Value suffix);
   // Calls built-in method `id` on first[0] with first[1..count) (the site supplies named
   // arguments and type hints); writes the (possibly replaced) receiver back to first[0].
