@@ -240,8 +240,6 @@ class Identifier : public Node {
   // dies: the value may be moved instead of shared. Never set for globals, context
   // variables, in-out parameters or reads inside a loop of a variable from outside it.
   bool is_last_use = false;
-  // Read inside a loop while declared outside it (set by the resolver).
-  bool in_loop_of_outer_variable = false;
   // `Self`, resolved to the enclosing impl/struct/class/enum type's name.
   bool is_self_alias = false;
 

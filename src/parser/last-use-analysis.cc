@@ -3,8 +3,10 @@
 // is not live right after it. Everything uncertain keeps the variable live:
 //  - only this function's register and parameter variables are tracked (never globals,
 //    context variables or `&mut` parameters, which are read again at return);
-//  - inside a loop, variables declared outside it are never marked, and the loop is
-//    live-in for every such variable read anywhere in it;
+//  - a loop's back edge keeps live every variable declared outside the loop that the
+//    loop reads anywhere (a superset of what is live at its head), so a read inside a
+//    loop is marked only when a write follows it on every path to the next iteration
+//    (`acc = f(acc, x)`) or the loop is left;
 //  - inside try (and catch, when there is a finally), everything the handlers read is
 //    live at every point, since almost anything can throw;
 //  - a place that is assigned or mutated (`a[i] = v`, `v.push(x)`, `&mut v`) counts as
@@ -55,6 +57,10 @@ void LastUseAnalysis::LiveSet::Resize(int bits) { words_.assign((bits + 63) / 64
 
 void LastUseAnalysis::LiveSet::UnionWith(const LiveSet& other) {
   for (size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+}
+
+void LastUseAnalysis::LiveSet::Subtract(const LiveSet& other) {
+  for (size_t i = 0; i < words_.size(); ++i) words_[i] &= ~other.words_[i];
 }
 
 LastUseAnalysis::LastUseAnalysis(DeclarationScope* function) : function_(function) {}
@@ -117,7 +123,7 @@ void LastUseAnalysis::VisitIdentifier(Identifier* id) {
   if (index < 0) return;
   switch (id->access) {
     case VariableAccess::kRead:
-      if (!live_.Test(index) && !id->in_loop_of_outer_variable) id->is_last_use = true;
+      if (marking_ && !live_.Test(index)) id->is_last_use = true;
       Gen(index);
       return;
     case VariableAccess::kReadWrite:
@@ -144,6 +150,7 @@ void LastUseAnalysis::DefinePattern(Node* pattern) {
       if (p->variable != nullptr && p->variable->liveness_index_ >= 0 &&
           p->variable->scope()->closure_scope() == function_) {
         Kill(p->variable->liveness_index_);
+        if (!loop_defs_.empty()) loop_defs_.back().Set(p->variable->liveness_index_);
       }
       return;
     }
@@ -218,32 +225,67 @@ void LastUseAnalysis::VisitStatements(const NodeList<Node*>& statements) {
 }
 
 void LastUseAnalysis::VisitBlock(Block* block) {
-  if (block->label != nullptr) targets_.push_back({block, live_});
+  if (block->label != nullptr) targets_.push_back({block, live_, live_});
   VisitStatements(block->statements);
   if (block->label != nullptr) targets_.pop_back();
 }
 
-const LastUseAnalysis::LiveSet* LastUseAnalysis::LiveAfterTarget(const Node* target) const {
+const LastUseAnalysis::Target* LastUseAnalysis::FindTarget(const Node* target) const {
   for (auto it = targets_.rbegin(); it != targets_.rend(); ++it) {
-    if (it->node == target) return &it->live_after;
+    if (it->node == target) return &*it;
   }
   return nullptr;
 }
 
-void LastUseAnalysis::JumpTo(const Node* target) {
+void LastUseAnalysis::JumpTo(const Node* target, bool to_head) {
   live_ = exceptional_;
   if (target == nullptr) return;
-  if (const LiveSet* after = LiveAfterTarget(target)) live_.UnionWith(*after);
+  if (const Target* t = FindTarget(target)) live_.UnionWith(to_head ? t->live_head : t->live_after);
 }
 
+// A loop is walked twice. The first walk, with marking off, finds what the loop reads
+// and what it declares; every variable it reads but does not declare is taken to be live
+// at its head. That over-approximates the head's liveness (the fixpoint), soundly: a
+// variable live at the head is read in the loop before being written, or live after it.
+// Variables declared in the loop are dead at the head, since each iteration binds them
+// afresh. The second walk marks, from that head set. Nested loops take their first walk
+// only when marking, so each node is walked at most once per enclosing loop.
 void LastUseAnalysis::VisitLoop(Node* loop, Node* condition, Node* let_pattern, Node* let_value,
                                 Node* for_pattern, Block* body) {
   LiveSet after = live_;
-  targets_.push_back({loop, after});
   loop_reads_.emplace_back();
   loop_reads_.back().Resize(count_);
-  // The back edge: variables of the body are dead there; those from outside the loop
-  // are never marked inside it, so `after` is a safe stand-in for the loop head.
+  loop_defs_.emplace_back();
+  loop_defs_.back().Resize(count_);
+  if (marking_) {
+    marking_ = false;
+    VisitLoopBody(loop, condition, let_pattern, let_value, for_pattern, body, after, after);
+    marking_ = true;
+    LiveSet head = loop_reads_.back();
+    head.Subtract(loop_defs_.back());
+    head.UnionWith(after);
+    VisitLoopBody(loop, condition, let_pattern, let_value, for_pattern, body, after, head);
+  } else {
+    VisitLoopBody(loop, condition, let_pattern, let_value, for_pattern, body, after, after);
+  }
+  LiveSet reads = std::move(loop_reads_.back());
+  LiveSet defs = std::move(loop_defs_.back());
+  loop_reads_.pop_back();
+  loop_defs_.pop_back();
+  // Live into the loop: anything read anywhere in it (over-approximates the fixpoint).
+  live_.UnionWith(reads);
+  live_.UnionWith(after);
+  if (!loop_reads_.empty()) loop_reads_.back().UnionWith(reads);
+  if (!loop_defs_.empty()) loop_defs_.back().UnionWith(defs);
+}
+
+// One backward walk of a loop, from its back edge (where `head` is live) to its entry.
+void LastUseAnalysis::VisitLoopBody(Node* loop, Node* condition, Node* let_pattern, Node* let_value,
+                                    Node* for_pattern, Block* body, const LiveSet& after,
+                                    const LiveSet& head) {
+  live_ = head;
+  live_.UnionWith(exceptional_);
+  targets_.push_back({loop, after, head});
   VisitStatements(body->statements);
   if (for_pattern != nullptr) {
     DefinePattern(for_pattern);
@@ -256,13 +298,7 @@ void LastUseAnalysis::VisitLoop(Node* loop, Node* condition, Node* let_pattern, 
     live_.UnionWith(after);
     Visit(condition);
   }
-  LiveSet reads = std::move(loop_reads_.back());
-  loop_reads_.pop_back();
   targets_.pop_back();
-  // Live into the loop: anything read anywhere in it (over-approximates the fixpoint).
-  live_.UnionWith(reads);
-  live_.UnionWith(after);
-  if (!loop_reads_.empty()) loop_reads_.back().UnionWith(reads);
 }
 
 void LastUseAnalysis::VisitBinary(Node* node) {
@@ -544,11 +580,11 @@ void LastUseAnalysis::Visit(Node* node) {
       Visit(node->AsThrow()->value);
       return;
     case NodeKind::kBreak:
-      JumpTo(node->AsBreak()->target);
+      JumpTo(node->AsBreak()->target, /*to_head=*/false);
       if (Node* value = node->AsBreak()->value) Visit(value);
       return;
     case NodeKind::kContinue:
-      JumpTo(node->AsContinue()->target);
+      JumpTo(node->AsContinue()->target, /*to_head=*/true);
       return;
     case NodeKind::kLet:
       return VisitLet(node);

@@ -27,13 +27,15 @@ class LastUseAnalysis {
     void Set(int i) { words_[i >> 6] |= uint64_t{1} << (i & 63); }
     void Reset(int i) { words_[i >> 6] &= ~(uint64_t{1} << (i & 63)); }
     void UnionWith(const LiveSet& other);
+    void Subtract(const LiveSet& other);
 
    private:
     std::vector<uint64_t> words_;
   };
   struct Target {
     const Node* node;
-    LiveSet live_after;
+    LiveSet live_after;  // at a `break`
+    LiveSet live_head;   // at a `continue` (loops only)
   };
 
   void NumberVariables(Scope* scope);
@@ -50,8 +52,10 @@ class LastUseAnalysis {
   void VisitBlock(Block* block);
   [[gnu::noinline]] void VisitLoop(Node* loop, Node* condition, Node* let_pattern, Node* let_value,
                                    Node* for_pattern, Block* body);
-  const LiveSet* LiveAfterTarget(const Node* target) const;
-  void JumpTo(const Node* target);
+  const Target* FindTarget(const Node* target) const;
+  void JumpTo(const Node* target, bool to_head);
+  void VisitLoopBody(Node* loop, Node* condition, Node* let_pattern, Node* let_value,
+                     Node* for_pattern, Block* body, const LiveSet& after, const LiveSet& head);
   // Cases of Visit with sets of their own, kept out of line so that Visit's frame (one
   // per tree level) stays small.
   [[gnu::noinline]] void VisitBinary(Node* node);
@@ -74,6 +78,9 @@ class LastUseAnalysis {
   LiveSet exceptional_;
   std::vector<Target> targets_;      // enclosing loops and labelled blocks
   std::vector<LiveSet> loop_reads_;  // tracked variables read in each enclosing loop
+  std::vector<LiveSet> loop_defs_;   // tracked variables declared in each enclosing loop
+  // Off while a loop's body is walked only to find what it reads (VisitLoop's first pass).
+  bool marking_ = true;
 };
 
 }  // namespace ruchy::internal::parser

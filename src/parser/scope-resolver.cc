@@ -42,7 +42,6 @@ Variable* ScopeResolver::Declare(const AstString* name, VariableMode mode,
     if (existing != nullptr && existing->scope() == scope) return existing;
   }
   Variable* variable = zone_->New<Variable>(name, mode, scope, position);
-  variable->loop_depth_ = loop_depth_;
   if (scope->kind() == ScopeKind::kScript) variable->location_ = VariableLocation::kGlobal;
   scope->variables_.push_back(variable);
   variable->shadowed_ = name->binding_;
@@ -103,8 +102,6 @@ void ScopeResolver::ResolveIdentifier(Identifier* id, VariableAccess access) {
     for (DeclarationScope* f = current_function_; f != home; f = f->outer()->closure_scope()) {
       AddCapture(f, variable);
     }
-  } else if (loop_depth_ > variable->loop_depth_) {
-    id->in_loop_of_outer_variable = true;
   }
 }
 
@@ -121,12 +118,10 @@ void ScopeResolver::ResolveFunction(FunctionLiteral* function, Scope* outer) {
 
   Scope* saved_scope = current_scope_;
   DeclarationScope* saved_function = current_function_;
-  uint32_t saved_loop_depth = loop_depth_;
   std::vector<JumpTarget> saved_targets;
   saved_targets.swap(jump_targets_);
   current_scope_ = scope;
   current_function_ = scope;
-  loop_depth_ = 0;
 
   for (const Parameter& parameter : function->parameters) {
     if (parameter.default_value != nullptr) Visit(parameter.default_value);
@@ -158,7 +153,6 @@ void ScopeResolver::ResolveFunction(FunctionLiteral* function, Scope* outer) {
   ExitScope();
   current_scope_ = saved_scope;
   current_function_ = saved_function;
-  loop_depth_ = saved_loop_depth;
   jump_targets_.swap(saved_targets);
 }
 
@@ -640,7 +634,6 @@ void ScopeResolver::Visit(Node* node) {
     }
     case NodeKind::kWhile: {
       While* loop = node->AsWhile();
-      ++loop_depth_;  // the condition runs on every iteration
       jump_targets_.push_back({loop, loop->label, true});
       if (loop->let_pattern != nullptr) {
         ResolvePatternReferences(loop->let_pattern);
@@ -651,27 +644,22 @@ void ScopeResolver::Visit(Node* node) {
         ResolveBlock(loop->body, ScopeKind::kBlock);
       }
       jump_targets_.pop_back();
-      --loop_depth_;
       return;
     }
     case NodeKind::kLoop: {
       Loop* loop = node->AsLoop();
-      ++loop_depth_;
       jump_targets_.push_back({loop, loop->label, true});
       ResolveBlock(loop->body, ScopeKind::kBlock);
       jump_targets_.pop_back();
-      --loop_depth_;
       return;
     }
     case NodeKind::kFor: {
       For* loop = node->AsFor();
       Visit(loop->iterable);  // evaluated once, before the loop
       ResolvePatternReferences(loop->pattern);
-      ++loop_depth_;
       jump_targets_.push_back({loop, loop->label, true});
       ResolveBlockWithPattern(loop->body, loop->pattern, VariableMode::kLet);
       jump_targets_.pop_back();
-      --loop_depth_;
       return;
     }
     case NodeKind::kTryCatch: {

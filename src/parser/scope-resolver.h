@@ -65,7 +65,6 @@ class ScopeResolver {
   FunctionLiteral* script_;
   Scope* current_scope_ = nullptr;
   DeclarationScope* current_function_ = nullptr;
-  uint32_t loop_depth_ = 0;
   std::vector<JumpTarget> jump_targets_;      // of the current function
   std::vector<const AstString*> self_types_;  // what `Self` means (null in traits)
   std::vector<Variable*> pattern_variables_;  // bindings of the pattern being declared

@@ -68,7 +68,6 @@ class Variable {
   bool is_inout_ = false;
   // Resolver bookkeeping.
   Variable* shadowed_ = nullptr;  // the binding this one hides while in scope
-  uint32_t loop_depth_ = 0;       // loops of its function enclosing the declaration
   int liveness_index_ = -1;       // bit in LastUseAnalysis's sets; -1: not tracked
 };
 

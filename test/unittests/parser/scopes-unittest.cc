@@ -277,16 +277,34 @@ TEST(LastUseTest, NeverForCapturedGlobalOrInOutVariables) {
 }
 
 TEST(LastUseTest, Loops) {
-  // A variable from outside the loop is never marked inside it.
+  // A variable from outside the loop that the loop reads is live at every back edge.
   EXPECT_THAT(Uses("fun f(v) { let mut i = 0; while i < 3 { g(v); i += 1 } }", "v"),
               ElementsAre("param 0"));
+  // ... unless a write follows the read on every path to the next iteration.
   EXPECT_THAT(Uses("fun f(xs) { let mut s = \"\"; for x in xs { s = s + x }; s }", "s"),
-              ElementsAre("register r0 write", "register r0", "register r0 last-use"));
+              ElementsAre("register r0 write", "register r0 last-use", "register r0 last-use"));
+  EXPECT_THAT(Uses("fun f(xs, a, g) { for x in xs { a = g(a, x) }; a }", "a"),
+              ElementsAre("param 1 write", "param 1 last-use", "param 1 last-use"));
+  EXPECT_THAT(Uses("fun f(xs, a, g) { for x in xs { if c() { a = g(a, x) } }; a }", "a"),
+              ElementsAre("param 1 write", "param 1 last-use", "param 1 last-use"));
+  // A path that skips the write keeps it live: a `continue`, or a branch without one.
+  EXPECT_THAT(
+      Uses("fun f(xs, a, g) { for x in xs { h(a); if c() { continue } a = g(x) }; 0 }", "a"),
+      ElementsAre("param 1", "param 1 write"));
+  EXPECT_THAT(Uses("fun f(xs, a, g) { for x in xs { h(a); if c() { a = g(x) } } }", "a"),
+              ElementsAre("param 1", "param 1 write"));
+  // The read is the loop's last only once nothing after the loop reads it.
+  EXPECT_THAT(Uses("fun f(xs, a) { for x in xs { h(a); a = x } }", "a"),
+              ElementsAre("param 1 last-use", "param 1 write"));
+  EXPECT_THAT(Uses("fun f(xs, a) { for x in xs { h(a); if c() { break } a = x }; a }", "a"),
+              ElementsAre("param 1", "param 1 write", "param 1 last-use"));
   // Declared inside the body: fresh each iteration.
   EXPECT_THAT(Uses("fun f() { loop { let t = mk(); g(t); if c() { break } } }", "t"),
               ElementsAre("register r0 last-use"));
   EXPECT_THAT(Uses("fun f() { loop { let t = mk(); g(t); h(t) } }", "t"),
               ElementsAre("register r0", "register r0 last-use"));
+  EXPECT_THAT(Uses("fun f() { loop { let t = mk(); if c() { continue } g(t) } }", "t"),
+              ElementsAre("register r0 last-use"));
   // The iterable is read once, before the loop.
   EXPECT_THAT(Uses("fun f(v) { for x in v { g(x) } }", "v"), ElementsAre("param 0 last-use"));
   EXPECT_THAT(Uses("fun f(v) { for x in v { g(x) } }", "x"), ElementsAre("register r0 last-use"));
@@ -298,11 +316,24 @@ TEST(LastUseTest, Loops) {
   // A while condition runs every iteration.
   EXPECT_THAT(Uses("fun f(n) { while n > 0 { n -= 1 } }", "n"),
               ElementsAre("param 0", "param 0 read-write"));
+  // ... and is the last use when the body writes before reading.
+  EXPECT_THAT(Uses("fun f(n) { while g(n) { n = 1 } }", "n"),
+              ElementsAre("param 0 last-use", "param 0 write"));
+  EXPECT_THAT(Uses("fun f(n) { while let Some(m) = g(n) { n = m } }", "n"),
+              ElementsAre("param 0 last-use", "param 0 write"));
   // Nested loops: a body variable of the outer loop is outer to the inner one.
   EXPECT_THAT(Uses("fun f() { loop { let t = mk(); for i in r() { g(t) }; h(t) } }", "t"),
               ElementsAre("register r0", "register r0 last-use"));
+  EXPECT_THAT(Uses("fun f(a) { loop { for i in r() { g(a) }; a = mk() } }", "a"),
+              ElementsAre("param 0", "param 0 write"));
+  EXPECT_THAT(Uses("fun f(a) { loop { for i in r() { a = g(a) }; h(a) } }", "a"),
+              ElementsAre("param 0 write", "param 0 last-use", "param 0"));
+  // A labelled continue goes to the outer loop's head, where the outer loop's reads live.
+  EXPECT_THAT(Uses("fun f(a) { 'o: loop { h(a); for i in r() { a = g(a); continue 'o } } }", "a"),
+              ElementsAre("param 0", "param 0 write", "param 0 last-use"));
+  // Leaving by `break`: only what is live after the loop stays live.
   EXPECT_THAT(Uses("fun f() { let t = mk(); let r = loop { break t }; r }", "t"),
-              ElementsAre("register r0"));
+              ElementsAre("register r0 last-use"));
   EXPECT_THAT(Uses("fun f() { let t = mk(); let r = loop { break t }; r }", "r"),
               ElementsAre("register r1 last-use"));
 }
