@@ -67,6 +67,7 @@ struct CallSite {
     kStringPushStr,     // push_str
     kSelfHostedMap,     // map(f) on an array: the self-hosted loop (interpreter-self-hosted.cc)
     kSelfHostedFilter,  // filter(f) on an array: likewise
+    kSelfHostedFold,    // fold(init, f) on an array: likewise
   };
   mutable Intrinsic cached_intrinsic = Intrinsic::kNone;
 };

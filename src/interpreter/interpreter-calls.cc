@@ -443,27 +443,9 @@ Value Interpreter::FindMethod(Value type_value, String name) {
 int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t slot, Address* first,
                                    int count, Value* target, int* shift, int* argc,
                                    Address** args_out, Value* out) {
-  if (site.cached_intrinsic == CallSite::Intrinsic::kSelfHostedMap ||
-      site.cached_intrinsic == CallSite::Intrinsic::kSelfHostedFilter) {
-    // map(f) / filter(f) on an array: the self-hosted loop when the callback allows it
-    // (interpreter-self-hosted.cc), else the built-in this site resolved before. These
-    // sites leave cached_receiver_key unset so that the handler sends them here.
-    if (count == 2 && Value(first[0]).IsArray()) {
-      if (IsSelfHostableCallback(Value(first[1]), 1)) {
-        Address closure = SelfHostedClosure(
-            site.cached_intrinsic == CallSite::Intrinsic::kSelfHostedMap ? kSelfHostedMap
-                                                                         : kSelfHostedFilter);
-        if (closure != kNullAddress) {
-          *target = Value(closure);
-          *shift = 0;
-          *argc = count;
-          *args_out = first;
-          return kCallPushFrame;
-        }
-      }
-      return InvokeBuiltinMethod(site, site.cached_method_id, first, count, out) ? kCallDone
-                                                                                 : kCallFailed;
-    }
+  if (std::optional<SelfHostedId> self_hosted = SelfHostedFor(site.cached_intrinsic)) {
+    // These sites leave cached_receiver_key unset so that the handler sends them here.
+    return CallSelfHosted(site, *self_hosted, first, count, target, shift, argc, args_out, out);
   }
   HandleScope scope(isolate_);
   if (site.is_static && site.names.empty() && site.name_constant >= 0 && count >= 1 &&
@@ -658,12 +640,34 @@ int Interpreter::ResolveMethodCall(Address* fp, const CallSite& site, uint32_t s
                                                      key == static_cast<int>(InstanceType::kRange));
     site.cached_intrinsic =
         site.names.empty() ? IntrinsicFor(key, *id, site.type_hint) : CallSite::Intrinsic::kNone;
-    if (site.cached_intrinsic == CallSite::Intrinsic::kSelfHostedMap ||
-        site.cached_intrinsic == CallSite::Intrinsic::kSelfHostedFilter) {
+    if (std::optional<SelfHostedId> self_hosted = SelfHostedFor(site.cached_intrinsic)) {
       site.cached_receiver_key = -1;  // to the top of this function from now on
+      return CallSelfHosted(site, *self_hosted, first, count, target, shift, argc, args_out, out);
     }
   }
   return InvokeBuiltinMethod(site, *id, first, count, out) ? kCallDone : kCallFailed;
+}
+
+int Interpreter::CallSelfHosted(const CallSite& site, SelfHostedId id, Address* first, int count,
+                                Value* target, int* shift, int* argc, Address** args_out,
+                                Value* out) {
+  // map(f), filter(f), fold(init, f) on an array: the self-hosted loop when the callback
+  // allows it (interpreter-self-hosted.cc), else the built-in the site resolved.
+  int callback_arity = id == kSelfHostedFold ? 2 : 1;
+  int expected_count = id == kSelfHostedFold ? 3 : 2;  // with the receiver (and fold's init)
+  if (count == expected_count && Value(first[0]).IsArray() &&
+      IsSelfHostableCallback(Value(first[count - 1]), callback_arity)) {
+    Address closure = SelfHostedClosure(id);
+    if (closure != kNullAddress) {
+      *target = Value(closure);
+      *shift = 0;
+      *argc = count;
+      *args_out = first;
+      return kCallPushFrame;
+    }
+  }
+  return InvokeBuiltinMethod(site, site.cached_method_id, first, count, out) ? kCallDone
+                                                                             : kCallFailed;
 }
 
 int Interpreter::ConstructVariant(Value name, Address* first, int count, Value* out, int* variant) {
@@ -709,6 +713,7 @@ CallSite::Intrinsic Interpreter::IntrinsicFor(int receiver_key, uint16_t id,
     if (implementation == "ArrayPush") return Intrinsic::kArrayPush;
     if (implementation == "IterMap") return Intrinsic::kSelfHostedMap;
     if (implementation == "IterFilter") return Intrinsic::kSelfHostedFilter;
+    if (implementation == "IterFold") return Intrinsic::kSelfHostedFold;
   } else if (receiver_key == kBuiltinEnumReceiverKey) {
     if (method == "unwrap") return Intrinsic::kUnwrap;
     if (method == "unwrap_or") return Intrinsic::kUnwrapOr;

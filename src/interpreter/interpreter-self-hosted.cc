@@ -1,4 +1,4 @@
-// Self-hosted built-ins: map and filter on arrays, written in Ruchy and run by the dispatch
+// Self-hosted built-ins: map, filter and fold on arrays, written in Ruchy and run by the dispatch
 // loop (the approach of SpiderMonkey's self-hosted JavaScript).
 //
 // The C++ built-ins call their callback through Interpreter::Call, which enters the
@@ -7,15 +7,17 @@
 // under 100. Here the loop is bytecode, so each callback is an ordinary interpreted call
 // (a frame pushed inline by CallFunction) and each result an inline push.
 //
-// A map or filter site, once resolved, goes to ResolveMethodCall (interpreter-calls.cc),
-// which pushes the self-hosted frame only where it gives exactly what the C++ built-in
-// gives (Interpreter::IsSelfHostableCallback): an array receiver and an interpreted
-// closure taking exactly one argument, none in-out. Anything else (ranges, strings, maps,
-// built-in functions as callbacks, arity mismatches, `&mut` parameters) goes to the C++
-// built-in, which also owns every error message. Elements are handed to the callback
-// marked shared, as SharedElement does, and the results array is fresh. One difference
-// remains, on purpose: recursion through map is bounded by the VM stack, like other
-// recursion, instead of by the 1,500 nested C++ entries into the interpreter.
+// A map, filter or fold site, once resolved, goes to ResolveMethodCall
+// (interpreter-calls.cc), which pushes the self-hosted frame only where it gives exactly
+// what the C++ built-in gives (Interpreter::IsSelfHostableCallback): an array receiver
+// and an interpreted closure taking exactly one argument (two for fold), none in-out. Anything else
+// (ranges, strings, maps, built-in functions as callbacks, arity mismatches, `&mut` parameters)
+// goes to the C++ built-in, which also owns every error message. Elements are handed to the
+// callback marked shared, as SharedElement does, and the results array is fresh. fold's accumulator
+// is moved into each call, as the C++ Fold passes it: `acc = f(acc, x)` is its last use (the write
+// follows on every path), so a callback that pushes onto it copies nothing. One difference remains,
+// on purpose: recursion through map is bounded by the VM stack, like other recursion, instead of by
+// the 1,500 nested C++ entries into the interpreter.
 //
 // Entering the frame in ResolveMethodCall rather than in the CallMethod handler costs
 // one C++ call per map call, not per element. An ENTER_FRAME in the handler's intrinsic
@@ -37,7 +39,7 @@ namespace {
 // length, re-checking the live one, since a callback may mutate the receiver in place through a
 // captured variable. `for` re-reads the length at each step (so it stops early after a pop), and
 // `i` stops it at the original length (so elements a callback pushes are not visited). The `for`
-// loop marks each element shared before the callback gets it. Both reserve the original
+// loop marks each element shared before the callback gets it. map and filter reserve the original
 // length up front, as MapLike does: growing filter's array by pushes made young copies
 // that survived scavenges and doubled the nursery (closures' peak RSS 4.0 -> 6.4 MB).
 constexpr char kSelfHostedSource[] = R"ruchy((
@@ -68,10 +70,23 @@ constexpr char kSelfHostedSource[] = R"ruchy((
             i += 1
         }
         out
+    },
+    |array, init, f| {
+        let n = array.len()
+        let mut acc = init
+        let mut i = 0
+        for x in array {
+            if i == n {
+                break
+            }
+            acc = f(acc, x)
+            i += 1
+        }
+        acc
     }
 ))ruchy";
 
-constexpr const char* kSelfHostedNames[] = {"map", "filter"};
+constexpr const char* kSelfHostedNames[] = {"map", "filter", "fold"};
 
 }  // namespace
 
@@ -84,6 +99,19 @@ bool Interpreter::IsSelfHostableCallback(Value callback, int arity) {
   const BytecodeData* data = BytecodeArray::cast(function_data).data();
   return data->parameter_count == arity && data->required_count == arity && !data->has_self &&
          !data->is_constructor;
+}
+
+std::optional<Interpreter::SelfHostedId> Interpreter::SelfHostedFor(CallSite::Intrinsic intrinsic) {
+  switch (intrinsic) {
+    case CallSite::Intrinsic::kSelfHostedMap:
+      return kSelfHostedMap;
+    case CallSite::Intrinsic::kSelfHostedFilter:
+      return kSelfHostedFilter;
+    case CallSite::Intrinsic::kSelfHostedFold:
+      return kSelfHostedFold;
+    default:
+      return std::nullopt;
+  }
 }
 
 Address Interpreter::SelfHostedClosure(SelfHostedId id) {

@@ -14,6 +14,7 @@
 #define RUCHY_INTERPRETER_INTERPRETER_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -183,7 +184,13 @@ class Interpreter : public RootProvider {
   // Self-hosted built-ins: higher-order array methods written in Ruchy, so that their
   // callbacks are interpreted calls inside one activation of the dispatch loop rather than
   // one C++ re-entry each (interpreter-self-hosted.cc).
-  enum SelfHostedId { kSelfHostedMap, kSelfHostedFilter, kSelfHostedCount };
+  enum SelfHostedId { kSelfHostedMap, kSelfHostedFilter, kSelfHostedFold, kSelfHostedCount };
+  // The self-hosted built-in a call site's intrinsic stands for, if any.
+  static std::optional<SelfHostedId> SelfHostedFor(CallSite::Intrinsic intrinsic);
+  // A method call at a site resolved to self-hosted built-in `id`: the self-hosted frame
+  // to push (kCallPushFrame, as ResolveMethodCall) or the C++ built-in's result.
+  int CallSelfHosted(const CallSite& site, SelfHostedId id, Address* first, int count,
+                     Value* target, int* shift, int* argc, Address** args_out, Value* out);
   // The closure for `id`, compiled on first use; 0 when it could not be compiled (the
   // caller then takes the C++ built-in, so a failure here is never an error).
   Address SelfHostedClosure(SelfHostedId id);
@@ -345,7 +352,7 @@ class Interpreter : public RootProvider {
   std::unordered_map<std::string, int> builtin_closure_cells_;  // name -> globals_ index
   // The globals_ cells of the self-hosted closures: -1 before the first use, -2 after a
   // failed compilation.
-  int self_hosted_cells_[kSelfHostedCount] = {-1, -1};
+  int self_hosted_cells_[kSelfHostedCount] = {-1, -1, -1};
   std::unordered_map<std::string, int> module_cells_;
   // Parsed programs stay alive: compiled code refers to nothing in them, but modules'
   // namespace building reads their scopes.
