@@ -257,7 +257,7 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
     return false;
   }
   Address* base = top_;
-  if (base + data->parameter_count + kFrameHeaderSlots + data->register_count > stack_limit_) {
+  if (!ReserveStack(base + data->parameter_count + kFrameHeaderSlots + data->register_count)) {
     isolate_->ThrowError("Stack overflow");
     return false;
   }

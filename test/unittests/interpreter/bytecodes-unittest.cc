@@ -6,6 +6,7 @@
 #include "src/interpreter/bytecode-array-builder.h"
 #include "src/interpreter/bytecode-iterator.h"
 #include "src/interpreter/bytecode-printer.h"
+#include "src/interpreter/bytecode-register-init.h"
 #include "src/interpreter/bytecode-verifier.h"
 #include "src/interpreter/bytecodes.h"
 
@@ -491,6 +492,137 @@ TEST(BytecodeBuilderTest, HandlerTableIsResolvedAndPrinted) {
   EXPECT_EQ(data.handlers[0].end, 3);
   EXPECT_EQ(data.handlers[0].handler, 3);
   EXPECT_NE(PrintBytecode(data).find("[0, 3) -> @3 (context r0)"), std::string::npos);
+}
+
+// RegistersToClearOnEntry: a frame clears only the registers some path reads before
+// writing, so every case that reads first must be found.
+TEST(RegisterInitTest, StraightLine) {
+  BytecodeArrayBuilder builder(1, 3);
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kAdd, {R(0).ToOperand(), 0});  // written above
+  builder.Emit(Bytecode::kMov, {Register::FromParameterIndex(0, 1).ToOperand(), R(2).ToOperand()});
+  builder.Emit(Bytecode::kAddRegs, {R(2).ToOperand(), R(0).ToOperand(), 1});
+  builder.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(builder.Finalize()), 0);  // r1 is never used
+
+  BytecodeArrayBuilder reads(0, 3);
+  reads.Emit(Bytecode::kLdar, {R(1).ToOperand()});  // before any write
+  reads.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  reads.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(reads.Finalize()), 2);
+}
+
+TEST(RegisterInitTest, ReadListsAndForInIndex) {
+  BytecodeArrayBuilder list(0, 4);
+  list.Emit(Bytecode::kLdaZero);
+  list.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  list.Emit(Bytecode::kCreateArray, {R(1).ToOperand(), 2});  // r2 unwritten
+  list.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(list.Finalize()), 3);
+
+  // JumpIfForInDone reads the index in the register after the iterable's.
+  BytecodeArrayBuilder for_in(0, 3);
+  BytecodeLabel done = for_in.NewLabel();
+  for_in.Emit(Bytecode::kLdaZero);
+  for_in.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  for_in.EmitJump(Bytecode::kJumpIfForInDone, done, {R(0).ToOperand()});
+  for_in.Bind(done);
+  for_in.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(for_in.Finalize()), 2);
+}
+
+TEST(RegisterInitTest, BranchesAndLoops) {
+  // Written on one branch only, read after the join.
+  BytecodeArrayBuilder branch(0, 2);
+  BytecodeLabel skip = branch.NewLabel();
+  branch.Emit(Bytecode::kLdaTrue);
+  branch.EmitJump(Bytecode::kJumpIfFalse, skip);
+  branch.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  branch.Bind(skip);
+  branch.Emit(Bytecode::kLdar, {R(1).ToOperand()});
+  branch.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(branch.Finalize()), 2);
+
+  // Written on both branches.
+  BytecodeArrayBuilder both(0, 2);
+  BytecodeLabel other = both.NewLabel();
+  BytecodeLabel join = both.NewLabel();
+  both.Emit(Bytecode::kLdaTrue);
+  both.EmitJump(Bytecode::kJumpIfFalse, other);
+  both.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  both.EmitJump(Bytecode::kJump, join);
+  both.Bind(other);
+  both.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  both.Bind(join);
+  both.Emit(Bytecode::kLdar, {R(1).ToOperand()});
+  both.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(both.Finalize()), 0);
+
+  // Read at the loop head, written only at the end of the body: the first iteration
+  // reads it unwritten.
+  BytecodeArrayBuilder loop(0, 2);
+  BytecodeLabel head = loop.NewLabel();
+  BytecodeLabel exit = loop.NewLabel();
+  loop.Bind(head);
+  loop.Emit(Bytecode::kLdar, {R(0).ToOperand()});
+  loop.EmitJump(Bytecode::kJumpIfTrue, exit);
+  loop.Emit(Bytecode::kLdaTrue);
+  loop.EmitJump(Bytecode::kJumpLoopAfterStar, head, {0, 0, R(0).ToOperand()});
+  loop.Bind(exit);
+  loop.Emit(Bytecode::kReturn);
+  EXPECT_EQ(RegistersToClearOnEntry(loop.Finalize()), 1);
+}
+
+bool ThrowsAlways(uint16_t id) { return id == 7; }
+
+TEST(RegisterInitTest, UnreachableCodeAndNoReturnCalls) {
+  // After a call the predicate says never returns, nothing runs.
+  auto build = [](BytecodeArrayBuilder* b) {
+    b->Emit(Bytecode::kCallRuntime, {7, R(0).ToOperand(), 0});
+    b->Emit(Bytecode::kLdar, {R(1).ToOperand()});
+    b->Emit(Bytecode::kReturn);
+  };
+  BytecodeArrayBuilder plain(0, 2);
+  build(&plain);
+  EXPECT_EQ(RegistersToClearOnEntry(plain.Finalize()), 2);
+  BytecodeArrayBuilder no_return(0, 2);
+  build(&no_return);
+  EXPECT_EQ(RegistersToClearOnEntry(no_return.Finalize(), ThrowsAlways), 0);
+}
+
+TEST(RegisterInitTest, ExceptionHandlers) {
+  // The handler runs after any instruction of the range, perhaps before the write, and
+  // reads its context register.
+  BytecodeArrayBuilder b(0, 3);
+  BytecodeLabel start = b.NewLabel();
+  BytecodeLabel end = b.NewLabel();
+  BytecodeLabel handler = b.NewLabel();
+  b.Emit(Bytecode::kLdaCurrentContext);
+  b.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  b.Bind(start);
+  b.Emit(Bytecode::kLdaSmi, {1});
+  b.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  b.Emit(Bytecode::kThrow);
+  b.Bind(end);
+  b.Bind(handler);
+  b.Emit(Bytecode::kLdar, {R(1).ToOperand()});
+  b.Emit(Bytecode::kReturn);
+  b.AddHandler(start, end, handler, R(0));
+  EXPECT_EQ(RegistersToClearOnEntry(b.Finalize()), 2);
+
+  BytecodeArrayBuilder context(0, 3);
+  BytecodeLabel s = context.NewLabel();
+  BytecodeLabel e = context.NewLabel();
+  BytecodeLabel h = context.NewLabel();
+  context.Bind(s);
+  context.Emit(Bytecode::kLdaSmi, {1});
+  context.Emit(Bytecode::kThrow);
+  context.Bind(e);
+  context.Bind(h);
+  context.Emit(Bytecode::kReturn);
+  context.AddHandler(s, e, h, R(2));  // never written
+  EXPECT_EQ(RegistersToClearOnEntry(context.Finalize()), 3);
 }
 
 }  // namespace
