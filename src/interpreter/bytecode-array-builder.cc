@@ -280,10 +280,21 @@ void BytecodeArrayBuilder::Peephole() {
 
 bool BytecodeArrayBuilder::PeepholeRound() {
   // Which nodes other code can jump to: a node another path reaches may not assume what
-  // its predecessor in layout order left in the accumulator.
+  // its predecessor in layout order left in the accumulator. Only labels some jump or
+  // handler uses count (a loop's `continue` label with no `continue`, say, does not).
+  std::vector<bool> referenced(label_nodes_.size(), false);
+  for (const Node& node : nodes_) {
+    if (node.label >= 0) referenced[static_cast<size_t>(node.label)] = true;
+  }
+  for (const Handler& handler : handlers_) {
+    for (int label : {handler.start_label, handler.end_label, handler.handler_label}) {
+      referenced[static_cast<size_t>(label)] = true;
+    }
+  }
   std::vector<bool> is_target(nodes_.size() + 1, false);
-  for (int node_index : label_nodes_) {
-    if (node_index >= 0) is_target[static_cast<size_t>(node_index)] = true;
+  for (size_t label = 0; label < label_nodes_.size(); ++label) {
+    int node_index = label_nodes_[label];
+    if (node_index >= 0 && referenced[label]) is_target[static_cast<size_t>(node_index)] = true;
   }
   std::vector<bool> removed(nodes_.size(), false);
   // The first node at or after `index` that is still there (nodes_.size() at the end).

@@ -242,6 +242,20 @@ void BytecodeGenerator::WriteBackArguments(const NodeList<Argument>& args, Regis
   }
 }
 
+// The register a call's single argument can be passed in without a copy: a local
+// variable read for the last time. The copy would be a plain Mov (a last use is not
+// marked shared), and the callee's frame gets its own copy of the argument anyway; an
+// in-out parameter's write-back into the register lands in a variable nothing reads
+// again.
+std::optional<Register> BytecodeGenerator::InPlaceArgument(const NodeList<Argument>& args) {
+  if (args.size() != 1 || args[0].name != nullptr || !args[0].value->IsIdentifier()) {
+    return std::nullopt;
+  }
+  Identifier* id = args[0].value->AsIdentifier();
+  if (!id->is_last_use) return std::nullopt;
+  return LocalRegisterOf(id);
+}
+
 // ---------------------------------------------------------------------------------------
 // Calls
 
@@ -340,9 +354,10 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Variable* v = callee->AsIdentifier()->variable;
     if (v != nullptr && v->location() == VariableLocation::kGlobal &&
         v->mode() == VariableMode::kFunction && !v->is_assigned()) {
-      Register args = NewTemps(std::max(n, 1));
+      std::optional<Register> in_place = InPlaceArgument(node->arguments);
+      Register args = in_place.has_value() ? *in_place : NewTemps(std::max(n, 1));
       std::vector<Place*> writebacks;
-      EvaluateArguments(node->arguments, args, &writebacks);
+      if (!in_place.has_value()) EvaluateArguments(node->arguments, args, &writebacks);
       ExpressionPosition(node);
       Emit(Bytecode::kCallGlobal,
            {static_cast<uint32_t>(state_->interpreter->GlobalIndex(v->name()->view())), Op(args),
@@ -351,12 +366,18 @@ void BytecodeGenerator::VisitCall(Call* node) {
       return;
     }
   }
-  Register callee_reg = NewTemp();
-  if (callee->IsIdentifier()) {
+  Register callee_reg;
+  std::optional<Register> local_callee = LocalRegisterOf(callee);
+  if (local_callee.has_value() && !has_names && !callee->AsIdentifier()->variable->is_assigned()) {
+    // A local nothing assigns: its register holds the callee while the arguments run.
+    callee_reg = *local_callee;
+  } else if (callee->IsIdentifier()) {
     // Only called: a function is not a container, so nothing needs marking shared.
+    callee_reg = NewTemp();
     LoadVariable(callee->AsIdentifier(), /*share=*/false);
     Star(callee_reg);
   } else {
+    callee_reg = NewTemp();
     VisitForRegister(callee, callee_reg);
   }
   if (has_names) {
@@ -373,9 +394,10 @@ void BytecodeGenerator::VisitCall(Call* node) {
     Emit(Bytecode::kCallMethod, {Cst(index), Op(first), static_cast<uint32_t>(n + 1), CallSlot()});
     return;
   }
-  Register args = NewTemps(std::max(n, 1));
+  std::optional<Register> in_place = InPlaceArgument(node->arguments);
+  Register args = in_place.has_value() ? *in_place : NewTemps(std::max(n, 1));
   std::vector<Place*> writebacks;
-  EvaluateArguments(node->arguments, args, &writebacks);
+  if (!in_place.has_value()) EvaluateArguments(node->arguments, args, &writebacks);
   for (Identifier* read : node->format_reads) {
     (void)read;  // format reads only matter to built-ins (resolved above)
   }
@@ -461,8 +483,17 @@ void BytecodeGenerator::EmitMethodCall(Node* at, Node* receiver, const AstString
   Emit(Bytecode::kCallMethod,
        {Cst(index), Op(first), static_cast<uint32_t>(n + 1), MethodCallSlot()});
   bool any_writeback = receiver_place != nullptr;
-  for (Place* p : writebacks) any_writeback |= p != nullptr;
+  bool arguments_writeback = false;
+  for (Place* p : writebacks) arguments_writeback |= p != nullptr;
+  any_writeback |= arguments_writeback;
   if (!any_writeback) return;
+  if (!arguments_writeback && receiver_place->kind == Place::kVariable &&
+      LocalRegisterOf(receiver_place->variable).has_value()) {
+    // v.m(args) on a local: the receiver's final value moves back into v's register,
+    // which leaves the result in the accumulator.
+    Mov(first, receiver_place->value);
+    return;
+  }
   Register result = NewTemp();
   Star(result);
   if (receiver_place != nullptr) {

@@ -197,6 +197,7 @@ class BytecodeGenerator {
   void VisitAssign(Assign* node);
   void VisitCompoundOperation(TokenKind op, Register left, Node* at);  // acc = left OP acc
   std::optional<Register> LocalRegisterOf(Node* node);
+  std::optional<Register> InPlaceArgument(const NodeList<Argument>& args);
   void VisitFString(FString* node);
   void VisitArrayLiteral(const NodeList<Node*>& elements, Bytecode create);
   void VisitMapLiteral(MapLiteral* node);
