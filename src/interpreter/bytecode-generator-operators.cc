@@ -417,6 +417,18 @@ void BytecodeGenerator::VisitAssign(Assign* node) {
     return;
   }
   // Compound assignment: place OP= value.
+  if (target->IsIdentifier() && target->AsIdentifier()->location() == VariableLocation::kContext &&
+      BinaryBytecodeFor(node->op).has_value() && SmiFormOf(*BinaryBytecodeFor(node->op)) &&
+      SmallIntLiteral(node->value).has_value()) {
+    // x += 1 on a captured variable: load, one AddSmi, store.
+    LoadVariable(target->AsIdentifier(), /*share=*/false);
+    ExpressionPosition(node);
+    Emit(*SmiFormOf(*BinaryBytecodeFor(node->op)),
+         {static_cast<uint32_t>(*SmallIntLiteral(node->value)), Slot()});
+    StoreToIdentifier(target->AsIdentifier());
+    if (effect_only) LoadNil();  // else the number in acc is the value
+    return;
+  }
   Place* place;
   if (target->IsMethodCall() && IsMapEntryChain(target)) {
     place = nullptr;
