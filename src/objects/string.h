@@ -141,6 +141,11 @@ class ConsString : public String {
 
 template <typename F>
 void String::ForEachChunk(F f) const {
+  if (!IsConsString()) {  // flat: the common case, without the walk's vector
+    SeqString seq = SeqString::unchecked_cast(*this);
+    if (seq.length() != 0) f(static_cast<const uint8_t*>(seq.chars()), size_t{seq.length()});
+    return;
+  }
   // In-order walk with an explicit stack of pending right children: depth costs heap
   // memory, never native stack.
   std::vector<String> pending;
