@@ -77,10 +77,6 @@ struct BytecodeData {
   int parameter_count = 0;  // including self
   int required_count = 0;   // parameters without a default value (self excluded)
   int register_count = 0;
-  // Registers [0, n) set to nil when a frame is entered; the rest keep whatever the stack
-  // slot held, since the function writes them before reading them
-  // (bytecode-register-init.h).
-  int cleared_register_count = 0;
   int feedback_slot_count = 0;
   bool has_self = false;
   bool is_constructor = false;  // class constructor: the runtime allocates self

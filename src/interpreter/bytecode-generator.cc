@@ -7,8 +7,6 @@
 #include "src/builtins/builtins.h"
 #include "src/interpreter/bytecode-generator-impl.h"
 #include "src/interpreter/bytecode-iterator.h"
-#include "src/interpreter/bytecode-register-init.h"
-#include "src/interpreter/runtime-functions.h"
 #include "src/objects/builtin-enums.h"
 #include "src/objects/objects-inl.h"
 
@@ -207,7 +205,6 @@ MaybeHandle<SharedFunctionInfo> BytecodeGenerator::Generate() {
   data->bytes = std::move(finished.bytes);
   data->parameter_count = parameter_count_;
   data->register_count = finished.register_count;
-  data->cleared_register_count = RegistersToClearOnEntry(finished, RuntimeFunctionNeverReturns);
   data->source_positions = std::move(finished.source_positions);
   data->handlers = std::move(finished.handlers);
   data->feedback_slot_count = feedback_slots_;

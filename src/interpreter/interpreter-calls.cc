@@ -257,7 +257,7 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
     return false;
   }
   Address* base = top_;
-  if (!ReserveStack(base + data->parameter_count + kFrameHeaderSlots + data->register_count)) {
+  if (base + data->parameter_count + kFrameHeaderSlots + data->register_count > stack_limit_) {
     isolate_->ThrowError("Stack overflow");
     return false;
   }

@@ -5,7 +5,6 @@
 // acc, and the current function's BytecodeData. Anything that can allocate may move heap
 // objects, so a handler that calls a slow path keeps its inputs in VM-stack slots or
 // handles, and takes nothing but the result back in acc.
-#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
@@ -22,25 +21,6 @@
 namespace ruchy::internal::interpreter {
 
 namespace {
-
-// Debug builds fill the registers a frame does not clear with a value no program makes,
-// so that a read the register analysis missed shows up in a test's output instead of
-// reading a popped frame's value by chance.
-#ifdef NDEBUG
-constexpr bool kPoisonUnclearedRegisters = false;
-#else
-constexpr bool kPoisonUnclearedRegisters = true;
-#endif
-
-[[gnu::noinline]] void ClearRegisters(Address* frame, int count, Value nil) {
-  std::fill(frame, frame + count, nil.ptr());
-}
-
-[[gnu::noinline]] void PoisonRegisters(Address* frame, const BytecodeData* data) {
-  for (int i = data->cleared_register_count; i < data->register_count; ++i) {
-    frame[i] = Smi::FromInt(int64_t{-0x5EADBEEF}).ptr();
-  }
-}
 
 inline uint32_t ReadUnsigned(const uint8_t* p, int scale) {
   if (__builtin_expect(scale == 1, 1)) return *p;
@@ -368,7 +348,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     return {};
   }
   Address* base = top_;
-  if (!ReserveStack(base + data->parameter_count + kFrameHeaderSlots + data->register_count)) {
+  if (base + data->parameter_count + kFrameHeaderSlots + data->register_count > stack_limit_) {
     isolate->ThrowError("Stack overflow");
     return {};
   }
@@ -490,7 +470,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     Address* const enter_base = top_;                                                        \
     Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;     \
     if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                         \
-                           frame + enter_data->register_count <= stack_clean_limit_)) {      \
+                           frame + enter_data->register_count <= stack_limit_)) {            \
       for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                           \
       frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                                \
       /* all call bytecodes have one size (static_assert above) */                           \
@@ -500,10 +480,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
       frame[kClosureOffset] = enter_closure.ptr();                                           \
       frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();            \
       frame[kContextOffset] = enter_closure.context().ptr();                                 \
-      if (RUCHY_PREDICT_FALSE(enter_data->cleared_register_count != 0)) {                    \
-        ClearRegisters(frame, enter_data->cleared_register_count, nil_value);                \
-      }                                                                                      \
-      if (kPoisonUnclearedRegisters) PoisonRegisters(frame, enter_data);                     \
+      for (int i = 0; i < enter_data->register_count; ++i) frame[i] = nil_value.ptr();       \
       top_ = frame + enter_data->register_count;                                             \
       fp = frame;                                                                            \
     } else {                                                                                 \

@@ -76,7 +76,6 @@ Interpreter::Interpreter(Isolate* isolate, const InterpreterOptions& options)
   stack_ = static_cast<Address*>(memory);
   stack_limit_ = stack_ + stack_slots_ - kStackReserve;
   top_ = stack_;
-  stack_clean_limit_ = std::min(stack_limit_, stack_ + kCleanStackSlack);  // mmap gives zeros
   isolate->heap()->AddRootProvider(this);
   // Native re-entry (built-ins calling back into Ruchy) recurses on the C++ stack: keep
   // 1 MB of an 8 MB main-thread stack in reserve.
@@ -105,9 +104,6 @@ void Interpreter::IterateRoots(RootVisitor* visitor) {
   if (top_ > stack_) {
     visitor->VisitRootPointers("VM stack", ObjectSlot(stack_), ObjectSlot(top_));
   }
-  // The dead slots above the top: cleared rather than visited (see stack_clean_limit_).
-  std::fill(top_, std::max(top_, stack_clean_limit_), isolate_->nil_value().ptr());
-  stack_clean_limit_ = std::max(top_, std::min(stack_limit_, top_ + kCleanStackSlack));
   if (!globals_.empty()) {
     visitor->VisitRootPointers("globals", ObjectSlot(globals_.data()),
                                ObjectSlot(globals_.data() + globals_.size()));

@@ -13,7 +13,6 @@
 #ifndef RUCHY_INTERPRETER_INTERPRETER_H_
 #define RUCHY_INTERPRETER_INTERPRETER_H_
 
-#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -331,21 +330,6 @@ class Interpreter : public RootProvider {
   size_t stack_slots_ = 0;
   Address* stack_limit_ = nullptr;
   Address* top_ = nullptr;
-  // Frames entered inline must end at or below stack_clean_limit_, and no slot at or
-  // above it holds a pointer (nil, or the zeros of fresh memory). A frame leaves the registers it
-  // writes before reading as they are (BytecodeData::cleared_register_count), so a slot below the
-  // limit may hold a popped frame's value: every collection sets [top_, stack_clean_limit_) to nil,
-  // since it neither visits nor updates those slots, and lowers the limit to just above top_.
-  // Slow-path frame pushes raise it (ReserveStack).
-  Address* stack_clean_limit_ = nullptr;
-  static constexpr size_t kCleanStackSlack = 512;  // slots beyond a frame's end
-  // Whether a frame ending at `end` fits the stack, raising stack_clean_limit_ to cover it.
-  bool ReserveStack(Address* end) {
-    if (end <= stack_clean_limit_) return true;
-    if (end > stack_limit_) return false;
-    stack_clean_limit_ = std::min(stack_limit_, end + kCleanStackSlack);
-    return true;
-  }
   Address current_fp_ = 0;  // index of the innermost frame's r0, 0 when idle
   int entry_depth_ = 0;     // nested Execute activations (C++ re-entry)
   uintptr_t native_stack_limit_ = 0;

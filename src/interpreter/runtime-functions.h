@@ -70,13 +70,6 @@ enum class RuntimeFunctionId : uint16_t {
 constexpr int kRuntimeFunctionCount = 0 RUCHY_RUNTIME_FUNCTION_LIST(RUCHY_COUNT_RUNTIME);
 #undef RUCHY_COUNT_RUNTIME
 
-// Whether runtime function `id` always throws (control never continues after its
-// CallRuntime).
-inline bool RuntimeFunctionNeverReturns(uint16_t id) {
-  return id == static_cast<uint16_t>(RuntimeFunctionId::kThrowNoMatch) ||
-         id == static_cast<uint16_t>(RuntimeFunctionId::kThrowError);
-}
-
 // The arguments of a runtime call: registers on the VM stack (GC-visited, so the handles
 // below stay valid across allocation). A function may overwrite args[0] in place (the
 // map-entry functions write the updated map back through it).
