@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "absl/container/inlined_vector.h"
 #include "src/builtins/builtins-impl.h"
 #include "src/builtins/builtins-utils.h"
 #include "src/builtins/unicode.h"
@@ -98,33 +99,37 @@ MaybeHandle<Value> StringArray(Isolate* isolate, const std::vector<std::string_v
   return array;
 }
 
+// A piece of a string: byte offset and length.
+using Piece = std::pair<uint32_t, uint32_t>;
+using Pieces = absl::InlinedVector<Piece, 8>;
+
 // Rust's str::split: every occurrence separates; an empty separator splits between every
-// character with empty pieces at both ends.
-std::vector<std::string_view> SplitText(std::string_view text, std::string_view separator,
-                                        int64_t limit) {
-  std::vector<std::string_view> parts;
+// character with empty pieces at both ends. At most `limit` pieces when it is positive.
+void SplitText(std::string_view text, std::string_view separator, int64_t limit, Pieces* pieces) {
+  auto add = [&](size_t start, size_t end) {
+    pieces->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end - start)});
+  };
+  auto full = [&] { return limit > 0 && static_cast<int64_t>(pieces->size()) == limit - 1; };
   if (separator.empty()) {
-    parts.push_back(text.substr(0, 0));
+    add(0, 0);
     for (auto [start, end] : CharBoundaries(text)) {
-      if (limit > 0 && static_cast<int64_t>(parts.size()) == limit - 1) {
-        parts.push_back(text.substr(start));
-        return parts;
+      if (full()) {
+        add(start, text.size());
+        return;
       }
-      parts.push_back(text.substr(start, end - start));
+      add(start, end);
     }
-    parts.push_back(text.substr(text.size(), 0));
-    return parts;
+    add(text.size(), text.size());
+    return;
   }
   size_t start = 0;
-  while (true) {
-    if (limit > 0 && static_cast<int64_t>(parts.size()) == limit - 1) break;
+  while (!full()) {
     size_t found = text.find(separator, start);
     if (found == std::string_view::npos) break;
-    parts.push_back(text.substr(start, found - start));
+    add(start, found);
     start = found + separator.size();
   }
-  parts.push_back(text.substr(start));
-  return parts;
+  add(start, text.size());
 }
 
 std::string ReplaceText(std::string_view text, std::string_view from, std::string_view to,
@@ -314,11 +319,53 @@ MaybeHandle<Value> StringLines(BuiltinArguments& args) {
   return StringArray(args.isolate, lines);
 }
 
+// split / splitn: the pieces are found in the flattened receiver in place (no copy of it
+// into a std::string) and copied from it straight into their strings. Allocating a piece
+// may move the receiver, so pieces are kept as offsets and its characters re-read for
+// each one; a piece of an ASCII receiver is ASCII, so its character count is its length.
+MaybeHandle<Value> SplitReceiver(BuiltinArguments& args, const std::string& separator,
+                                 int64_t limit) {
+  Isolate* isolate = args.isolate;
+  Handle<String> text;
+  if (!String::Flatten(isolate, Handle<String>::cast(*args.receiver)).ToHandle(&text)) return {};
+  Pieces pieces;
+  {
+    DisallowGarbageCollection no_gc;
+    SplitText(SeqString::cast(*text).view(), separator, limit, &pieces);
+  }
+  if (pieces.size() > static_cast<size_t>(Array::kMaxLength)) {
+    isolate->ReportOutOfMemory();
+    return {};
+  }
+  bool ascii = text->char_count() == text->length();
+  int count = static_cast<int>(pieces.size());
+  Handle<Array> array;
+  if (!isolate->factory()->NewArray(ElementsKind::kGeneric, count, count).ToHandle(&array)) {
+    return {};
+  }
+  for (int i = 0; i < count; ++i) {
+    auto [offset, length] = pieces[static_cast<size_t>(i)];
+    if (length == 0) {
+      FixedArray::cast(array->elements()).set(i, *isolate->factory()->empty_string());
+      continue;
+    }
+    HandleScope scope(isolate);
+    Handle<SeqString> piece;
+    if (!isolate->factory()->NewRawSeqString(length).ToHandle(&piece)) return {};
+    DisallowGarbageCollection no_gc;
+    const uint8_t* from = SeqString::cast(*text).chars() + offset;
+    std::memcpy(piece->chars(), from, length);
+    piece->WriteRaw<uint32_t>(String::kCharCountOffset,
+                              ascii ? length : static_cast<uint32_t>(Utf8CharCount(from, length)));
+    FixedArray::cast(array->elements()).set(i, *piece);
+  }
+  return array;
+}
+
 MaybeHandle<Value> StringSplit(BuiltinArguments& args) {
   std::string separator;
   if (!StringArgument(args, 0, &separator)) return {};
-  std::string text = ReceiverText(args);
-  return StringArray(args.isolate, SplitText(text, separator, -1));
+  return SplitReceiver(args, separator, -1);
 }
 
 MaybeHandle<Value> StringSplitN(BuiltinArguments& args) {
@@ -326,8 +373,7 @@ MaybeHandle<Value> StringSplitN(BuiltinArguments& args) {
   std::string separator;
   if (!SizeArgument(args, 0, &limit) || !StringArgument(args, 1, &separator)) return {};
   if (limit == 0) return NewEmptyArray(args.isolate);
-  std::string text = ReceiverText(args);
-  return StringArray(args.isolate, SplitText(text, separator, limit));
+  return SplitReceiver(args, separator, limit);
 }
 
 MaybeHandle<Value> StringSplitOnce(BuiltinArguments& args) {
