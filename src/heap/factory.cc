@@ -146,14 +146,37 @@ MaybeHandle<String> Factory::NewConsString(Handle<String> left, Handle<String> r
     if (tail.IsSeqString() && tail_length != 0 &&
         tail_length + right_length <= ConsString::kMaxAppendChunk) {
       // (head + tail) + right  ==  head + (tail + right); tail is left as it is (other
-      // strings may share it).
-      Handle<String> head(rope.first(), isolate_);
-      Handle<SeqString> piece;
-      if (!NewFlatConcat(handle(tail, isolate_), right, tail_length + right_length)
-               .ToHandle(&piece)) {
+      // strings may share it). The new piece and the new node are one allocation (the
+      // piece first), so nothing moves between making the two.
+      uint32_t piece_length = tail_length + right_length;
+      int piece_size = SeqString::SizeFor(piece_length);
+      HeapObject raw;
+      if (!AllocateRawWithShape(piece_size + ConsString::kSize, AllocationType::kYoung,
+                                isolate_->seq_string_shape(), &raw)) {
         return {};
       }
-      return NewConsNode(head, piece, static_cast<uint32_t>(length));
+      DisallowGarbageCollection no_gc;
+      ConsString old_rope = ConsString::cast(*left);  // the allocation may have moved it
+      SeqString old_tail = SeqString::cast(old_rope.second());
+      String suffix = *right;
+      SeqString piece = SeqString::unchecked_cast(raw);
+      piece.InitializeHeader(piece_length, old_tail.char_count() + suffix.char_count(), 0, 0);
+      if (piece_length % 8 != 0) piece.WriteRaw<uint64_t>(piece_size - 8, 0);  // padding
+      uint8_t* dst = piece.chars();
+      std::memcpy(dst, old_tail.chars(), tail_length);
+      dst += tail_length;
+      suffix.ForEachChunk([&dst](const uint8_t* bytes, size_t n) {
+        std::memcpy(dst, bytes, n);
+        dst += n;
+      });
+      HeapObject node = HeapObject::FromAddress(raw.address() + piece_size);
+      node.set_shape(isolate_->cons_string_shape());
+      ConsString cons = ConsString::unchecked_cast(node);
+      cons.InitializeHeader(static_cast<uint32_t>(length),
+                            old_rope.char_count() + suffix.char_count(), 0, 0);
+      cons.set_first(old_rope.first());
+      cons.set_second(piece);
+      return handle(String(cons), isolate_);
     }
   }
   return NewConsNode(left, right, static_cast<uint32_t>(length));
