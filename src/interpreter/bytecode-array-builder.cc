@@ -395,6 +395,14 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       changed = true;
       continue;
     }
+    // Star r; Return with r a local: the frame is gone before anything reads r (Return
+    // writes back only parameters).
+    if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kReturn &&
+        !Register::FromOperand(node.operands[0]).is_parameter()) {
+      removed[i] = true;
+      changed = true;
+      continue;
+    }
     // Star r; JumpLoop: one JumpLoopAfterStar (the Star's label, if any, moves to it).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kJumpLoop &&
         !is_target[i + 1]) {

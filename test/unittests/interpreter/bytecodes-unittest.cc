@@ -288,6 +288,7 @@ TEST(BytecodePeepholeTest, MovesAndSharedStores) {
   // Ldar; Star with the accumulator read next: both stay.
   builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
   builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kAdd, {R(1).ToOperand(), 0});
   builder.Emit(Bytecode::kReturn);
   builder.Peephole();
   BytecodeArrayData data = builder.Finalize();
@@ -295,7 +296,28 @@ TEST(BytecodePeepholeTest, MovesAndSharedStores) {
   EXPECT_EQ(BytecodesOf(data),
             (std::vector<Bytecode>{Bytecode::kMov, Bytecode::kMovShared, Bytecode::kLdaSmi,
                                    Bytecode::kStarShared, Bytecode::kLdar, Bytecode::kStar,
-                                   Bytecode::kReturn}));
+                                   Bytecode::kAdd, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, StoreToALocalBeforeReturnIsDead) {
+  // Nothing reads a local after Return (the frame is gone); a parameter may be written
+  // back to the caller (in-out), so its store stays.
+  BytecodeArrayBuilder builder(1, 2);
+  Register a0 = Register::FromParameterIndex(0, 1);
+  BytecodeLabel other = builder.NewLabel();
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.EmitJump(Bytecode::kJumpIfTrue, other);
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Bind(other);
+  builder.Emit(Bytecode::kStar, {a0.ToOperand()});
+  builder.Emit(Bytecode::kReturn);
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdaSmi, Bytecode::kJumpIfTrue, Bytecode::kReturn,
+                                   Bytecode::kStar, Bytecode::kReturn}));
 }
 
 TEST(BytecodePeepholeTest, ReloadAtAJumpTargetStays) {
@@ -394,7 +416,8 @@ TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
 
 TEST(BytecodePeepholeTest, StoredResultJumpingToItsReturnReturns) {
   // match arms whose value is returned: `Star r0; Jump L` ... `L: Ldar r0; Return`. The
-  // arm that stored r0 returns directly; one that stored another register, and a jump
+  // arm that stored r0 returns directly (and its store goes, as the frame does); one
+  // that stored another register, and a jump
   // other code reaches with anything in the accumulator, keep their jumps. Pattern tests
   // leave booleans, so the truthiness jump after them becomes a plain one.
   BytecodeArrayBuilder builder(1, 2);
@@ -426,13 +449,13 @@ TEST(BytecodePeepholeTest, StoredResultJumpingToItsReturnReturns) {
   builder.Peephole();
   BytecodeArrayData data = builder.Finalize();
   ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
-            (std::vector<Bytecode>{
-                Bytecode::kLdaNil, Bytecode::kTestPatternEqual, Bytecode::kJumpIfFalse,
-                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kReturn, Bytecode::kLdar,
-                Bytecode::kJumpIfTrue, Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump,
-                Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump, Bytecode::kLdaZero,
-                Bytecode::kReturn, Bytecode::kLdar, Bytecode::kReturn}));
+  EXPECT_EQ(
+      BytecodesOf(data),
+      (std::vector<Bytecode>{
+          Bytecode::kLdaNil, Bytecode::kTestPatternEqual, Bytecode::kJumpIfFalse, Bytecode::kLdaSmi,
+          Bytecode::kReturn, Bytecode::kLdar, Bytecode::kJumpIfTrue, Bytecode::kLdaSmi,
+          Bytecode::kStar, Bytecode::kJump, Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kJump,
+          Bytecode::kLdaZero, Bytecode::kReturn, Bytecode::kLdar, Bytecode::kReturn}));
 }
 
 TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
