@@ -480,9 +480,9 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
       frame[kClosureOffset] = enter_closure.ptr();                                           \
       frame[kFeedbackVectorOffset] = enter_closure.feedback_cell().value().ptr();            \
       frame[kContextOffset] = enter_closure.context().ptr();                                 \
-      /* two registers per step (the frame fits below stack_limit_ with room to spare,   \
-         so a store one past the last register lands in a dead slot) */                  \
-      for (Address *r = frame, *end = frame + enter_data->register_count; r < end; r += 2) { \
+      /* two registers per step (the frame fits below stack_limit_ with room to spare,       \
+         so a store one past the last register lands in a dead slot) */                      \
+      for (Address* r = frame, *end = frame + enter_data->register_count; r < end; r += 2) { \
         r[0] = nil_value.ptr();                                                              \
         r[1] = nil_value.ptr();                                                              \
       }                                                                                      \
