@@ -76,6 +76,26 @@ MaybeHandle<Value> Factory::NewInteger(int64_t value) {
 
 // --- Strings ---------------------------------------------------------------------------
 
+namespace {
+
+// Clears a new string's alignment padding so string objects have deterministic contents.
+// It lies in the last word (sizes round up to 8), which the characters then overwrite in
+// part: one store instead of a memset call.
+RUCHY_ALWAYS_INLINE void ClearPadding(SeqString string, uint32_t length, int size) {
+  static_assert(SeqString::kHeaderSize % 8 == 0);
+  if (length % 8 != 0) string.WriteRaw<uint64_t>(size - 8, 0);
+}
+
+// Copies `part`'s characters to *dst and advances it.
+RUCHY_ALWAYS_INLINE void CopyChars(String part, uint8_t** dst) {
+  part.ForEachChunk([dst](const uint8_t* bytes, size_t n) {
+    std::memcpy(*dst, bytes, n);
+    *dst += n;
+  });
+}
+
+}  // namespace
+
 MaybeHandle<SeqString> Factory::NewRawSeqStringWithFlags(uint32_t length, AllocationType type,
                                                          uint32_t flags) {
   if (length > String::kMaxLength) {
@@ -87,11 +107,7 @@ MaybeHandle<SeqString> Factory::NewRawSeqStringWithFlags(uint32_t length, Alloca
   if (!AllocateRawWithShape(size, type, isolate_->seq_string_shape(), &raw)) return {};
   SeqString string = SeqString::unchecked_cast(raw);
   string.InitializeHeader(length, 0, 0, flags);
-  // Clear the alignment padding so string objects have deterministic contents: it lies in
-  // the last word (sizes round up to 8), which the caller's characters then overwrite
-  // in part. One store instead of a memset call.
-  static_assert(SeqString::kHeaderSize % 8 == 0);
-  if (length % 8 != 0) string.WriteRaw<uint64_t>(size - 8, 0);
+  ClearPadding(string, length, size);
   return handle(string, isolate_);
 }
 
@@ -161,14 +177,10 @@ MaybeHandle<String> Factory::NewConsString(Handle<String> left, Handle<String> r
       String suffix = *right;
       SeqString piece = SeqString::unchecked_cast(raw);
       piece.InitializeHeader(piece_length, old_tail.char_count() + suffix.char_count(), 0, 0);
-      if (piece_length % 8 != 0) piece.WriteRaw<uint64_t>(piece_size - 8, 0);  // padding
+      ClearPadding(piece, piece_length, piece_size);
       uint8_t* dst = piece.chars();
-      std::memcpy(dst, old_tail.chars(), tail_length);
-      dst += tail_length;
-      suffix.ForEachChunk([&dst](const uint8_t* bytes, size_t n) {
-        std::memcpy(dst, bytes, n);
-        dst += n;
-      });
+      CopyChars(old_tail, &dst);
+      CopyChars(suffix, &dst);
       HeapObject node = HeapObject::FromAddress(raw.address() + piece_size);
       node.set_shape(isolate_->cons_string_shape());
       ConsString cons = ConsString::unchecked_cast(node);
@@ -188,18 +200,8 @@ MaybeHandle<SeqString> Factory::NewFlatConcat(Handle<String> left, Handle<String
   if (!NewRawSeqString(length).ToHandle(&flat)) return {};
   DisallowGarbageCollection no_gc;
   uint8_t* dst = flat->chars();
-  auto copy = [&dst](const uint8_t* bytes, size_t n) {
-    std::memcpy(dst, bytes, n);
-    dst += n;
-  };
-  // Flat parts (the common case) are copied directly, without the chunk walk.
-  for (String part : {*left, *right}) {
-    if (part.IsSeqString()) {
-      copy(SeqString::unchecked_cast(part).chars(), part.length());
-    } else {
-      part.ForEachChunk(copy);
-    }
-  }
+  CopyChars(*left, &dst);
+  CopyChars(*right, &dst);
   flat->InitializeHeader(length, left->char_count() + right->char_count(), 0, 0);
   return flat;
 }

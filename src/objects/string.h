@@ -82,8 +82,11 @@ class String : public HeapObject {
   inline std::string_view FlatContent() const;
 
   // Calls f(const uint8_t*, size_t) for each chunk of bytes in order, without allocating.
+  // Calls f(bytes, n) on each non-empty chunk, in order: the string itself when flat.
   template <typename F>
-  void ForEachChunk(F f) const;
+  RUCHY_ALWAYS_INLINE void ForEachChunk(F f) const;
+  template <typename F>
+  [[gnu::noinline]] void ForEachChunkOfRope(F f) const;
 
   std::string ToStdString() const;
   static bool Equals(String a, String b);
@@ -140,12 +143,15 @@ class ConsString : public String {
 };
 
 template <typename F>
-void String::ForEachChunk(F f) const {
-  if (!IsConsString()) {  // flat: the common case, without the walk's vector
-    SeqString seq = SeqString::unchecked_cast(*this);
-    if (seq.length() != 0) f(static_cast<const uint8_t*>(seq.chars()), size_t{seq.length()});
-    return;
-  }
+RUCHY_ALWAYS_INLINE void String::ForEachChunk(F f) const {
+  if (IsConsString()) return ForEachChunkOfRope(f);
+  // Flat, the common case: inline, without the walk's vector.
+  SeqString seq = SeqString::unchecked_cast(*this);
+  if (seq.length() != 0) f(static_cast<const uint8_t*>(seq.chars()), size_t{seq.length()});
+}
+
+template <typename F>
+void String::ForEachChunkOfRope(F f) const {
   // In-order walk with an explicit stack of pending right children: depth costs heap
   // memory, never native stack.
   std::vector<String> pending;

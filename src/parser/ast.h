@@ -238,7 +238,7 @@ class Identifier : public Node {
   uint16_t context_depth = 0;
   // A read after which no path reads the variable again before it is reassigned or
   // dies: the value may be moved instead of shared. Never set for globals, context
-  // variables, in-out parameters or reads inside a loop of a variable from outside it.
+  // variables or in-out parameters (LastUseAnalysis).
   bool is_last_use = false;
   // `Self`, resolved to the enclosing impl/struct/class/enum type's name.
   bool is_self_alias = false;
