@@ -12,9 +12,9 @@
 namespace ruchy::internal::interpreter {
 
 // Slots between the last parameter and r0 in an interpreter frame (caller frame pointer,
-// return bytecode offset, closure, feedback vector, context). Interpreter's frame offsets
-// must agree with this number.
-constexpr int kFixedFrameHeaderSlots = 5;
+// caller bytecode, return bytecode offset, closure, feedback vector, context).
+// Interpreter's frame offsets must agree with this number.
+constexpr int kFixedFrameHeaderSlots = 6;
 
 class Register {
  public:

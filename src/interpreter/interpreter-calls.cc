@@ -265,6 +265,8 @@ bool Interpreter::PushFrame(Address* fp, Closure callee, Address* args, int coun
   for (int i = 0; i < data->parameter_count; ++i) base[i] = i < count ? args[i] : hole;
   Address* frame = base + data->parameter_count + kFrameHeaderSlots;
   frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);
+  frame[kCallerDataOffset] =
+      reinterpret_cast<Address>(Closure::unchecked_cast(Value(fp[kClosureOffset])).bytecode_data());
   frame[kCallerPcOffset] = caller_pc_word;
   frame[kClosureOffset] = callee.ptr();
   frame[kFeedbackVectorOffset] = callee.feedback_cell().value().ptr();

@@ -358,6 +358,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   Address* fp = base + data->parameter_count + kFrameHeaderSlots;
   // Entry frame: the caller fp slot holds -(outer fp + 1), so -1 when there is none.
   fp[kCallerFpOffset] = Smi::FromInt(-static_cast<int64_t>(saved_fp) - 1).ptr();
+  fp[kCallerDataOffset] = 0;
   fp[kCallerPcOffset] = CallerPcWord(int64_t{saved_offset} + 1, 0, 0);
   fp[kClosureOffset] = closure->ptr();
   fp[kFeedbackVectorOffset] = closure->feedback_cell().value().ptr();
@@ -473,6 +474,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
                            frame + enter_data->register_count <= stack_limit_)) {            \
       for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                           \
       frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                                \
+      frame[kCallerDataOffset] = reinterpret_cast<Address>(data);                            \
       /* all call bytecodes have one size (static_assert above) */                           \
       frame[kCallerPcOffset] =                                                               \
           CallerPcWord((pc - code) + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift));     \

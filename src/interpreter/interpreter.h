@@ -65,7 +65,12 @@ class Interpreter : public RootProvider {
   // The caller's fp (its r0) as a raw pointer: 8-aligned, so the GC sees a Smi and skips
   // it. An entry frame (Execute called from C++) holds Smi(-(outer fp index) - 1) instead,
   // a negative word (user-space pointers are positive): IsEntryFrameMarker.
-  static constexpr int kCallerFpOffset = -5;
+  static constexpr int kCallerFpOffset = -6;
+  // The caller's BytecodeData as a raw pointer (aligned: a Smi to the GC), 0 in an entry
+  // frame. Return reloads the caller's bytecode from here: one load off the frame it is
+  // leaving, where caller fp -> closure -> data would be three dependent loads ahead of
+  // the dispatch.
+  static constexpr int kCallerDataOffset = -5;
   // Where the caller resumes: Smi((resume << 4) | (scale index << 2) | shift), resume being
   // the offset after the call instruction (in an entry frame, the outer frame's current
   // offset + 1), the scale index that of the call's operands (0, 1, 2 for 1, 2, 4 bytes)

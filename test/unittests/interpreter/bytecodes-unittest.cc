@@ -74,9 +74,9 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
   BytecodeArrayData data = builder.Finalize();
   EXPECT_EQ(VerifyBytecode(data), "");
   // Opcode bytes depend on the list order, so the expectation reads them from the enum.
-  auto hex = [](Bytecode bc) {
+  auto hex = [](auto byte) {
     char buffer[4];
-    snprintf(buffer, sizeof(buffer), "%02x", static_cast<int>(bc));
+    snprintf(buffer, sizeof(buffer), "%02x", static_cast<int>(byte) & 0xff);
     return std::string(buffer);
   };
   EXPECT_EQ(PrintBytecode(data),
@@ -85,7 +85,8 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
             "Bytecode length 8\n"
             "  10 S> @    0 : " +
                 hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" +
-                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " fa 00          Add a0, [0]\n" +
+                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " " + hex(a0.index()) +
+                " 00          Add a0, [0]\n" +
                 "        @    5 : " + hex(Bytecode::kStar) + " 00             Star r0\n" +
                 "  20 S> @    7 : " + hex(Bytecode::kReturn) + "                Return\n");
 }
@@ -479,8 +480,9 @@ TEST(BytecodeVerifierTest, RejectsMalformedBytecode) {
   EXPECT_EQ(VerifyBytecode(data({kWide, kLdaZero, kReturn})), "@0: malformed instruction");
   EXPECT_EQ(VerifyBytecode(data({kStar, 5, kReturn})),
             "@0: Star uses r5 outside the frame (1 parameters, 2 registers)");
-  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-6), kReturn})), "");  // a0
-  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(-7), kReturn})),
+  const uint8_t a0 = static_cast<uint8_t>(Register::FromParameterIndex(0, 1).index());
+  EXPECT_EQ(VerifyBytecode(data({kStar, a0, kReturn})), "");
+  EXPECT_EQ(VerifyBytecode(data({kStar, static_cast<uint8_t>(a0 - 1), kReturn})),
             "@0: Star uses a-1 outside the frame (1 parameters, 2 registers)");
   EXPECT_EQ(VerifyBytecode(data({kJump, 1, kReturn})),
             "@0: jump target @1 is not the start of an instruction");
