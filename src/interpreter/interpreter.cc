@@ -182,9 +182,13 @@ void Interpreter::CaptureStackTrace() {
   stack_trace_.clear();
   int64_t fp_index = static_cast<int64_t>(current_fp_);
   int offset = current_offset_;
+  Address caller_pc_word = 0;  // the frame's resume word in its callee, after the first
   while (fp_index > 0 && stack_trace_.size() < 64) {
     Address* fp = stack_ + fp_index;
     Closure closure = Closure::cast(Value(fp[kClosureOffset]));
+    if (caller_pc_word != 0) {
+      offset = CallOffsetOf(caller_pc_word, closure.bytecode_data()->bytes.data());
+    }
     Value data_value = closure.shared().function_data();
     if (data_value.IsBytecodeArray() && !BytecodeArray::cast(data_value).data()->self_hosted) {
       BytecodeData* data = BytecodeArray::cast(data_value).data();
@@ -196,10 +200,16 @@ void Interpreter::CaptureStackTrace() {
       stack_trace_.push_back(std::move(info));
     }
     Address caller = fp[kCallerFpOffset];
-    offset = CallOffsetOf(fp[kCallerPcOffset]);
-    // An entry frame holds -(outer fp + 1): continue in the C++ caller's interpreter frame.
-    fp_index = IsEntryFrameMarker(caller) ? -Smi::ToInt(Value(caller)) - 1
-                                          : reinterpret_cast<Address*>(caller) - stack_;
+    // An entry frame holds -(outer fp + 1) and the outer frame's offset: continue in the
+    // C++ caller's interpreter frame.
+    if (IsEntryFrameMarker(caller)) {
+      fp_index = -Smi::ToInt(Value(caller)) - 1;
+      offset = static_cast<int>(Smi::ToInt(Value(fp[kCallerPcOffset])));
+      caller_pc_word = 0;
+    } else {
+      fp_index = reinterpret_cast<Address*>(caller) - stack_;
+      caller_pc_word = fp[kCallerPcOffset];
+    }
   }
 }
 

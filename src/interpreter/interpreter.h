@@ -72,10 +72,12 @@ class Interpreter : public RootProvider {
   // the dispatch.
   static constexpr int kCallerDataOffset = -5;
   // Where the caller resumes: Smi((resume << 4) | (scale index << 2) | shift), resume being
-  // the offset after the call instruction (in an entry frame, the outer frame's current
-  // offset + 1), the scale index that of the call's operands (0, 1, 2 for 1, 2, 4 bytes)
-  // and shift where in-out parameters go back to. Lookups by offset (handlers, source
-  // positions) use resume - 1, a byte of the call instruction (CallOffsetOf).
+  // the address of the byte after the call instruction, the scale index that of the call's operands (0, 1, 2 for 1, 2, 4 bytes) and shift where
+  // in-out parameters go back to. An address rather than an offset, so that Return
+  // jumps to it without the caller's bytecode start. Lookups by offset (handlers, source
+  // positions) use resume - 1, a byte of the call instruction (CallOffsetOf). An entry
+  // frame holds Smi(outer frame's current offset) instead (the outer frame's bytecode
+  // may not be at hand when C++ calls in, and only stack traces read it).
   static constexpr int kCallerPcOffset = -4;
   static constexpr int kClosureOffset = -3;
   // The closure's feedback vector, or nil: one load for every feedback update instead of
@@ -83,11 +85,18 @@ class Interpreter : public RootProvider {
   static constexpr int kFeedbackVectorOffset = -2;
   static constexpr int kContextOffset = -1;
   static_assert(kCallerFpOffset == -kFrameHeaderSlots);
-  static Address CallerPcWord(int64_t resume, int scale_index, int shift) {
-    return Smi::FromInt((resume << 4) | (scale_index << 2) | shift).ptr();
+  // (User-space addresses are below 2^47, so the word stays far inside the Smi range.)
+  static Address CallerPcWord(const uint8_t* resume, int scale_index, int shift) {
+    return Smi::FromInt((static_cast<int64_t>(reinterpret_cast<uintptr_t>(resume)) << 4) |
+                        (scale_index << 2) | shift)
+        .ptr();
   }
-  static int CallOffsetOf(Address caller_pc_word) {
-    return static_cast<int>((Smi::ToInt(Value(caller_pc_word)) >> 4) - 1);
+  static const uint8_t* ResumePcOf(Address caller_pc_word) {
+    return reinterpret_cast<const uint8_t*>(Smi::ToInt(Value(caller_pc_word)) >> 4);
+  }
+  // The offset of a byte of the call instruction, in the caller's bytecode `code`.
+  static int CallOffsetOf(Address caller_pc_word, const uint8_t* code) {
+    return static_cast<int>(ResumePcOf(caller_pc_word) - code - 1);
   }
   static bool IsEntryFrameMarker(Address caller_fp_word) {
     return static_cast<intptr_t>(caller_fp_word) < 0;
