@@ -429,17 +429,17 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 // result of a call or a for-in step is nearly always stored next (CPython's PREDICT).
 // Saves the Star's dispatch, and its indirect jump, for a compare that the handler's
 // own branch history predicts.
-#define DISPATCH_PREDICTING_STAR()                                   \
-  do {                                                               \
-    if (*pc == static_cast<uint8_t>(Bytecode::kStar)) {              \
-      fp[static_cast<int8_t>(pc[1])] = acc.ptr();                    \
-      pc += SingleSizes::kStar;                                      \
-    }                                                                \
-    DISPATCH();                                                      \
+#define DISPATCH_PREDICTING_STAR()                      \
+  do {                                                  \
+    if (*pc == static_cast<uint8_t>(Bytecode::kStar)) { \
+      fp[static_cast<int8_t>(pc[1])] = acc.ptr();       \
+      pc += SingleSizes::kStar;                         \
+    }                                                   \
+    DISPATCH();                                         \
   } while (0)
-#define SYNC()                                        \
-  do {                                                \
-    current_fp_ = static_cast<Address>(fp - stack_);  \
+#define SYNC()                                                      \
+  do {                                                              \
+    current_fp_ = static_cast<Address>(fp - stack_);                \
     current_offset_ = static_cast<int>(INSTR - data->bytes.data()); \
   } while (0)
 #define THROW()     \
@@ -508,10 +508,9 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
     } else {                                                                                 \
       SYNC();                                                                                \
       Address* new_fp;                                                                       \
-      if (!PushFrame(                                                                        \
-              fp, Closure::cast(callee), (args), (count),                                    \
-              CallerPcWord(pc + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift)),          \
-              &new_fp)) {                                                                    \
+      if (!PushFrame(fp, Closure::cast(callee), (args), (count),                             \
+                     CallerPcWord(pc + SIZE_OF(CallFunction), ScaleIndex(SCALE), (shift)),   \
+                     &new_fp)) {                                                             \
         THROW();                                                                             \
       }                                                                                      \
       fp = new_fp;                                                                           \

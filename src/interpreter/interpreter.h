@@ -72,12 +72,12 @@ class Interpreter : public RootProvider {
   // the dispatch.
   static constexpr int kCallerDataOffset = -5;
   // Where the caller resumes: Smi((resume << 4) | (scale index << 2) | shift), resume being
-  // the address of the byte after the call instruction, the scale index that of the call's operands (0, 1, 2 for 1, 2, 4 bytes) and shift where
-  // in-out parameters go back to. An address rather than an offset, so that Return
-  // jumps to it without the caller's bytecode start. Lookups by offset (handlers, source
-  // positions) use resume - 1, a byte of the call instruction (CallOffsetOf). An entry
-  // frame holds Smi(outer frame's current offset) instead (the outer frame's bytecode
-  // may not be at hand when C++ calls in, and only stack traces read it).
+  // the address of the byte after the call instruction, the scale index that of the call's operands
+  // (0, 1, 2 for 1, 2, 4 bytes) and shift where in-out parameters go back to. An address rather
+  // than an offset, so that Return jumps to it without the caller's bytecode start. Lookups by
+  // offset (handlers, source positions) use resume - 1, a byte of the call instruction
+  // (CallOffsetOf). An entry frame holds Smi(outer frame's current offset) instead (the outer
+  // frame's bytecode may not be at hand when C++ calls in, and only stack traces read it).
   static constexpr int kCallerPcOffset = -4;
   static constexpr int kClosureOffset = -3;
   // The closure's feedback vector, or nil: one load for every feedback update instead of

@@ -84,9 +84,8 @@ TEST(BytecodeBuilderTest, SimpleFunctionLayoutAndListing) {
             "Register count 1\n"
             "Bytecode length 8\n"
             "  10 S> @    0 : " +
-                hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" +
-                "  14 E> @    2 : " + hex(Bytecode::kAdd) + " " + hex(a0.index()) +
-                " 00          Add a0, [0]\n" +
+                hex(Bytecode::kLdaSmi) + " 01             LdaSmi [1]\n" + "  14 E> @    2 : " +
+                hex(Bytecode::kAdd) + " " + hex(a0.index()) + " 00          Add a0, [0]\n" +
                 "        @    5 : " + hex(Bytecode::kStar) + " 00             Star r0\n" +
                 "  20 S> @    7 : " + hex(Bytecode::kReturn) + "                Return\n");
 }
