@@ -394,7 +394,9 @@ bool Interpreter::ReorderNamedArguments(const BytecodeData* callee, const CallSi
   // ones stay the hole, which the prologue also treats as missing.
   int last = params;
   while (last > 0 && Value(ordered[last - 1]).IsTheHole()) --last;
-  ordered.resize(static_cast<size_t>(last));
+  // Padded with holes to the words ENTER_FRAME's fixed-size copy reads.
+  ordered.resize(static_cast<size_t>(std::max(last, kEnterFrameCopyWords)),
+                 isolate_->the_hole_value().ptr());
   scratch_arguments_ = std::move(ordered);
   *count = last;
   return true;

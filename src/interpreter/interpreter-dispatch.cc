@@ -441,6 +441,7 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
   do {                                                              \
     current_fp_ = static_cast<Address>(fp - stack_);                \
     current_offset_ = static_cast<int>(INSTR - data->bytes.data()); \
+    top_ = fp + data->register_count;                               \
   } while (0)
 #define THROW()     \
   do {              \
@@ -483,11 +484,22 @@ __attribute__((optimize("omit-frame-pointer"))) MaybeHandle<Value> Interpreter::
 #define ENTER_FRAME(callee, callee_data, args, count, shift)                                 \
   do {                                                                                       \
     BytecodeData* const enter_data = (callee_data);                                          \
-    Address* const enter_base = top_;                                                        \
+    /* the caller's registers end here (top_ may be stale: Return leaves it) */              \
+    Address* const enter_base = fp + data->register_count;                                   \
     Address* const frame = enter_base + enter_data->parameter_count + kFrameHeaderSlots;     \
     if (RUCHY_PREDICT_TRUE((count) == enter_data->parameter_count &&                         \
                            frame + enter_data->register_count <= stack_limit_)) {            \
-      for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                           \
+      if (RUCHY_PREDICT_TRUE((count) <= kEnterFrameCopyWords)) {                             \
+        /* a fixed-size copy: the words past `count` land in header slots written below */   \
+        static_assert(kEnterFrameCopyWords == 4);                                            \
+        const Address* const enter_args = (args);                                            \
+        enter_base[0] = enter_args[0];                                                       \
+        enter_base[1] = enter_args[1];                                                       \
+        enter_base[2] = enter_args[2];                                                       \
+        enter_base[3] = enter_args[3];                                                       \
+      } else {                                                                               \
+        for (int i = 0; i < (count); ++i) enter_base[i] = (args)[i];                         \
+      }                                                                                      \
       frame[kCallerFpOffset] = reinterpret_cast<Address>(fp);                                \
       frame[kCallerDataOffset] = reinterpret_cast<Address>(data);                            \
       /* all call bytecodes have one size (static_assert above) */                           \
@@ -558,7 +570,8 @@ unwind : {
     DISPATCH();
   }
   Address caller = fp[kCallerFpOffset];
-  if (fp == entry_fp || IsEntryFrameMarker(caller)) goto exit;
+  DCHECK(fp != entry_fp || IsEntryFrameMarker(caller));
+  if (IsEntryFrameMarker(caller)) goto exit;
   {
     Address caller_pc_word = fp[kCallerPcOffset];
     fp = reinterpret_cast<Address*>(caller);

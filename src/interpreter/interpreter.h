@@ -85,6 +85,12 @@ class Interpreter : public RootProvider {
   static constexpr int kFeedbackVectorOffset = -2;
   static constexpr int kContextOffset = -1;
   static_assert(kCallerFpOffset == -kFrameHeaderSlots);
+  // Calls with at most this many arguments copy exactly this many words into the new
+  // frame (a fixed-size copy, no loop): the words past the arguments land in header slots
+  // written right after. So every argument array ENTER_FRAME reads from has this many
+  // readable words (VM-stack registers below the new frame; scratch_arguments_ padded).
+  static constexpr int kEnterFrameCopyWords = 4;
+  static_assert(kEnterFrameCopyWords <= kFrameHeaderSlots);
   // (User-space addresses are below 2^47, so the word stays far inside the Smi range.)
   static Address CallerPcWord(const uint8_t* resume, int scale_index, int shift) {
     return Smi::FromInt((static_cast<int64_t>(reinterpret_cast<uintptr_t>(resume)) << 4) |
