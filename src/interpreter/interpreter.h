@@ -344,8 +344,9 @@ class Interpreter : public RootProvider {
   const ArrayShapes array_shapes_;
   const Address range_shape_;  // likewise the one Range shape, for JumpIfForInDone
   InterpreterOptions options_;
-  // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live. A frame may
-  // end at stack_limit_ (kStackReserve slots from the end, for native re-entry).
+  // The VM stack: [stack_, stack_ + stack_slots). Slots below top_ are live. In the dispatch
+  // loop top_ may be stale (too high) after a Return; SYNC recomputes it before C++ runs. A frame
+  // may end at stack_limit_ (kStackReserve slots from the end, for native re-entry).
   Address* stack_ = nullptr;
   size_t stack_slots_ = 0;
   Address* stack_limit_ = nullptr;
