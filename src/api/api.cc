@@ -47,6 +47,7 @@ i::interpreter::InterpreterOptions InterpreterOptionsFrom(const base::FlagValues
   options.print_bytecode = flags.print_bytecode;
   options.trace_ic = flags.trace_ic;
   options.allow_natives_syntax = flags.allow_natives_syntax;
+  options.type_feedback = !flags.jitless;
   return options;
 }
 

@@ -31,10 +31,10 @@
   V(BOOL, trace_gc_verbose, false, "with each --trace-gc line, the size of every space")
 
 // Interpreter (src/interpreter, issue #5).
-#define RUCHY_INTERPRETER_FLAG_LIST(V)                                                     \
-  V(BOOL, jitless, false, "execute in the interpreter only (no JIT tiers are built yet)")  \
-  V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")          \
-  V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)") \
+#define RUCHY_INTERPRETER_FLAG_LIST(V)                                                       \
+  V(BOOL, jitless, false, "interpreter only, no type feedback (no JIT tiers are built yet)") \
+  V(BOOL, print_bytecode, false, "print the bytecode of every compiled function")            \
+  V(INT, stack_size, 8192, "VM stack size in KB (deeper recursion raises Stack overflow)")   \
   V(BOOL, trace_ic, false, "print inline-cache state transitions (field loads and stores)")
 
 // Shell and test harness (tools/ruchyd, issue #7).

@@ -82,6 +82,7 @@ MaybeHandle<FeedbackVector> Interpreter::NewFeedbackVector(Handle<SharedFunction
 }
 
 void Interpreter::RecordBinaryFeedback(Address* fp, uint32_t slot, int64_t bits) {
+  if (!options_.type_feedback) return;  // as the fast paths of ExecuteLoop<false>
   Value cell_value(fp[kFeedbackVectorOffset]);
   if (!cell_value.IsFeedbackVector()) return;
   FeedbackVector vector = FeedbackVector::cast(cell_value);

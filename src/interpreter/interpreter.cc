@@ -1,5 +1,5 @@
 // Interpreter state: the VM stack, global cells, built-in closures, stack traces, and the
-// C++ entry points (RunScript, Call). The dispatch loop is in interpreter-dispatch.cc.
+// C++ entry points (RunScript, Call). The dispatch loop is in interpreter-dispatch-loop.inc.
 #include "src/interpreter/interpreter.h"
 
 #include <sys/mman.h>

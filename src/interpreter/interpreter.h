@@ -37,6 +37,11 @@ struct InterpreterOptions {
   bool trace_ic = false;
   // Parse %Name(args) intrinsic calls (--allow-natives-syntax).
   bool allow_natives_syntax = false;
+  // Record the feedback that only a JIT tier reads: binary-operation kinds and the targets
+  // and counts of plain calls (CallFunction, CallGlobal). Off under --jitless, where
+  // nothing ever reads it (V8's lite mode likewise runs without feedback). The feedback the
+  // interpreter itself uses stays on: field ICs, method-call sites, enum-variant caches.
+  bool type_feedback = true;
 };
 
 // One frame of a stack trace.
@@ -225,7 +230,15 @@ class Interpreter : public RootProvider {
   enum CallStatus { kCallFailed, kCallDone, kCallPushFrame };
 
   MaybeHandle<Value> Execute(Handle<Closure> closure, int argc, const Handle<Value>* argv,
-                             Handle<Value>* receiver_out);
+                             Handle<Value>* receiver_out) {
+    return options_.type_feedback ? ExecuteLoop<true>(closure, argc, argv, receiver_out)
+                                  : ExecuteLoop<false>(closure, argc, argv, receiver_out);
+  }
+  // The dispatch loop, in two instantiations: with kTypeFeedback its fast paths record the
+  // feedback only a JIT tier reads (InterpreterOptions::type_feedback).
+  template <bool kTypeFeedback>
+  MaybeHandle<Value> ExecuteLoop(Handle<Closure> closure, int argc, const Handle<Value>* argv,
+                                 Handle<Value>* receiver_out);
   // Helpers of the dispatch loop (interpreter-calls.cc). `fp` is the current frame's r0.
   void ThrowArityError(const BytecodeData* data, int argc);
   void OnInterruptBudget(Address* fp);

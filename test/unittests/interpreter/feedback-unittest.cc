@@ -16,9 +16,11 @@ namespace {
 
 class FeedbackTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { SetUpWith({}); }
+  void SetUpWith(const InterpreterOptions& options) {
+    interpreter_.reset();
     isolate_ = Isolate::New();
-    interpreter_ = AttachInterpreter(isolate_.get(), {});
+    interpreter_ = AttachInterpreter(isolate_.get(), options);
   }
   void TearDown() override {
     interpreter_.reset();
@@ -115,6 +117,36 @@ TEST_F(FeedbackTest, CallCountsCountEveryCall) {
   EXPECT_EQ(vector.get(slot + 1), Smi::FromInt(5));
   ASSERT_TRUE(Run("caller(7)\n"));
   EXPECT_EQ(VectorOf(caller).get(slot + 1), Smi::FromInt(12));
+}
+
+// --jitless (type_feedback off): the dispatch loop leaves the feedback only a JIT reads
+// (binary-operation bits, plain-call targets and counts) as it started, on the fast and
+// the slow paths, while the feedback it runs on itself (field ICs, method sites) still
+// fills in.
+TEST_F(FeedbackTest, WithoutTypeFeedbackOnlyTheInterpretersOwnFeedbackIsKept) {
+  InterpreterOptions options;
+  options.type_feedback = false;
+  SetUpWith(options);
+  ASSERT_TRUE(
+      Run("struct P { x: i64 }\n"
+          "impl P { fun get(&self) -> i64 { self.x } }\n"
+          "fun add(a, b) { a + b }\n"
+          "fun one() { 1 }\n"
+          "fun field(p) { p.x }\n"
+          "fun method(p) { p.get() }\n"
+          "fun caller(n) { let mut i = 0\n while i < n { one()\n i += 1 }\n }\n"
+          "add(1, 2)\nadd(1.5, 2)\nadd(\"a\", \"b\")\ncaller(5)\n"
+          "field(P { x: 1 })\nmethod(P { x: 2 })\nmethod(P { x: 3 })\n"));
+  Closure add = Function("add");
+  EXPECT_EQ(VectorOf(add).get(SlotOf(add, Bytecode::kAddRegs)), Smi::FromInt(0));
+  Closure caller = Function("caller");
+  int call = SlotOf(caller, Bytecode::kCallGlobal);
+  EXPECT_TRUE(VectorOf(caller).get(call).IsNil());
+  EXPECT_EQ(VectorOf(caller).get(call + 1), Smi::FromInt(0));
+  Closure field = Function("field");
+  EXPECT_FALSE(VectorOf(field).get(SlotOf(field, Bytecode::kGetNamedProperty)).IsNil());
+  Closure method = Function("method");
+  EXPECT_FALSE(VectorOf(method).get(SlotOf(method, Bytecode::kCallMethod)).IsNil());
 }
 
 }  // namespace
