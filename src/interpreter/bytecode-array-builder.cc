@@ -403,6 +403,33 @@ bool BytecodeArrayBuilder::PeepholeRound() {
       changed = true;
       continue;
     }
+    // LdaSmi/LdaZero/LdaNil/LdaConstant; Star r: one bytecode that loads both (it also
+    // leaves the accumulator set, so liveness does not matter). Not where the Star has a
+    // fusion of its own with what follows it (JumpLoop, Return, a Ldar of r, and the Jump
+    // of `Star r; Jump L ... L: Ldar r; Return` below).
+    if (next.bytecode == Bytecode::kStar && !is_target[i + 1] &&
+        (node.bytecode == Bytecode::kLdaSmi || node.bytecode == Bytecode::kLdaZero ||
+         node.bytecode == Bytecode::kLdaNil || node.bytecode == Bytecode::kLdaConstant)) {
+      size_t after = i + 2;
+      bool star_fuses_onward = after < nodes_.size() && !removed[after] &&
+                               (nodes_[after].bytecode == Bytecode::kJumpLoop ||
+                                nodes_[after].bytecode == Bytecode::kReturn ||
+                                nodes_[after].bytecode == Bytecode::kJump ||
+                                (nodes_[after].bytecode == Bytecode::kLdar &&
+                                 nodes_[after].operands[0] == next.operands[0]));
+      if (!star_fuses_onward) {
+        uint32_t value = node.bytecode == Bytecode::kLdaZero ? 0 : node.operands[0];
+        node.bytecode = node.bytecode == Bytecode::kLdaNil        ? Bytecode::kLdaNilStar
+                        : node.bytecode == Bytecode::kLdaConstant ? Bytecode::kLdaConstantStar
+                                                                  : Bytecode::kLdaSmiStar;
+        node.operands[0] = next.operands[0];
+        node.operands[1] = value;
+        node.operand_count = node.bytecode == Bytecode::kLdaNilStar ? 1 : 2;
+        removed[i + 1] = true;
+        changed = true;
+        continue;
+      }
+    }
     // Star r; JumpLoop: one JumpLoopAfterStar (the Star's label, if any, moves to it).
     if (node.bytecode == Bytecode::kStar && next.bytecode == Bytecode::kJumpLoop &&
         !is_target[i + 1]) {

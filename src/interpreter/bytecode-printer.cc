@@ -96,8 +96,10 @@ std::string PrintBytecode(const BytecodeArrayData& data, const BytecodePrintOpti
     if (Bytecodes::IsJump(bytecode)) {
       out += " (-> @" + std::to_string(it.GetJumpTargetOffset()) + ")";
     }
-    if (bytecode == Bytecode::kLdaConstant && options.describe_constant) {
-      std::string text = options.describe_constant(it.GetOperand(0));
+    if ((bytecode == Bytecode::kLdaConstant || bytecode == Bytecode::kLdaConstantStar) &&
+        options.describe_constant) {
+      std::string text =
+          options.describe_constant(it.GetOperand(bytecode == Bytecode::kLdaConstant ? 0 : 1));
       if (!text.empty()) out += " ; " + text;
     }
     if ((bytecode == Bytecode::kLdaGlobal || bytecode == Bytecode::kStaGlobal ||

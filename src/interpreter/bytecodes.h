@@ -82,6 +82,11 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(LdaFalse, kWrite)                                                               \
   V(LdaTheHole, kWrite)                                                             \
   V(LdaConstant, kWrite, kIdx)                                                      \
+  /* The load, then Star reg (the peephole's fusion of the pair): acc and reg both  \
+     hold the value. LdaZero; Star is LdaSmiStar reg, 0. */                        \
+  V(LdaSmiStar, kWrite, kRegOut, kImm)                                              \
+  V(LdaNilStar, kWrite, kRegOut)                                                    \
+  V(LdaConstantStar, kWrite, kRegOut, kIdx)                                         \
                                                                                     \
   /* Registers */                                                                   \
   V(Ldar, kWrite, kReg)                                                             \

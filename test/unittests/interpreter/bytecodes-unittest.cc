@@ -266,9 +266,8 @@ TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
   builder.Peephole();
   BytecodeArrayData data = builder.Finalize();
   ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
-            (std::vector<Bytecode>{Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kStar,
-                                   Bytecode::kLdar, Bytecode::kReturn}));
+  EXPECT_EQ(BytecodesOf(data), (std::vector<Bytecode>{Bytecode::kLdaSmiStar, Bytecode::kStar,
+                                                      Bytecode::kLdar, Bytecode::kReturn}));
 }
 
 TEST(BytecodePeepholeTest, MovesAndSharedStores) {
@@ -297,6 +296,51 @@ TEST(BytecodePeepholeTest, MovesAndSharedStores) {
             (std::vector<Bytecode>{Bytecode::kMov, Bytecode::kMovShared, Bytecode::kLdaSmi,
                                    Bytecode::kStarShared, Bytecode::kLdar, Bytecode::kStar,
                                    Bytecode::kAdd, Bytecode::kReturn}));
+}
+
+TEST(BytecodePeepholeTest, ConstantLoadsFuseWithTheirStore) {
+  // LdaSmi/LdaZero/LdaNil/LdaConstant; Star r: one bytecode, which also leaves the value in
+  // the accumulator (the Add reads it). A jump target on the Star, or a Star with a fusion
+  // of its own after it (JumpLoop), keeps the pair.
+  BytecodeArrayBuilder builder(0, 4);
+  BytecodeLabel loop = builder.NewLabel();
+  BytecodeLabel target = builder.NewLabel();
+  builder.Bind(loop);
+  builder.Emit(Bytecode::kLdaSmi, {7});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kLdaZero);
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
+  builder.Emit(Bytecode::kAdd, {R(0).ToOperand(), 0});
+  builder.Emit(Bytecode::kLdaNil);
+  builder.Emit(Bytecode::kStar, {R(2).ToOperand()});
+  builder.Emit(Bytecode::kLdaConstant, {0});
+  builder.Emit(Bytecode::kStar, {R(3).ToOperand()});
+  builder.Emit(Bytecode::kLdaSmi, {1});
+  builder.Emit(Bytecode::kStar, {R(0).ToOperand()});
+  builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});  // goes first, then the pair fuses
+  builder.Emit(Bytecode::kAdd, {R(1).ToOperand(), 0});
+  builder.EmitJump(Bytecode::kJumpIfTrue, target);
+  builder.Emit(Bytecode::kLdaSmi, {2});
+  builder.Bind(target);
+  builder.Emit(Bytecode::kStar, {R(1).ToOperand()});  // a jump target: kept apart
+  builder.Emit(Bytecode::kLdaSmi, {3});
+  builder.Emit(Bytecode::kStar, {R(2).ToOperand()});
+  builder.EmitJump(Bytecode::kJumpLoop, loop, {0, 0});
+  builder.Peephole();
+  BytecodeArrayData data = builder.Finalize();
+  ASSERT_EQ(VerifyBytecode(data), "");
+  EXPECT_EQ(
+      BytecodesOf(data),
+      (std::vector<Bytecode>{
+          Bytecode::kLdaSmiStar, Bytecode::kLdaSmiStar, Bytecode::kAdd, Bytecode::kLdaNilStar,
+          Bytecode::kLdaConstantStar, Bytecode::kLdaSmiStar, Bytecode::kAdd, Bytecode::kJumpIfTrue,
+          Bytecode::kLdaSmi, Bytecode::kStar, Bytecode::kLdaSmi, Bytecode::kJumpLoopAfterStar}));
+  BytecodeIterator it(data.bytes.data(), data.bytes.size());
+  EXPECT_EQ(it.GetRegisterOperand(0), R(0));
+  EXPECT_EQ(it.GetSignedOperand(1), 7);
+  it.Advance();
+  EXPECT_EQ(it.GetRegisterOperand(0), R(1));
+  EXPECT_EQ(it.GetSignedOperand(1), 0);
 }
 
 TEST(BytecodePeepholeTest, StoreToALocalBeforeReturnIsDead) {
@@ -390,10 +434,9 @@ TEST(BytecodePeepholeTest, NegatedConditionAndJumpsToTheNextBytecode) {
   builder.Peephole();
   BytecodeArrayData data = builder.Finalize();
   ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(
-      BytecodesOf(data),
-      (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kJumpIfToBooleanTrue, Bytecode::kLdaSmi,
-                             Bytecode::kStar, Bytecode::kLdaZero, Bytecode::kReturn}));
+  EXPECT_EQ(BytecodesOf(data),
+            (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kJumpIfToBooleanTrue,
+                                   Bytecode::kLdaSmiStar, Bytecode::kLdaZero, Bytecode::kReturn}));
 }
 
 TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
