@@ -254,6 +254,16 @@ std::vector<Bytecode> BytecodesOf(const BytecodeArrayData& data) {
   return out;
 }
 
+// Runs the peephole and finalizes `builder` into *data; the bytecodes in order (none when
+// the result does not verify, which fails the test).
+std::vector<Bytecode> Peepholed(BytecodeArrayBuilder* builder, BytecodeArrayData* data) {
+  builder->Peephole();
+  *data = builder->Finalize();
+  std::string error = VerifyBytecode(*data);
+  EXPECT_EQ(error, "");
+  return error.empty() ? BytecodesOf(*data) : std::vector<Bytecode>{};
+}
+
 TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
   BytecodeArrayBuilder builder(0, 2);
   builder.Emit(Bytecode::kLdaNil);  // dead: LdaSmi overwrites it
@@ -263,11 +273,10 @@ TEST(BytecodePeepholeTest, DeadLoadsAndReloadsGo) {
   builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
   builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});  // a different register: kept
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data), (std::vector<Bytecode>{Bytecode::kLdaSmiStar, Bytecode::kStar,
-                                                      Bytecode::kLdar, Bytecode::kReturn}));
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
+            (std::vector<Bytecode>{Bytecode::kLdaSmiStar, Bytecode::kStar, Bytecode::kLdar,
+                                   Bytecode::kReturn}));
 }
 
 TEST(BytecodePeepholeTest, MovesAndSharedStores) {
@@ -289,10 +298,8 @@ TEST(BytecodePeepholeTest, MovesAndSharedStores) {
   builder.Emit(Bytecode::kStar, {R(1).ToOperand()});
   builder.Emit(Bytecode::kAdd, {R(1).ToOperand(), 0});
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kMov, Bytecode::kMovShared, Bytecode::kLdaSmi,
                                    Bytecode::kStarShared, Bytecode::kLdar, Bytecode::kStar,
                                    Bytecode::kAdd, Bytecode::kReturn}));
@@ -326,11 +333,9 @@ TEST(BytecodePeepholeTest, ConstantLoadsFuseWithTheirStore) {
   builder.Emit(Bytecode::kLdaSmi, {3});
   builder.Emit(Bytecode::kStar, {R(2).ToOperand()});
   builder.EmitJump(Bytecode::kJumpLoop, loop, {0, 0});
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
+  BytecodeArrayData data;
   EXPECT_EQ(
-      BytecodesOf(data),
+      Peepholed(&builder, &data),
       (std::vector<Bytecode>{
           Bytecode::kLdaSmiStar, Bytecode::kLdaSmiStar, Bytecode::kAdd, Bytecode::kLdaNilStar,
           Bytecode::kLdaConstantStar, Bytecode::kLdaSmiStar, Bytecode::kAdd, Bytecode::kJumpIfTrue,
@@ -356,10 +361,8 @@ TEST(BytecodePeepholeTest, StoreToALocalBeforeReturnIsDead) {
   builder.Bind(other);
   builder.Emit(Bytecode::kStar, {a0.ToOperand()});
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kLdaSmi, Bytecode::kJumpIfTrue, Bytecode::kReturn,
                                    Bytecode::kStar, Bytecode::kReturn}));
 }
@@ -374,10 +377,8 @@ TEST(BytecodePeepholeTest, ReloadAtAJumpTargetStays) {
   builder.Bind(target);
   builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kLdaTrue, Bytecode::kJumpIfTrue, Bytecode::kStar,
                                    Bytecode::kLdar, Bytecode::kReturn}));
 }
@@ -395,10 +396,8 @@ TEST(BytecodePeepholeTest, ComparisonJumpsAndJumpsToReturn) {
   builder.Emit(Bytecode::kLdaSmi, {2});
   builder.Bind(exit);
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kLdaZero, Bytecode::kTestLessThan,
                                    Bytecode::kJumpIfFalse, Bytecode::kLdaSmi, Bytecode::kReturn,
                                    Bytecode::kLdaSmi, Bytecode::kReturn}));
@@ -431,10 +430,8 @@ TEST(BytecodePeepholeTest, NegatedConditionAndJumpsToTheNextBytecode) {
   builder.Bind(done);
   builder.Emit(Bytecode::kLdaZero);
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kJumpIfToBooleanTrue,
                                    Bytecode::kLdaSmiStar, Bytecode::kLdaZero, Bytecode::kReturn}));
 }
@@ -449,10 +446,8 @@ TEST(BytecodePeepholeTest, NegationWhoseValueIsUsedStays) {
   builder.Emit(Bytecode::kLdaFalse);
   builder.Bind(done);
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
-  EXPECT_EQ(BytecodesOf(data),
+  BytecodeArrayData data;
+  EXPECT_EQ(Peepholed(&builder, &data),
             (std::vector<Bytecode>{Bytecode::kLdar, Bytecode::kLogicalNot, Bytecode::kJumpIfTrue,
                                    Bytecode::kLdaFalse, Bytecode::kReturn}));
 }
@@ -489,11 +484,9 @@ TEST(BytecodePeepholeTest, StoredResultJumpingToItsReturnReturns) {
   builder.Bind(done);
   builder.Emit(Bytecode::kLdar, {R(0).ToOperand()});
   builder.Emit(Bytecode::kReturn);
-  builder.Peephole();
-  BytecodeArrayData data = builder.Finalize();
-  ASSERT_EQ(VerifyBytecode(data), "");
+  BytecodeArrayData data;
   EXPECT_EQ(
-      BytecodesOf(data),
+      Peepholed(&builder, &data),
       (std::vector<Bytecode>{
           Bytecode::kLdaNil, Bytecode::kTestPatternEqual, Bytecode::kJumpIfFalse, Bytecode::kLdaSmi,
           Bytecode::kReturn, Bytecode::kLdar, Bytecode::kJumpIfTrue, Bytecode::kLdaSmi,
