@@ -83,7 +83,7 @@ enum class OperandScale : uint8_t { kSingle = 1, kDouble = 2, kQuadruple = 4 };
   V(LdaTheHole, kWrite)                                                             \
   V(LdaConstant, kWrite, kIdx)                                                      \
   /* The load, then Star reg (the peephole's fusion of the pair): acc and reg both  \
-     hold the value. LdaZero; Star is LdaSmiStar reg, 0. */                        \
+     hold the value. LdaZero; Star is LdaSmiStar reg, 0. */                         \
   V(LdaSmiStar, kWrite, kRegOut, kImm)                                              \
   V(LdaNilStar, kWrite, kRegOut)                                                    \
   V(LdaConstantStar, kWrite, kRegOut, kIdx)                                         \
